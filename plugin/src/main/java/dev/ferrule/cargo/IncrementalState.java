@@ -1,0 +1,95 @@
+package dev.ferrule.cargo;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ferrule.util.Hashing;
+import dev.ferrule.util.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the last successful build saw, kept in {@code target/ferrule/build-state.json}.
+ *
+ * <p>A build is fresh when the configuration fingerprint (parameters, features, profile,
+ * targets, environment, rustc version) is unchanged, every input file still has the content hash
+ * it had, and every built library is still on disk with the hash it had. The input files are the
+ * ones cargo's dep-info lists for the cdylib, plus the manifests, {@code Cargo.lock}, build
+ * scripts and toolchain and cargo config files, so an edit anywhere rustc looked triggers a
+ * rebuild while a no-op rebuild never starts cargo.
+ *
+ * @param configFingerprint SHA-256 over the build configuration and toolchain
+ * @param inputs            absolute input path to its SHA-256
+ * @param artifacts         target triple to the library cargo built for it
+ */
+@JsonPropertyOrder({"formatVersion", "configFingerprint", "inputs", "artifacts"})
+public record IncrementalState(int formatVersion, String configFingerprint, SortedMap<String, String> inputs,
+        SortedMap<String, BuiltArtifact> artifacts) {
+
+    static final int FORMAT_VERSION = 1;
+    static final String FILE_NAME = "build-state.json";
+
+    /** A library cargo built, with the features cargo reported for it. */
+    @JsonPropertyOrder({"path", "sha256", "features"})
+    public record BuiltArtifact(String path, String sha256, List<String> features) {
+    }
+
+    static Optional<IncrementalState> load(Path stateDir) {
+        Path file = stateDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            IncrementalState state = Json.read(Files.readAllBytes(file), IncrementalState.class);
+            return state.formatVersion() == FORMAT_VERSION ? Optional.of(state) : Optional.empty();
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            // A damaged state file only costs a rebuild.
+            return Optional.empty();
+        }
+    }
+
+    void save(Path stateDir) throws IOException {
+        NativePackager.atomicWrite(stateDir.resolve(FILE_NAME), Json.prettyBytes(this));
+    }
+
+    /** Why a rebuild is needed, or empty when the recorded build still matches everything. */
+    Optional<String> staleReason(String currentFingerprint) {
+        if (!configFingerprint.equals(currentFingerprint)) {
+            return Optional.of("build configuration or toolchain changed");
+        }
+        for (Map.Entry<String, String> input : inputs.entrySet()) {
+            if (!hashMatches(Path.of(input.getKey()), input.getValue())) {
+                return Optional.of("input changed: " + input.getKey());
+            }
+        }
+        for (Map.Entry<String, BuiltArtifact> artifact : artifacts.entrySet()) {
+            if (!hashMatches(Path.of(artifact.getValue().path()), artifact.getValue().sha256())) {
+                return Optional.of("built library missing or changed: " + artifact.getValue().path());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static SortedMap<String, String> hashInputs(List<Path> files) throws IOException {
+        SortedMap<String, String> hashes = new TreeMap<>();
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                hashes.put(file.toAbsolutePath().normalize().toString(), Hashing.sha256Hex(file));
+            }
+        }
+        return hashes;
+    }
+
+    private static boolean hashMatches(Path file, String expected) {
+        try {
+            return Files.isRegularFile(file) && Hashing.sha256Hex(file).equals(expected);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ferrule.cargo;
+
+import dev.ferrule.util.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Lays out {@code META-INF/native/<os>-<arch>/} in the classes directory: the library, its
+ * {@code .sha256} (in {@code sha256sum} format) and {@code build-info.json}. The runtime loader
+ * reads this layout, so it is a contract between the two.
+ */
+public final class NativePackager {
+
+    public static final String NATIVE_ROOT = "META-INF/native";
+    public static final String BUILD_INFO_FILE = "build-info.json";
+
+    private NativePackager() {
+    }
+
+    public static PackagedLibrary pack(Path builtLibrary, Path outputDir, BuildInfo info) throws CargoException {
+        Path dir = outputDir.resolve(NATIVE_ROOT).resolve(info.platform());
+        Path library = dir.resolve(info.library());
+        Path sha = dir.resolve(info.library() + ".sha256");
+        Path buildInfo = dir.resolve(BUILD_INFO_FILE);
+        try {
+            Files.createDirectories(dir);
+            atomicCopy(builtLibrary, library);
+            atomicWrite(sha, (info.sha256() + "  " + info.library() + "\n").getBytes(StandardCharsets.US_ASCII));
+            atomicWrite(buildInfo, Json.prettyBytes(info));
+        } catch (IOException e) {
+            throw new CargoException(CargoException.Kind.BUILD_FAILED,
+                    "Could not write the native library to " + dir + ": " + e.getMessage(), e);
+        }
+        return new PackagedLibrary(info.target(), info.platform(), library, sha, buildInfo, info);
+    }
+
+    // A reader (an IDE, a parallel build) never sees a half-written library or a hash for another file.
+    private static void atomicCopy(Path from, Path to) throws IOException {
+        Path temp = Files.createTempFile(to.getParent(), ".ferrule-", ".tmp");
+        try {
+            Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static void atomicWrite(Path to, byte[] bytes) throws IOException {
+        Files.createDirectories(to.getParent());
+        Path temp = Files.createTempFile(to.getParent(), ".ferrule-", ".tmp");
+        try {
+            Files.write(temp, bytes);
+            Files.move(temp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ferrule.cargo;
+
+import java.nio.file.Path;
+
+/** A native library copied into the output directory, ready to be jarred. */
+public record PackagedLibrary(String target, String platform, Path library, Path sha256File, Path buildInfoFile,
+        BuildInfo buildInfo) {
+}
