@@ -288,7 +288,7 @@ public final class CargoBuilder {
         try {
             List<Path> inputs = new ArrayList<>(pkg.workspaceManifests());
             pkg.lockFile().ifPresent(inputs::add);
-            for (Path root : Set.of(request.crateDir(), pkg.workspaceRoot())) {
+            for (Path root : new LinkedHashSet<>(List.of(request.crateDir(), pkg.workspaceRoot()))) {
                 for (String name : List.of("build.rs", "rust-toolchain", "rust-toolchain.toml",
                         ".cargo/config", ".cargo/config.toml")) {
                     inputs.add(root.resolve(name));

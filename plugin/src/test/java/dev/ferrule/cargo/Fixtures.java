@@ -1,0 +1,76 @@
+package dev.ferrule.cargo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Copies fixture crates into a scratch directory so that tests can edit and build them freely. */
+final class Fixtures {
+
+    private static final Path ROOT = Path.of("src/test/rust").toAbsolutePath();
+
+    private Fixtures() {
+    }
+
+    static Path copy(String crate, Path into) throws IOException {
+        Path source = ROOT.resolve(crate);
+        Path target = into.resolve(crate);
+        try (Stream<Path> files = Files.walk(source)) {
+            files.filter(p -> !p.toString().contains("/target")).forEach(p -> {
+                try {
+                    Path destination = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(destination);
+                    } else {
+                        Files.copy(p, destination);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return target;
+    }
+
+    /** A request with the plugin's defaults, building {@code crateDir} under {@code work}. */
+    static CargoBuildRequest request(Path crateDir, Path work) {
+        return new Request(crateDir, work).toRequest();
+    }
+
+    /** A mutable builder so each test changes only what it is about. */
+    static final class Request {
+        final Path crateDir;
+        final Path work;
+        List<String> features = new ArrayList<>();
+        boolean noDefaultFeatures;
+        boolean allFeatures;
+        String profile = "release";
+        List<String> targets = new ArrayList<>();
+        List<String> extraArgs = new ArrayList<>();
+        Map<String, String> env = Map.of();
+        String unsafePattern = UnsafeFeaturePolicy.DEFAULT_PATTERN;
+        Map<String, String> allowed = Map.of();
+        boolean release;
+
+        Request(Path crateDir, Path work) {
+            this.crateDir = crateDir;
+            this.work = work;
+        }
+
+        CargoBuildRequest toRequest() {
+            return new CargoBuildRequest(crateDir, cargoTargetDir(), work.resolve("classes"), work.resolve("ferrule"),
+                    work, new FeatureSelection(features, noDefaultFeatures, allFeatures), profile, targets,
+                    extraArgs, env, unsafePattern, allowed, release);
+        }
+
+        // Shared across tests so that each fixture compiles once per run, not once per test.
+        private Path cargoTargetDir() {
+            return Path.of("target/fixture-cargo").toAbsolutePath().resolve(crateDir.getFileName());
+        }
+    }
+}

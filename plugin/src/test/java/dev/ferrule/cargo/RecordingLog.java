@@ -1,0 +1,34 @@
+package dev.ferrule.cargo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps every log line, prefixed with its level, so tests can assert on what users see. */
+final class RecordingLog implements BuildLog {
+
+    final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void debug(String message) {
+        lines.add("DEBUG " + message);
+    }
+
+    @Override
+    public void info(String message) {
+        lines.add("INFO " + message);
+    }
+
+    @Override
+    public void warn(String message) {
+        lines.add("WARN " + message);
+    }
+
+    @Override
+    public void error(String message) {
+        lines.add("ERROR " + message);
+    }
+
+    String all() {
+        return String.join("\n", lines);
+    }
+}
