@@ -123,6 +123,29 @@ class CargoBuilderTest {
     }
 
     @Test
+    void staleLockFileFailsBecauseBuildsAreLocked() throws Exception {
+        Fixtures.Request request = features();
+        Path manifest = request.crateDir.resolve("Cargo.toml");
+        Files.writeString(manifest, Files.readString(manifest).replace("version = \"0.3.1\"", "version = \"0.4.0\""));
+
+        assertThatThrownBy(() -> build(request))
+                .isInstanceOfSatisfying(CargoException.class,
+                        e -> assertThat(e.kind()).isEqualTo(CargoException.Kind.BUILD_FAILED))
+                .hasMessageContaining("cargo build failed (exit code 101)")
+                .hasMessageContaining("--locked");
+        assertThat(work.resolve("classes")).doesNotExist();
+    }
+
+    @Test
+    void crateWithoutLockFileBuildsUnlocked() throws Exception {
+        Fixtures.Request request = features();
+        Files.delete(request.crateDir.resolve("Cargo.lock"));
+
+        assertThat(build(request).libraries()).hasSize(1);
+        assertThat(log.all()).doesNotContain("--locked");
+    }
+
+    @Test
     void unknownFeatureListsTheRealOnes() throws Exception {
         Fixtures.Request request = features();
         request.features = List.of("extar");
