@@ -104,7 +104,7 @@ public final class CargoBuilder {
                     .substring(0, 12) + ")");
             libraries.add(packaged);
         }
-        return new BuildOutcome(pkg.name(), pkg.version(), List.copyOf(libraries), skipped, reason, risky);
+        return new BuildOutcome(pkg, toolchain, List.copyOf(libraries), skipped, reason, risky);
     }
 
     private static void validateBeforeTouchingAnything(CargoBuildRequest request) throws CargoException {

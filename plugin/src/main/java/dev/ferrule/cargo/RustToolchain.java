@@ -76,6 +76,10 @@ public final class RustToolchain {
         return cargo;
     }
 
+    public Path rustc() {
+        return rustc;
+    }
+
     /** The first line of {@code rustc -vV}, for example {@code rustc 1.95.0 (59807616e 2026-04-14)}. */
     public String rustcVersion() {
         return rustcVersion;

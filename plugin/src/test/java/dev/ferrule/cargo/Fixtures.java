@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Copies fixture crates into a scratch directory so that tests can edit and build them freely. */
-final class Fixtures {
+public final class Fixtures {
 
     private static final Path ROOT = Path.of("src/test/rust").toAbsolutePath();
 
     private Fixtures() {
     }
 
-    static Path copy(String crate, Path into) throws IOException {
+    public static Path copy(String crate, Path into) throws IOException {
         Path source = ROOT.resolve(crate);
         Path target = into.resolve(crate);
         try (Stream<Path> files = Files.walk(source)) {
@@ -43,10 +43,10 @@ final class Fixtures {
     }
 
     /** A mutable builder so each test changes only what it is about. */
-    static final class Request {
-        final Path crateDir;
+    public static final class Request {
+        public final Path crateDir;
         final Path work;
-        List<String> features = new ArrayList<>();
+        public List<String> features = new ArrayList<>();
         boolean noDefaultFeatures;
         boolean allFeatures;
         String profile = "release";
@@ -57,12 +57,12 @@ final class Fixtures {
         Map<String, String> allowed = Map.of();
         boolean release;
 
-        Request(Path crateDir, Path work) {
+        public Request(Path crateDir, Path work) {
             this.crateDir = crateDir;
             this.work = work;
         }
 
-        CargoBuildRequest toRequest() {
+        public CargoBuildRequest toRequest() {
             return new CargoBuildRequest(crateDir, cargoTargetDir(), work.resolve("classes"), work.resolve("ferrule"),
                     work, new FeatureSelection(features, noDefaultFeatures, allFeatures), profile, targets,
                     extraArgs, env, unsafePattern, allowed, release);

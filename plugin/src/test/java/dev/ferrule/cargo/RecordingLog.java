@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps every log line, prefixed with its level, so tests can assert on what users see. */
-final class RecordingLog implements BuildLog {
+public final class RecordingLog implements BuildLog {
 
     final List<String> lines = new ArrayList<>();
 
@@ -28,7 +28,7 @@ final class RecordingLog implements BuildLog {
         lines.add("ERROR " + message);
     }
 
-    String all() {
+    public String all() {
         return String.join("\n", lines);
     }
 }

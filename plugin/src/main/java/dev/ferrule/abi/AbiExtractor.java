@@ -1,0 +1,134 @@
+package dev.ferrule.abi;
+
+import dev.ferrule.abi.rustdoc.RustdocCrate;
+import dev.ferrule.abi.rustdoc.RustdocReader;
+import dev.ferrule.cargo.BuildLog;
+import dev.ferrule.cargo.BuildOutcome;
+import dev.ferrule.cargo.CargoBuildRequest;
+import dev.ferrule.cargo.PackagedLibrary;
+import dev.ferrule.util.Hashing;
+import dev.ferrule.util.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Extracts the {@link AbiModel} of each library a build produced, from three sources that check
+ * each other: rustdoc JSON (signatures with their Rust types, docs, attributes), the library's
+ * dynamic symbol table (what is really exported) and the compiler's own layouts.
+ *
+ * <p>A model is cached in {@code target/ferrule/abi/} and reused while the build's inputs, the
+ * library and the configuration are unchanged.
+ */
+public final class AbiExtractor {
+
+    /** Bumped whenever extraction changes what it produces, so that old caches are not reused. */
+    static final int EXTRACTOR_VERSION = 1;
+
+    private final BuildLog log;
+
+    public AbiExtractor(BuildLog log) {
+        this.log = log;
+    }
+
+    public List<ExtractedAbi> extract(CargoBuildRequest request, BuildOutcome build) throws AbiException {
+        List<ExtractedAbi> result = new ArrayList<>();
+        for (PackagedLibrary library : build.libraries()) {
+            result.add(extract(request, build, library));
+        }
+        return List.copyOf(result);
+    }
+
+    private ExtractedAbi extract(CargoBuildRequest request, BuildOutcome build, PackagedLibrary library)
+            throws AbiException {
+        String name = snapshotName(build.crate().libName(), library.target(), library.buildInfo().features());
+        Path workDir = request.stateDir().resolve("abi");
+        Path cacheFile = workDir.resolve(name + ".model.json");
+        Path keyFile = workDir.resolve(name + ".key");
+        String key = cacheKey(request, library);
+        Optional<AbiModel> cached = readCache(cacheFile, keyFile, key);
+        if (cached.isPresent()) {
+            log.info("ABI of " + name + " unchanged; reusing " + request.displayRoot().relativize(cacheFile));
+            return new ExtractedAbi(name, cached.get(), true);
+        }
+        long start = System.nanoTime();
+        CargoInvocation cargo = new CargoInvocation(build.toolchain().cargo(), build.toolchain().rustc(),
+                build.crate().manifestPath(), request.crateDir(), build.crate().workspaceRoot(),
+                build.crate().libName(), request.profile(), library.target(), request.features().cargoArgs(),
+                build.crate().lockFile().isPresent(), request.env());
+
+        log.info("Extracting the ABI of " + name + ": rustdoc JSON, dynamic symbols, compiler layouts");
+        Path rustdocJson = RustdocRunner.run(cargo, workDir.resolve("cargo"));
+        RustdocCrate crate = RustdocReader.read(rustdocJson);
+        List<AbiModel.ExportedSymbol> exports = DynamicSymbols.read(library.library());
+        AbiModelBuilder builder = new AbiModelBuilder(crate, build.crate().workspaceRoot(), request.crateDir());
+
+        Map<String, TypeLayout> layouts = Map.of();
+        String unavailable = null;
+        if (library.target().equals(build.toolchain().hostTriple())) {
+            layouts = LayoutProbe.measure(cargo, workDir, builder.typesNeedingLayout());
+        } else {
+            unavailable = "layouts are measured by running a probe on this machine, which cannot run "
+                    + library.target() + " code";
+        }
+        AbiModel model = builder.build(
+                new AbiModel.CrateInfo(build.crate().name(), build.crate().version(), build.crate().libName()),
+                new AbiModel.BuildTarget(library.target(), library.buildInfo().features(), request.profile()),
+                exports, layouts, unavailable);
+        log.info(String.format("Extracted %d functions, %d types, %d statics of %s in %.1f s (rustdoc format %d)",
+                model.functions().size(), model.types().size(), model.statics().size(), name,
+                (System.nanoTime() - start) / 1e9, crate.formatVersion()));
+        writeCache(cacheFile, keyFile, key, model);
+        return new ExtractedAbi(name, model, false);
+    }
+
+    /** {@code <lib>-<triple>}, plus {@code -<feature+feature>} for any feature besides {@code default}. */
+    public static String snapshotName(String libName, String triple, List<String> features) {
+        String featureSet = features.stream().filter(f -> !f.equals("default")).sorted()
+                .collect(Collectors.joining("+"));
+        return libName + "-" + triple + (featureSet.isEmpty() ? "" : "-" + featureSet);
+    }
+
+    private static String cacheKey(CargoBuildRequest request, PackagedLibrary library) throws AbiException {
+        try {
+            Path buildState = request.stateDir().resolve("build-state.json");
+            String state = Files.isRegularFile(buildState) ? Files.readString(buildState) : "no-state";
+            return Hashing.sha256Hex(String.join("\n", "extractor=" + EXTRACTOR_VERSION,
+                    "schema=" + AbiModel.SCHEMA_VERSION, "library=" + library.buildInfo().sha256(),
+                    "target=" + library.target(), "features=" + library.buildInfo().features(),
+                    "request=" + request.features() + request.profile() + request.env(), state)
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AbiException("Could not read the build state: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<AbiModel> readCache(Path cacheFile, Path keyFile, String key) {
+        try {
+            if (Files.isRegularFile(keyFile) && Files.readString(keyFile).strip().equals(key)
+                    && Files.isRegularFile(cacheFile)) {
+                return Optional.of(Json.read(Files.readAllBytes(cacheFile), AbiModel.class));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // A damaged cache only costs a new extraction.
+        }
+        return Optional.empty();
+    }
+
+    private void writeCache(Path cacheFile, Path keyFile, String key, AbiModel model) {
+        try {
+            Files.createDirectories(cacheFile.getParent());
+            Files.write(cacheFile, Json.prettyBytes(model));
+            Files.writeString(keyFile, key + "\n");
+        } catch (IOException e) {
+            log.warn("Could not cache the ABI model in " + cacheFile + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.ferrule.abi;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A crate's exported C ABI: the one description that the generator, the ABI diff, the audit and
+ * the contract tests read. Immutable, and always in a canonical order (functions by symbol, types
+ * by name), so two extractions of the same crate are equal and serialise to the same bytes.
+ *
+ * @param schemaVersion  the snapshot schema this model is written in
+ * @param hiddenExports  symbols the library exports that no Rust item declares; kept so that
+ *                       nothing exported is lost from the snapshot
+ */
+@JsonPropertyOrder({"schemaVersion", "crate", "build", "functions", "types", "constants", "statics",
+        "hiddenExports", "findings"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AbiModel(
+        int schemaVersion,
+        CrateInfo crate,
+        BuildTarget build,
+        List<AbiFunction> functions,
+        List<AbiType> types,
+        List<AbiConstant> constants,
+        List<AbiStatic> statics,
+        List<ExportedSymbol> hiddenExports,
+        List<AbiFinding> findings) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public AbiModel {
+        functions = sorted(functions, Comparator.comparing(AbiFunction::symbol));
+        types = sorted(types, Comparator.comparing(AbiType::name));
+        constants = sorted(constants, Comparator.comparing(AbiConstant::name));
+        statics = sorted(statics, Comparator.comparing(AbiStatic::symbol));
+        hiddenExports = sorted(hiddenExports, Comparator.comparing(ExportedSymbol::name));
+        findings = sorted(findings, Comparator.comparing(AbiFinding::item).thenComparing(AbiFinding::code)
+                .thenComparing(AbiFinding::message));
+    }
+
+    private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
+        return items == null ? List.of() : items.stream().sorted(order).toList();
+    }
+
+    /** The crate the ABI belongs to. */
+    @JsonPropertyOrder({"name", "version", "libName"})
+    public record CrateInfo(String name, String version, String libName) {
+    }
+
+    /** What the library was built for and with. */
+    @JsonPropertyOrder({"target", "features", "profile"})
+    public record BuildTarget(String target, List<String> features, String profile) {
+        public BuildTarget {
+            features = features.stream().sorted().toList();
+        }
+    }
+
+    /** Where an item is declared, relative to the crate directory. */
+    @JsonPropertyOrder({"file", "line"})
+    public record SourceLocation(String file, int line) {
+        @Override
+        public String toString() {
+            return file + ":" + line;
+        }
+    }
+
+    /** A {@code #[deprecated]} note. */
+    @JsonPropertyOrder({"since", "note"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Deprecation(String since, String note) {
+    }
+
+    /**
+     * A type as it crosses the boundary.
+     *
+     * @param c          the C-level type, for example {@code const struct Counter*}
+     * @param rust       the Rust type as written, for example {@code Option<&Counter>}
+     * @param ownership  for pointers: who owns the pointee ({@link Ownership})
+     * @param nullable   for pointers: whether null is allowed; absent when unknown
+     */
+    @JsonPropertyOrder({"c", "rust", "ownership", "nullable"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TypeRef(String c, String rust, Ownership ownership, Boolean nullable) {
+    }
+
+    /** Who owns what a pointer points at, as far as the Rust type says. */
+    public enum Ownership {
+        /** {@code Box<T>}: the receiver owns it and must release it. */
+        OWNED,
+        /** {@code &T}: borrowed for the call. */
+        BORROWED,
+        /** {@code &mut T}: borrowed mutably for the call. */
+        BORROWED_MUT,
+        /** A raw pointer: the Rust type says nothing; metadata or conventions must. */
+        RAW
+    }
+
+    /** A parameter of a function or callback. */
+    @JsonPropertyOrder({"name", "type"})
+    public record Param(String name, TypeRef type) {
+    }
+
+    /**
+     * An exported function.
+     *
+     * @param name    the Rust name
+     * @param symbol  the exported symbol ({@code export_name} or the name)
+     * @param abi     the extern ABI, for example {@code C} or {@code C-unwind}
+     * @param cfg     the cfg that gates it, for example {@code feature = "extra"}, when rustdoc shows one
+     */
+    @JsonPropertyOrder({"name", "symbol", "path", "abi", "params", "returns", "variadic", "unwind", "unsafe", "docs",
+            "deprecation", "cfg", "location"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AbiFunction(String name, String symbol, String path, String abi, List<Param> params,
+            TypeRef returns, boolean variadic, boolean unwind, boolean unsafe, String docs, Deprecation deprecation,
+            String cfg, SourceLocation location) {
+    }
+
+    /** A field of a struct or union, at the offset the compiler gave it. */
+    @JsonPropertyOrder({"name", "type", "offset", "docs"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Field(String name, TypeRef type, Long offset, String docs) {
+    }
+
+    /** A variant of a fieldless enum and its discriminant value. */
+    @JsonPropertyOrder({"name", "value", "docs"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Variant(String name, long value, String docs) {
+    }
+
+    /** What sort of type an {@link AbiType} is. */
+    public enum TypeKind {
+        STRUCT, UNION, ENUM, OPAQUE, CALLBACK
+    }
+
+    /**
+     * A type that crosses the boundary, directly or through pointers, fields or callbacks.
+     *
+     * @param repr    {@code C}, {@code u8}, {@code transparent}, ... or {@code Rust} when none is declared
+     * @param size    bytes, as computed by the compiler; absent for opaque types and when unavailable
+     * @param params  for callbacks: the parameters
+     */
+    @JsonPropertyOrder({"name", "path", "kind", "repr", "size", "align", "fields", "variants", "params", "returns",
+            "unwind", "docs", "deprecation", "cfg", "location"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AbiType(String name, String path, TypeKind kind, String repr, Long size, Long align,
+            List<Field> fields, List<Variant> variants, List<Param> params, TypeRef returns, Boolean unwind,
+            String docs, Deprecation deprecation, String cfg, SourceLocation location) {
+    }
+
+    /** A {@code pub const}. */
+    @JsonPropertyOrder({"name", "type", "value", "docs", "deprecation", "location"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AbiConstant(String name, TypeRef type, String value, String docs, Deprecation deprecation,
+            SourceLocation location) {
+    }
+
+    /** An exported static. */
+    @JsonPropertyOrder({"name", "symbol", "type", "mutable", "docs", "deprecation", "location"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AbiStatic(String name, String symbol, TypeRef type, boolean mutable, String docs,
+            Deprecation deprecation, SourceLocation location) {
+    }
+
+    /** A dynamic symbol of the built library. */
+    @JsonPropertyOrder({"name", "kind", "size"})
+    public record ExportedSymbol(String name, String kind, long size) {
+    }
+
+    /**
+     * Something the extractor noticed that users must look at, such as a type with no C layout
+     * in a signature.
+     */
+    @JsonPropertyOrder({"code", "item", "message", "location"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AbiFinding(String code, String item, String message, SourceLocation location) {
+    }
+}

@@ -1,0 +1,118 @@
+package dev.ferrule.abi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferrule.util.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Snapshot files: {@code src/main/abi/<lib>-<triple>[-<features>].abi.json}, committed next to
+ * the code. One file per target and feature set; keys and lists in a fixed order; no timestamps
+ * and no absolute paths, so a rerun on unchanged code rewrites the same bytes.
+ */
+public final class AbiSnapshots {
+
+    public static final String EXTENSION = ".abi.json";
+
+    private AbiSnapshots() {
+    }
+
+    public static Path fileFor(Path abiDir, String snapshotName) {
+        return abiDir.resolve(snapshotName + EXTENSION);
+    }
+
+    public static byte[] bytes(AbiModel model) {
+        return Json.prettyBytes(model);
+    }
+
+    /**
+     * Writes a snapshot unless the file already holds the same bytes.
+     *
+     * @return true when the file was created or changed
+     */
+    public static boolean write(Path file, AbiModel model) throws AbiException {
+        byte[] bytes = bytes(model);
+        try {
+            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+                return false;
+            }
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), ".snapshot-", ".tmp");
+            try {
+                Files.write(temp, bytes);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new AbiException("Could not write the ABI snapshot " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static AbiModel read(Path file) throws AbiException {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new AbiException("ABI snapshot " + file + " is not valid JSON (" + e.getMessage() + ")."
+                    + " Restore it from version control, or recreate it with `mvn ferrule:snapshot`.", e);
+        }
+        JsonNode version = root == null ? null : root.path("schemaVersion");
+        if (version == null || !version.isInt()) {
+            throw new AbiException("ABI snapshot " + file + " has no schemaVersion; it was not written by Ferrule.");
+        }
+        if (version.asInt() != AbiModel.SCHEMA_VERSION) {
+            throw new AbiException("ABI snapshot " + file + " has schema version " + version.asInt()
+                    + ", but this Ferrule reads schema version " + AbiModel.SCHEMA_VERSION + ". "
+                    + (version.asInt() > AbiModel.SCHEMA_VERSION
+                            ? "It was written by a newer Ferrule; upgrade ferrule-maven-plugin."
+                            : "Recreate it with `mvn ferrule:snapshot` and commit it."));
+        }
+        try {
+            return Json.mapper().treeToValue(root, AbiModel.class);
+        } catch (IOException e) {
+            throw new AbiException("ABI snapshot " + file + " does not match schema version "
+                    + AbiModel.SCHEMA_VERSION + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A few lines for people: counts, and each finding with its location. */
+    public static String summary(String snapshotName, AbiModel model) {
+        Map<AbiModel.TypeKind, Long> kinds = new TreeMap<>(model.types().stream()
+                .collect(Collectors.groupingBy(AbiModel.AbiType::kind, Collectors.counting())));
+        StringBuilder out = new StringBuilder()
+                .append("ABI ").append(snapshotName).append(" (").append(model.crate().name()).append(' ')
+                .append(model.crate().version()).append(", ").append(model.build().profile()).append(")\n")
+                .append("  ").append(model.functions().size()).append(" functions, ")
+                .append(model.statics().size()).append(" statics, ")
+                .append(model.constants().size()).append(" constants, ")
+                .append(model.types().size()).append(" types")
+                .append(kinds.isEmpty() ? "" : kinds.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", ", " (", ")")))
+                .append('\n');
+        long deprecated = model.functions().stream().filter(f -> f.deprecation() != null).count();
+        if (deprecated > 0) {
+            out.append("  ").append(deprecated).append(" deprecated functions\n");
+        }
+        if (!model.hiddenExports().isEmpty()) {
+            out.append("  ").append(model.hiddenExports().size()).append(" exported symbols with no Rust declaration\n");
+        }
+        out.append("  ").append(model.findings().size()).append(model.findings().size() == 1 ? " finding" : " findings")
+                .append(model.findings().isEmpty() ? "\n" : ":\n");
+        for (AbiModel.AbiFinding finding : model.findings()) {
+            out.append("    ").append(finding.code()).append(' ')
+                    .append(finding.location() == null ? finding.item() : finding.location().toString())
+                    .append(": ").append(finding.message()).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ferrule.maven;
+
+import dev.ferrule.abi.AbiException;
+import dev.ferrule.abi.AbiExtractor;
+import dev.ferrule.abi.AbiSnapshots;
+import dev.ferrule.abi.ExtractedAbi;
+import dev.ferrule.cargo.BuildOutcome;
+import dev.ferrule.cargo.CargoBuildRequest;
+import java.io.File;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the crate's exported C ABI to {@code src/main/abi/<lib>-<triple>[-<features>].abi.json},
+ * one file per target and feature set, for committing next to the code. Builds first (skipping
+ * cargo when nothing changed) so the snapshot matches the current sources.
+ */
+@Mojo(name = "snapshot", threadSafe = true)
+public class SnapshotMojo extends AbstractCargoMojo {
+
+    /** Where snapshots are written. */
+    @Parameter(property = "ferrule.abiDirectory", defaultValue = "${project.basedir}/src/main/abi")
+    File abiDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping ferrule:snapshot (ferrule.skip=true).");
+            return;
+        }
+        CargoBuildRequest request = toRequest();
+        BuildOutcome build = runBuild(request);
+        try {
+            for (ExtractedAbi abi : new AbiExtractor(new MavenBuildLog(getLog())).extract(request, build)) {
+                Path file = AbiSnapshots.fileFor(abiDirectory.toPath(), abi.snapshotName());
+                boolean changed = AbiSnapshots.write(file, abi.model());
+                getLog().info((changed ? "Wrote " : "Unchanged: ") + baseDirectory.toPath().relativize(file.toAbsolutePath()));
+                AbiSnapshots.summary(abi.snapshotName(), abi.model()).lines().forEach(getLog()::info);
+            }
+        } catch (AbiException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+}
