@@ -6,7 +6,7 @@ import java.util.List;
 /** Keeps every log line, prefixed with its level, so tests can assert on what users see. */
 public final class RecordingLog implements BuildLog {
 
-    final List<String> lines = new ArrayList<>();
+    public final List<String> lines = new ArrayList<>();
 
     @Override
     public void debug(String message) {

@@ -1,0 +1,137 @@
+package dev.ferrule.abi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferrule.abi.rustdoc.RustType;
+import dev.ferrule.abi.rustdoc.RustdocCrate;
+import dev.ferrule.abi.rustdoc.RustdocReader;
+import dev.ferrule.util.Json;
+import dev.ferrule.util.Processes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad or unusual inputs to extraction: rustdoc JSON of other versions, damaged files, odd libraries. */
+class RustdocAndElfInputsTest {
+
+    private static final Path V53 = Path.of("src/test/resources/rustdoc/abi_fixture.v53.json");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void recordedV53OutputReadsLikeTheStructuredFormat() throws Exception {
+        RustdocCrate crate = RustdocReader.read(V53);
+
+        assertThat(crate.formatVersion()).isEqualTo(53);
+        Map<String, RustdocCrate.Item> byName = new LinkedHashMap<>();
+        crate.items().values().forEach(i -> byName.putIfAbsent(i.meta().name(), i));
+        assertThat(byName.get("fx_renamed").meta().exportName()).isEqualTo("fx_renamed_symbol");
+        assertThat(byName.get("fx_add").meta().exportName()).isEqualTo("fx_add");
+        assertThat(byName.get("Point").meta().repr()).isEqualTo("C");
+        assertThat(byName.get("Color").meta().repr()).isEqualTo("u8");
+        assertThat(byName.get("Counter").meta().repr()).isNull();
+        assertThat(((RustdocCrate.Function) byName.get("fx_may_unwind")).signature().unwind()).isTrue();
+    }
+
+    @Test
+    void truncatedRustdocJsonNamesTheFileAndPosition() throws Exception {
+        String full = Files.readString(V53);
+        Path truncated = work.resolve("truncated.json");
+        Files.writeString(truncated, full.substring(0, full.length() / 2));
+
+        assertThatThrownBy(() -> RustdocReader.read(truncated))
+                .isInstanceOf(AbiException.class)
+                .hasMessageContaining(truncated.toString())
+                .hasMessageContaining("is truncated");
+    }
+
+    @Test
+    void malformedRustdocJsonNamesTheLine() throws Exception {
+        Path malformed = work.resolve("malformed.json");
+        Files.writeString(malformed, "{\n  \"format_version\": 57,\n  \"index\": {,}\n}\n");
+
+        assertThatThrownBy(() -> RustdocReader.read(malformed))
+                .isInstanceOf(AbiException.class)
+                .hasMessageContaining("is malformed at line 3");
+    }
+
+    @Test
+    void unsupportedFormatVersionNamesTheSupportedRange() throws Exception {
+        ObjectNode root = (ObjectNode) Json.mapper().readTree(V53.toFile());
+        root.put("format_version", 45);
+        Path old = work.resolve("old.json");
+        Files.write(old, Json.prettyBytes(root));
+
+        assertThatThrownBy(() -> RustdocReader.read(old))
+                .isInstanceOf(AbiException.class)
+                .hasMessageContaining("format_version 45")
+                .hasMessageContaining("Supported: 46-53, 54-57");
+    }
+
+    @Test
+    void nonElfFileIsRejected() throws Exception {
+        Path text = work.resolve("libnot.so");
+        Files.writeString(text, "not a library", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> DynamicSymbols.read(text))
+                .isInstanceOf(AbiException.class)
+                .hasMessageContaining("is not a readable ELF file");
+    }
+
+    @Test
+    void objectFileWithoutDynamicSymbolTableIsRejected() throws Exception {
+        Path source = work.resolve("lone.rs");
+        Files.writeString(source, "#[no_mangle]\npub extern \"C\" fn lone() -> i32 { 1 }\n");
+        Path object = work.resolve("lone.o");
+        Processes.Result rustc = Processes.run(List.of("rustc", "--crate-type", "lib", "--emit", "obj", "-o",
+                object.toString(), source.toString()), work, Map.of());
+        assertThat(rustc.succeeded()).as(rustc.stderr()).isTrue();
+
+        assertThatThrownBy(() -> DynamicSymbols.read(object))
+                .isInstanceOf(AbiException.class)
+                .hasMessageContaining("has no dynamic symbol table");
+    }
+
+    @Test
+    void twoItemsExportingOneSymbolAreRejectedWithBothLocations() {
+        RustType.Signature sig = new RustType.Signature("C", false, false, false, List.of(), null);
+        Map<String, RustdocCrate.Item> items = new LinkedHashMap<>();
+        items.put("1", new RustdocCrate.Function(meta("1", "first", "dup", 10), sig));
+        items.put("2", new RustdocCrate.Function(meta("2", "second", "dup", 20), sig));
+        RustdocCrate crate = new RustdocCrate(57, "demo", "1.0.0", items);
+
+        assertThatThrownBy(() -> new AbiModelBuilder(crate, Path.of("/ws"), Path.of("/ws")))
+                .isInstanceOf(AbiException.class)
+                .hasMessageContaining("Symbol 'dup' is exported twice")
+                .hasMessageContaining("src/lib.rs:10")
+                .hasMessageContaining("src/lib.rs:20");
+    }
+
+    @Test
+    void singleExportIsAccepted() throws Exception {
+        RustType.Signature sig = new RustType.Signature("C", false, false, false, List.of(), null);
+        RustdocCrate crate = new RustdocCrate(57, "demo", "1.0.0",
+                Map.of("1", new RustdocCrate.Function(meta("1", "first", "only", 10), sig)));
+
+        AbiModel model = new AbiModelBuilder(crate, Path.of("/ws"), Path.of("/ws")).build(
+                new AbiModel.CrateInfo("demo", "1.0.0", "demo"),
+                new AbiModel.BuildTarget("x86_64-unknown-linux-gnu", List.of(), "release"),
+                List.of(new AbiModel.ExportedSymbol("only", "function", 1)), Map.of(), "n/a");
+
+        assertThat(model.functions()).extracting(AbiModel.AbiFunction::symbol).containsExactly("only");
+        assertThat(model.findings()).isEmpty();
+    }
+
+    private static RustdocCrate.Meta meta(String id, String name, String symbol, int line) {
+        return new RustdocCrate.Meta(id, name, List.of("demo", name), "demo::" + name, null, null,
+                new RustdocCrate.Span("src/lib.rs", line), null, symbol, null);
+    }
+}
