@@ -10,6 +10,8 @@ import dev.ferrule.util.Hashing;
 import dev.ferrule.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +75,7 @@ public final class AbiExtractor {
         Map<String, TypeLayout> layouts = Map.of();
         String unavailable = null;
         if (library.target().equals(build.toolchain().hostTriple())) {
-            layouts = LayoutProbe.measure(cargo, workDir, builder.typesNeedingLayout());
+            layouts = LayoutProbe.measure(cargo, workDir, builder.typesNeedingLayout(), library.rlib());
         } else {
             unavailable = "layouts are measured by running a probe on this machine, which cannot run "
                     + library.target() + " code";
@@ -82,11 +84,20 @@ public final class AbiExtractor {
                 new AbiModel.CrateInfo(build.crate().name(), build.crate().version(), build.crate().libName()),
                 new AbiModel.BuildTarget(library.target(), library.buildInfo().features(), request.profile()),
                 exports, layouts, unavailable);
-        log.info(String.format("Extracted %d functions, %d types, %d statics of %s in %.1f s (rustdoc format %d)",
-                model.functions().size(), model.types().size(), model.statics().size(), name,
-                (System.nanoTime() - start) / 1e9, crate.formatVersion()));
+        log.info(String.format("Extracted %d functions, %d types, %d statics of %s in %.1f s (rustdoc format %d,"
+                        + " JVM heap peak %d MiB)", model.functions().size(), model.types().size(),
+                model.statics().size(), name, (System.nanoTime() - start) / 1e9, crate.formatVersion(),
+                peakHeapBytes() >> 20));
         writeCache(cacheFile, keyFile, key, model);
         return new ExtractedAbi(name, model, false);
+    }
+
+    /** The JVM's peak heap use so far, summed over heap pools; reported so large crates can be sized. */
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
     }
 
     /** {@code <lib>-<triple>}, plus {@code -<feature+feature>} for any feature besides {@code default}. */

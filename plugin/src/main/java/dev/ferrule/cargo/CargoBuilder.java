@@ -99,7 +99,8 @@ public final class CargoBuilder {
             BuildInfo info = new BuildInfo(BuildInfo.SCHEMA_VERSION, pkg.name(), pkg.version(), target.getKey(),
                     target.getValue().id(), request.profile(), artifact.features(), actualRisky,
                     toolchain.rustcVersion(), library.getFileName().toString(), artifact.sha256());
-            PackagedLibrary packaged = NativePackager.pack(library, request.outputDir(), info);
+            PackagedLibrary packaged = NativePackager.pack(library, request.outputDir(), info,
+                    artifact.rlib() == null ? null : Path.of(artifact.rlib()));
             log.info("Packaged " + display(request, packaged.library()) + " (sha256 " + artifact.sha256()
                     .substring(0, 12) + ")");
             libraries.add(packaged);
@@ -228,11 +229,15 @@ public final class CargoBuilder {
             for (Map.Entry<String, Platform> target : platforms.entrySet()) {
                 Path expectedDir = request.cargoTargetDir().resolve(target.getKey());
                 String expectedName = target.getValue().libraryFileName(pkg.libName());
+                String rlibName = "lib" + pkg.libName() + ".rlib";
+                String rlib = artifact.filenames().stream()
+                        .filter(f -> f.startsWith(expectedDir) && f.getFileName().toString().equals(rlibName))
+                        .map(Path::toString).findFirst().orElse(null);
                 artifact.filenames().stream()
                         .filter(f -> f.startsWith(expectedDir) && f.getFileName().toString().equals(expectedName))
                         .findFirst()
                         .ifPresent(file -> built.put(target.getKey(), new IncrementalState.BuiltArtifact(
-                                file.toString(), hash(file), artifact.features())));
+                                file.toString(), hash(file), artifact.features(), rlib)));
             }
         }
     }

@@ -31,12 +31,15 @@ import java.util.TreeMap;
 public record IncrementalState(int formatVersion, String configFingerprint, SortedMap<String, String> inputs,
         SortedMap<String, BuiltArtifact> artifacts) {
 
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     static final String FILE_NAME = "build-state.json";
 
-    /** A library cargo built, with the features cargo reported for it. */
-    @JsonPropertyOrder({"path", "sha256", "features"})
-    public record BuiltArtifact(String path, String sha256, List<String> features) {
+    /**
+     * A library cargo built, with the features cargo reported for it, and the rlib built beside
+     * it when the crate-type includes one (null otherwise).
+     */
+    @JsonPropertyOrder({"path", "sha256", "features", "rlib"})
+    public record BuiltArtifact(String path, String sha256, List<String> features, String rlib) {
     }
 
     static Optional<IncrementalState> load(Path stateDir) {

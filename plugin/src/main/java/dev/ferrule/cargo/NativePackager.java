@@ -20,7 +20,8 @@ public final class NativePackager {
     private NativePackager() {
     }
 
-    public static PackagedLibrary pack(Path builtLibrary, Path outputDir, BuildInfo info) throws CargoException {
+    public static PackagedLibrary pack(Path builtLibrary, Path outputDir, BuildInfo info, Path rlib)
+            throws CargoException {
         Path dir = outputDir.resolve(NATIVE_ROOT).resolve(info.platform());
         Path library = dir.resolve(info.library());
         Path sha = dir.resolve(info.library() + ".sha256");
@@ -34,7 +35,7 @@ public final class NativePackager {
             throw new CargoException(CargoException.Kind.BUILD_FAILED,
                     "Could not write the native library to " + dir + ": " + e.getMessage(), e);
         }
-        return new PackagedLibrary(info.target(), info.platform(), library, sha, buildInfo, info);
+        return new PackagedLibrary(info.target(), info.platform(), library, sha, buildInfo, info, rlib);
     }
 
     // A reader (an IDE, a parallel build) never sees a half-written library or a hash for another file.

@@ -114,6 +114,18 @@ class AbiExtractorTest {
     }
 
     @Test
+    void cdylibOnlyCrateStillGetsCompilerLayouts() throws Exception {
+        Fixtures.Request request = fixture("abi");
+        Path manifest = request.crateDir.resolve("Cargo.toml");
+        Files.writeString(manifest, Files.readString(manifest).replace("[\"cdylib\", \"rlib\"]", "[\"cdylib\"]"));
+
+        AbiModel model = extract(request).model();
+
+        assertThat(type(model, "Point").size()).isEqualTo(24);
+        assertThat(log.all()).contains("Extracted 14 functions");
+    }
+
+    @Test
     void ownershipAndNullabilityComeFromRustTypes() throws Exception {
         AbiModel model = extract(fixture("abi")).model();
 
