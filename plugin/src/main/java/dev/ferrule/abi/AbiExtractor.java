@@ -6,6 +6,7 @@ import dev.ferrule.cargo.BuildLog;
 import dev.ferrule.cargo.BuildOutcome;
 import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.cargo.PackagedLibrary;
+import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Hashing;
 import dev.ferrule.util.Json;
 import java.io.IOException;
@@ -68,25 +69,31 @@ public final class AbiExtractor {
 
         log.info("Extracting the ABI of " + name + ": rustdoc JSON, dynamic symbols, compiler layouts");
         Path rustdocJson = RustdocRunner.run(cargo, workDir.resolve("cargo"));
+        long rustdocDone = System.nanoTime();
         RustdocCrate crate = RustdocReader.read(rustdocJson);
         List<AbiModel.ExportedSymbol> exports = DynamicSymbols.read(library.library());
         AbiModelBuilder builder = new AbiModelBuilder(crate, build.crate().workspaceRoot(), request.crateDir());
 
         Map<String, TypeLayout> layouts = Map.of();
         String unavailable = null;
+        long probeStart = System.nanoTime();
         if (library.target().equals(build.toolchain().hostTriple())) {
             layouts = LayoutProbe.measure(cargo, workDir, builder.typesNeedingLayout(), library.rlib());
         } else {
             unavailable = "layouts are measured by running a probe on this machine, which cannot run "
                     + library.target() + " code";
         }
+        long probeDone = System.nanoTime();
         AbiModel model = builder.build(
                 new AbiModel.CrateInfo(build.crate().name(), build.crate().version(), build.crate().libName()),
                 new AbiModel.BuildTarget(library.target(), library.buildInfo().features(), request.profile()),
                 exports, layouts, unavailable);
-        log.info(String.format("Extracted %d functions, %d types, %d statics of %s in %.1f s (rustdoc format %d,"
-                        + " JVM heap peak %d MiB)", model.functions().size(), model.types().size(),
-                model.statics().size(), name, (System.nanoTime() - start) / 1e9, crate.formatVersion(),
+        long end = System.nanoTime();
+        log.info(String.format("Extracted %d functions, %d types, %d statics of %s in %.1f s (rustdoc %.1f s,"
+                        + " layout probe %.1f s, model %.1f s; rustdoc format %d, JVM heap peak %d MiB)",
+                model.functions().size(), model.types().size(), model.statics().size(), name, (end - start) / 1e9,
+                (rustdocDone - start) / 1e9, (probeDone - probeStart) / 1e9,
+                ((end - probeDone) + (probeStart - rustdocDone)) / 1e9, crate.formatVersion(),
                 peakHeapBytes() >> 20));
         writeCache(cacheFile, keyFile, key, model);
         return new ExtractedAbi(name, model, false);
@@ -135,9 +142,8 @@ public final class AbiExtractor {
 
     private void writeCache(Path cacheFile, Path keyFile, String key, AbiModel model) {
         try {
-            Files.createDirectories(cacheFile.getParent());
-            Files.write(cacheFile, Json.prettyBytes(model));
-            Files.writeString(keyFile, key + "\n");
+            AtomicFiles.write(cacheFile, Json.prettyBytes(model));
+            AtomicFiles.write(keyFile, (key + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             log.warn("Could not cache the ABI model in " + cacheFile + ": " + e.getMessage());
         }

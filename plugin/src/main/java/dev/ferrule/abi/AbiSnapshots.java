@@ -1,11 +1,11 @@
 package dev.ferrule.abi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -43,14 +43,7 @@ public final class AbiSnapshots {
             if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 return false;
             }
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".snapshot-", ".tmp");
-            try {
-                Files.write(temp, bytes);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, bytes);
             return true;
         } catch (IOException e) {
             throw new AbiException("Could not write the ABI snapshot " + file + ": " + e.getMessage(), e);

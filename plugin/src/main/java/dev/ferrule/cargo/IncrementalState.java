@@ -1,6 +1,7 @@
 package dev.ferrule.cargo;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Hashing;
 import dev.ferrule.util.Json;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public record IncrementalState(int formatVersion, String configFingerprint, Sort
     }
 
     void save(Path stateDir) throws IOException {
-        NativePackager.atomicWrite(stateDir.resolve(FILE_NAME), Json.prettyBytes(this));
+        AtomicFiles.write(stateDir.resolve(FILE_NAME), Json.prettyBytes(this));
     }
 
     /** Why a rebuild is needed, or empty when the recorded build still matches everything. */

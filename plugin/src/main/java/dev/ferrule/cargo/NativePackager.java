@@ -1,11 +1,11 @@
 package dev.ferrule.cargo;
 
+import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Lays out {@code META-INF/native/<os>-<arch>/} in the classes directory: the library, its
@@ -28,35 +28,13 @@ public final class NativePackager {
         Path buildInfo = dir.resolve(BUILD_INFO_FILE);
         try {
             Files.createDirectories(dir);
-            atomicCopy(builtLibrary, library);
-            atomicWrite(sha, (info.sha256() + "  " + info.library() + "\n").getBytes(StandardCharsets.US_ASCII));
-            atomicWrite(buildInfo, Json.prettyBytes(info));
+            AtomicFiles.copy(builtLibrary, library);
+            AtomicFiles.write(sha, (info.sha256() + "  " + info.library() + "\n").getBytes(StandardCharsets.US_ASCII));
+            AtomicFiles.write(buildInfo, Json.prettyBytes(info));
         } catch (IOException e) {
             throw new CargoException(CargoException.Kind.BUILD_FAILED,
                     "Could not write the native library to " + dir + ": " + e.getMessage(), e);
         }
         return new PackagedLibrary(info.target(), info.platform(), library, sha, buildInfo, info, rlib);
-    }
-
-    // A reader (an IDE, a parallel build) never sees a half-written library or a hash for another file.
-    private static void atomicCopy(Path from, Path to) throws IOException {
-        Path temp = Files.createTempFile(to.getParent(), ".ferrule-", ".tmp");
-        try {
-            Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    static void atomicWrite(Path to, byte[] bytes) throws IOException {
-        Files.createDirectories(to.getParent());
-        Path temp = Files.createTempFile(to.getParent(), ".ferrule-", ".tmp");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -130,6 +130,82 @@ class RustdocAndElfInputsTest {
         assertThat(model.findings()).isEmpty();
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> parameterTypes() {
+        RustType i32 = new RustType.Primitive("i32");
+        RustType str = new RustType.Primitive("str");
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("&str", new RustType.Reference(false, str),
+                        FindingCode.FFI_UNSAFE_TYPE),
+                org.junit.jupiter.params.provider.Arguments.of("String",
+                        new RustType.Named("String", null, false, List.of()), FindingCode.FFI_UNSAFE_TYPE),
+                org.junit.jupiter.params.provider.Arguments.of("Vec<i32>",
+                        new RustType.Named("Vec", null, false, List.of(i32)), FindingCode.FFI_UNSAFE_TYPE),
+                org.junit.jupiter.params.provider.Arguments.of("(i32, i32)", new RustType.Tuple(List.of(i32, i32)),
+                        FindingCode.FFI_UNSAFE_TYPE),
+                org.junit.jupiter.params.provider.Arguments.of("Box<dyn Fn>",
+                        new RustType.Named("Box", null, false, List.of(new RustType.Other("dyn Fn"))),
+                        FindingCode.FFI_UNSAFE_TYPE),
+                org.junit.jupiter.params.provider.Arguments.of("&[u8]",
+                        new RustType.Reference(false, new RustType.Slice(new RustType.Primitive("u8"))),
+                        FindingCode.FFI_UNSAFE_TYPE),
+                org.junit.jupiter.params.provider.Arguments.of("Plain (no repr) by value",
+                        new RustType.Named("Plain", "9", true, List.of()), FindingCode.NOT_REPR_C),
+                org.junit.jupiter.params.provider.Arguments.of("i32", i32, null),
+                org.junit.jupiter.params.provider.Arguments.of("*const Plain (opaque behind a pointer)",
+                        new RustType.RawPointer(false, new RustType.Named("Plain", "9", true, List.of())), null),
+                org.junit.jupiter.params.provider.Arguments.of("Option<&i32>",
+                        new RustType.Named("Option", null, false, List.of(new RustType.Reference(false, i32))), null));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("parameterTypes")
+    void parameterTypesWithoutCLayoutAreFindings(String label, RustType parameter, FindingCode expected)
+            throws Exception {
+        RustType.Signature sig = new RustType.Signature("C", false, false, false,
+                List.of(new RustType.Param("value", parameter)), null);
+        Map<String, RustdocCrate.Item> items = new LinkedHashMap<>();
+        items.put("1", new RustdocCrate.Function(meta("1", "takes", "takes", 3), sig));
+        items.put("9", new RustdocCrate.Record(new RustdocCrate.Meta("9", "Plain", List.of("demo", "Plain"),
+                "demo::Plain", null, null, new RustdocCrate.Span("src/lib.rs", 1), null, null, null), false,
+                List.of(new RustdocCrate.Field("x", new RustType.Primitive("i32"), null, true)), false));
+        RustdocCrate crate = new RustdocCrate(57, "demo", "1.0.0", items);
+
+        AbiModel model = new AbiModelBuilder(crate, Path.of("/ws"), Path.of("/ws")).build(
+                new AbiModel.CrateInfo("demo", "1.0.0", "demo"),
+                new AbiModel.BuildTarget("x86_64-unknown-linux-gnu", List.of(), "release"),
+                List.of(new AbiModel.ExportedSymbol("takes", "function", 1)),
+                Map.of("demo::Plain", new TypeLayout(4, 4, Map.of("x", 0L), Map.of())), "n/a");
+
+        if (expected == null) {
+            assertThat(model.findings()).isEmpty();
+        } else {
+            assertThat(model.findings()).extracting(AbiModel.AbiFinding::code).containsExactly(expected.name());
+            assertThat(model.findings().get(0).location()).isEqualTo(new AbiModel.SourceLocation("src/lib.rs", 3));
+        }
+    }
+
+    @Test
+    void snapshotWithUnknownSchemaVersionIsRefused() throws Exception {
+        ObjectNode snapshot = Json.mapper().createObjectNode();
+        snapshot.put("schemaVersion", 99);
+        Path file = work.resolve("lib-x86_64-unknown-linux-gnu.abi.json");
+        Files.write(file, Json.prettyBytes(snapshot));
+
+        assertThatThrownBy(() -> AbiSnapshots.read(file))
+                .isInstanceOf(AbiException.class)
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("reads schema version 1")
+                .hasMessageContaining("upgrade ferrule-maven-plugin");
+    }
+
+    @Test
+    void snapshotNamesCarryTargetAndNonDefaultFeatures() {
+        assertThat(AbiExtractor.snapshotName("hello", "x86_64-unknown-linux-gnu", List.of("default")))
+                .isEqualTo("hello-x86_64-unknown-linux-gnu");
+        assertThat(AbiExtractor.snapshotName("hello", "aarch64-apple-darwin", List.of("zeta", "default", "alpha")))
+                .isEqualTo("hello-aarch64-apple-darwin-alpha+zeta");
+    }
+
     private static RustdocCrate.Meta meta(String id, String name, String symbol, int line) {
         return new RustdocCrate.Meta(id, name, List.of("demo", name), "demo::" + name, null, null,
                 new RustdocCrate.Span("src/lib.rs", line), null, symbol, null);
