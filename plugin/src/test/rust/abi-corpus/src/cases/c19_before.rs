@@ -1,0 +1,15 @@
+//! Case 19, before: the last field is removed.
+
+/// Pair.
+#[repr(C)]
+pub struct C19Pair {
+    /// First.
+    pub first: u32,
+    /// Second.
+    pub second: u32,
+}
+/// Reads a pair.
+#[no_mangle]
+pub extern "C" fn c19_first(pair: C19Pair) -> u32 {
+    pair.first + pair.second
+}

@@ -1,0 +1,15 @@
+//! Case 20, before: two fields swap places.
+
+/// Record.
+#[repr(C)]
+pub struct C20Record {
+    /// Id.
+    pub id: u64,
+    /// Score.
+    pub score: u64,
+}
+/// Reads a record.
+#[no_mangle]
+pub extern "C" fn c20_score(record: C20Record) -> u64 {
+    record.score + record.id
+}

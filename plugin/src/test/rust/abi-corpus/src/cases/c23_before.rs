@@ -1,0 +1,17 @@
+//! Case 23, before: repr(C) is removed from a struct passed by value.
+
+/// Header.
+#[repr(C)]
+pub struct C23Header {
+    /// Tag.
+    pub tag: u8,
+    /// Length.
+    pub len: u32,
+    /// Kind.
+    pub kind: u8,
+}
+/// Reads a header.
+#[no_mangle]
+pub extern "C" fn c23_len(header: C23Header) -> u32 {
+    header.len + u32::from(header.tag + header.kind)
+}

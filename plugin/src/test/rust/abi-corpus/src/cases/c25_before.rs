@@ -1,0 +1,15 @@
+//! Case 25, before: a struct gains an alignment.
+
+/// Vector.
+#[repr(C)]
+pub struct C25Vec {
+    /// X.
+    pub x: f32,
+    /// Y.
+    pub y: f32,
+}
+/// Length squared.
+#[no_mangle]
+pub extern "C" fn c25_len2(v: C25Vec) -> f32 {
+    v.x * v.x + v.y * v.y
+}

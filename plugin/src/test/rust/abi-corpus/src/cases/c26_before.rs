@@ -1,0 +1,16 @@
+//! Case 26, before: an enum value changes.
+
+/// Mode.
+#[repr(u8)]
+#[derive(Clone, Copy)]
+pub enum C26Mode {
+    /// Off.
+    Off = 0,
+    /// On.
+    On = 1,
+}
+/// Reads a mode.
+#[no_mangle]
+pub extern "C" fn c26_mode(mode: C26Mode) -> u8 {
+    mode as u8
+}

@@ -1,0 +1,18 @@
+//! Case 33, after: a typed pointer becomes void*, the type leaves the boundary.
+
+/// A shared thing.
+#[repr(C)]
+pub struct C33Thing {
+    /// Value.
+    pub value: i32,
+}
+
+/// Takes anything.
+#[no_mangle]
+pub unsafe extern "C" fn c33_touch(thing: *const std::ffi::c_void) -> i32 {
+    if thing.is_null() {
+        0
+    } else {
+        1
+    }
+}
