@@ -1,0 +1,175 @@
+package dev.ferrule.diff;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ferrule.diff.CheckResult.Finding;
+import dev.ferrule.diff.CheckResult.Status;
+import dev.ferrule.report.JUnitXmlWriter;
+import dev.ferrule.report.MarkdownWriter;
+import dev.ferrule.report.Report;
+import dev.ferrule.report.SarifWriter;
+import dev.ferrule.util.AtomicFiles;
+import dev.ferrule.util.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every check-abi report, from one list of results: {@code abi-diff.json}, SARIF,
+ * {@code abi-diff.md}, JUnit XML and the console summary.
+ */
+public final class CheckReports {
+
+    public static final String JSON_FILE = "abi-diff.json";
+    public static final String SARIF_FILE = "abi-diff.sarif";
+    public static final String MARKDOWN_FILE = "abi-diff.md";
+    public static final String JUNIT_FILE = "TEST-ferrule-check-abi.xml";
+    public static final int JSON_SCHEMA_VERSION = 1;
+
+    /** A snapshot that does not exist yet: the first release of this target and feature set. */
+    @JsonPropertyOrder({"snapshot", "expectedFile", "command"})
+    public record MissingBaseline(String snapshot, String expectedFile, String command) {
+    }
+
+    /** The whole run, as written to abi-diff.json. */
+    @JsonPropertyOrder({"schemaVersion", "tool", "failed", "failOn", "results", "missingBaselines"})
+    public record Run(int schemaVersion, String tool, boolean failed, FailOn failOn, List<ResultJson> results,
+            List<MissingBaseline> missingBaselines) {
+    }
+
+    @JsonPropertyOrder({"snapshot", "snapshotFile", "baselineVersion", "currentVersion", "semver", "counts",
+            "acceptAllReason", "findings", "unusedAcceptances", "expiredAcceptances"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResultJson(String snapshot, String snapshotFile, String baselineVersion, String currentVersion,
+            SemverGate.Verdict semver, Map<Severity, Long> counts, String acceptAllReason, List<FindingJson> findings,
+            List<Acceptance> unusedAcceptances, List<Acceptance> expiredAcceptances) {
+    }
+
+    @JsonPropertyOrder({"rule", "severity", "semver", "item", "message", "file", "line", "affects", "status",
+            "acceptedBecause", "fix"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FindingJson(String rule, Severity severity, SemverLevel semver, String item, String message,
+            String file, Integer line, List<String> affects, Status status, String acceptedBecause, String fix) {
+    }
+
+    private CheckReports() {
+    }
+
+    /**
+     * Writes all reports into {@code outDir}.
+     *
+     * @param sourcePrefix  prepended to model source paths so they are relative to the project
+     */
+    public static void writeAll(List<CheckResult> results, List<MissingBaseline> missing, FailOn failOn,
+            String toolVersion, String sourcePrefix, Path outDir) throws IOException {
+        Report report = report(results, missing, toolVersion, sourcePrefix);
+        AtomicFiles.write(outDir.resolve(JSON_FILE), Json.prettyBytes(json(results, missing, failOn, sourcePrefix)));
+        AtomicFiles.write(outDir.resolve(SARIF_FILE), SarifWriter.write(report));
+        AtomicFiles.write(outDir.resolve(MARKDOWN_FILE), MarkdownWriter.write(report));
+        List<String> groups = new ArrayList<>(results.stream().map(CheckResult::snapshotName).toList());
+        AtomicFiles.write(outDir.resolve(JUNIT_FILE), JUnitXmlWriter.write(report, groups));
+    }
+
+    static Run json(List<CheckResult> results, List<MissingBaseline> missing, FailOn failOn, String sourcePrefix) {
+        List<ResultJson> out = new ArrayList<>();
+        for (CheckResult result : results) {
+            List<FindingJson> findings = result.findings().stream().map(f -> new FindingJson(f.change().rule().name(),
+                    f.change().severity(), f.change().rule().semver(), f.change().item(), f.change().message(),
+                    file(f, sourcePrefix), f.change().location() == null ? null : f.change().location().line(),
+                    f.change().affects().isEmpty() ? null : f.change().affects(), f.status(),
+                    f.acceptance() == null ? null : f.acceptance().reason(), f.change().rule().fix())).toList();
+            out.add(new ResultJson(result.snapshotName(), result.snapshotFile(), result.baselineVersion(),
+                    result.currentVersion(), result.semver(), result.counts(), result.acceptAllReason(), findings,
+                    result.unusedAcceptances(), result.expiredAcceptances()));
+        }
+        boolean failed = results.stream().anyMatch(CheckResult::failed);
+        return new Run(JSON_SCHEMA_VERSION, "ferrule check-abi", failed, failOn, out, missing);
+    }
+
+    static Report report(List<CheckResult> results, List<MissingBaseline> missing, String toolVersion,
+            String sourcePrefix) {
+        List<Report.Rule> rules = Arrays.stream(AbiRule.values()).map(rule -> new Report.Rule(rule.name(),
+                rule.title(), rule.title() + ". " + rule.javaImpact() + " Severity " + rule.severity()
+                        + ", needs a " + rule.semver().name().toLowerCase(java.util.Locale.ROOT) + " version bump.",
+                rule.fix(), "https://ferrule.dev/" + rule.helpAnchor(), level(rule.severity()))).toList();
+        List<Report.Item> items = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (CheckResult result : results) {
+            notes.add("**" + result.snapshotName() + "**: " + verdict(result));
+            for (Finding finding : result.findings()) {
+                AbiChange change = finding.change();
+                items.add(new Report.Item(change.rule().name(), level(change.severity()), change.item(),
+                        change.message() + (change.affects().isEmpty() ? ""
+                                : " (affects " + String.join(", ", change.affects()) + ")"),
+                        file(finding, sourcePrefix), change.location() == null ? null : change.location().line(),
+                        result.snapshotName(), status(finding.status()), finding.status() == Status.FAILING,
+                        finding.acceptance() == null ? null : finding.acceptance().reason()));
+            }
+            result.unusedAcceptances().forEach(a -> notes.add("Unused acceptance, remove it from accepted.json: "
+                    + a.describe()));
+            result.expiredAcceptances().forEach(a -> notes.add("Expired acceptance (not applied), remove it: "
+                    + a.describe()));
+        }
+        missing.forEach(m -> notes.add("No snapshot " + m.expectedFile() + " yet (first release). Create it with `"
+                + m.command() + "` and commit it."));
+        return new Report("ferrule check-abi", toolVersion, "ABI check", rules, items, notes);
+    }
+
+    /** The console summary: counts, the version verdict, then each failing or breaking change. */
+    public static List<String> console(CheckResult result, String sourcePrefix) {
+        List<String> lines = new ArrayList<>();
+        Map<Severity, Long> counts = result.counts();
+        lines.add("ABI " + result.snapshotName() + " against " + result.snapshotFile() + ": "
+                + counts.get(Severity.BREAKING) + " breaking, " + counts.get(Severity.POTENTIALLY_BREAKING)
+                + " potentially breaking, " + counts.get(Severity.COMPATIBLE) + " compatible");
+        lines.add("  " + verdict(result));
+        if (result.acceptAllReason() != null) {
+            lines.add("  ALL DIFFERENCES ACCEPTED FOR THIS RUN (-Dferrule.abi.acceptBreaking): "
+                    + result.acceptAllReason());
+        }
+        for (Finding finding : result.findings()) {
+            AbiChange change = finding.change();
+            if (change.severity() == Severity.COMPATIBLE && finding.status() != Status.FAILING) {
+                continue;
+            }
+            String where = file(finding, sourcePrefix);
+            lines.add("  " + change.severity() + " " + change.rule() + " " + change.item()
+                    + (where == null ? "" : " (" + where + ":" + change.location().line() + ")") + ": "
+                    + change.message() + " [" + status(finding.status()) + "]");
+            if (!change.affects().isEmpty()) {
+                lines.add("      affects: " + String.join(", ", change.affects()));
+            }
+            if (finding.status() == Status.FAILING) {
+                lines.add("      fix: " + change.rule().fix());
+            }
+        }
+        result.unusedAcceptances().forEach(a -> lines.add("  unused acceptance (remove it): " + a.describe()));
+        result.expiredAcceptances().forEach(a -> lines.add("  expired acceptance (not applied; remove it): "
+                + a.describe()));
+        return lines;
+    }
+
+    private static String verdict(CheckResult result) {
+        return result.semver().describe() + (result.failed() ? "; FAILS the build (failOn=" + result.failOn() + ")"
+                : "; passes (failOn=" + result.failOn() + ")");
+    }
+
+    private static String file(Finding finding, String sourcePrefix) {
+        return finding.change().location() == null ? null : sourcePrefix + finding.change().location().file();
+    }
+
+    private static String status(Status status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    private static Report.Level level(Severity severity) {
+        return switch (severity) {
+            case BREAKING -> Report.Level.ERROR;
+            case POTENTIALLY_BREAKING -> Report.Level.WARNING;
+            case COMPATIBLE -> Report.Level.NOTE;
+        };
+    }
+}
