@@ -68,7 +68,9 @@ public final class AbiExtractor {
                 build.crate().lockFile().isPresent(), request.env());
 
         log.info("Extracting the ABI of " + name + ": rustdoc JSON, dynamic symbols, compiler layouts");
-        Path rustdocJson = RustdocRunner.run(cargo, workDir.resolve("cargo"));
+        // The build's own target directory: cargo decides freshness per target directory, so rustdoc
+        // must share it with the build that produced the library, not with other crates.
+        Path rustdocJson = RustdocRunner.run(cargo, request.cargoTargetDir());
         long rustdocDone = System.nanoTime();
         RustdocCrate crate = RustdocReader.read(rustdocJson);
         List<AbiModel.ExportedSymbol> exports = DynamicSymbols.read(library.library());
@@ -78,7 +80,8 @@ public final class AbiExtractor {
         String unavailable = null;
         long probeStart = System.nanoTime();
         if (library.target().equals(build.toolchain().hostTriple())) {
-            layouts = LayoutProbe.measure(cargo, workDir, builder.typesNeedingLayout(), library.rlib());
+            layouts = LayoutProbe.measure(cargo, request.cargoTargetDir(), workDir, builder.typesNeedingLayout(),
+                    library.rlib());
         } else {
             unavailable = "layouts are measured by running a probe on this machine, which cannot run "
                     + library.target() + " code";

@@ -30,17 +30,20 @@ final class LayoutProbe {
     }
 
     /**
+     * @param cargoTargetDir  the build's cargo target directory
      * @param builtRlib  the rlib the build already produced (crate-type includes rlib), or null to
      *                   build one just for the probe
      */
-    static Map<String, TypeLayout> measure(CargoInvocation cargo, Path workDir, List<Item> types, Path builtRlib)
-            throws AbiException {
+    static Map<String, TypeLayout> measure(CargoInvocation cargo, Path cargoTargetDir, Path workDir, List<Item> types,
+            Path builtRlib) throws AbiException {
         List<Item> nameable = types.stream().filter(t -> t.meta().publicPath() != null).toList();
         if (nameable.isEmpty()) {
             return Map.of();
         }
         Path rlib = builtRlib != null && Files.isRegularFile(builtRlib) ? builtRlib
-                : buildRlib(cargo, workDir.resolve("cargo"));
+                // Its own target directory inside the build's: an rlib-only build of the same unit
+                // would otherwise make cargo rebuild the cdylib on every run.
+                : buildRlib(cargo, cargoTargetDir.resolve("ferrule-rlib"));
         Path probeDir = workDir.resolve("layout-probe");
         Path source = probeDir.resolve("probe.rs");
         Path binary = probeDir.resolve(System.getProperty("os.name", "").startsWith("Windows") ? "probe.exe" : "probe");

@@ -1,0 +1,49 @@
+import groovy.json.JsonSlurper
+
+def runs = new File(basedir, 'build.log').text.split(/Scanning for projects/).drop(1)
+assert runs.size() == 8
+
+// 1. first release
+assert runs[0].contains('BUILD SUCCESS')
+assert runs[0] =~ /No ABI snapshot src\/main\/abi\/gauge-[\w-]+\.abi\.json yet/
+assert runs[0].contains('mvn ferrule:snapshot  and commit')
+
+// 3. breaking change fails with a readable report
+def breaking = runs[3]
+assert breaking.contains('BUILD FAILURE')
+assert breaking =~ /\[ERROR\] ABI gauge-[\w-]+ against src\/main\/abi\/gauge-[\w-]+\.abi\.json: 2 breaking, 0 potentially breaking, 0 compatible/
+assert breaking.contains('version 1.0.0 -> 1.0.0 is no bump; the changes need a major bump (not satisfied)')
+assert breaking =~ /BREAKING FN_REMOVED gauge_reset \(crates\/breaking\/src\/lib\.rs:\d+\): 'gauge_reset' is no longer exported \[failing\]/
+assert breaking.contains('BREAKING FIELD_TYPE_CHANGED Reading.sensor (crates/breaking/src/lib.rs:5): uint32_t -> uint64_t [failing]')
+assert breaking.contains('affects: gauge_scale')
+assert breaking.contains('fix: ')
+assert breaking.contains('The ABI changed incompatibly')
+
+// 4. accepted with reasons; the stale acceptance is reported
+def accepted = runs[4]
+assert accepted.contains('BUILD SUCCESS')
+assert accepted.contains('[accepted]')
+assert accepted.contains('unused acceptance (remove it): FN_PARAM_TYPE_CHANGED gauge_old*')
+
+// 5. major bump
+assert runs[5].contains('BUILD SUCCESS')
+assert runs[5].contains('version 1.0.0 -> 2.0.0 is a major bump; the changes need a major bump')
+assert runs[5].contains('[covered by version]')
+
+// 6. acceptBreaking, loudly
+assert runs[6].contains('BUILD SUCCESS')
+assert runs[6].contains('EVERY ABI difference is accepted')
+assert runs[6].contains('ALL DIFFERENCES ACCEPTED FOR THIS RUN (-Dferrule.abi.acceptBreaking): release-candidate-migration')
+
+// 7. compatible addition
+assert runs[7].contains('BUILD SUCCESS')
+assert runs[7].contains('0 breaking, 0 potentially breaking, 1 compatible')
+
+// reports of the last run
+def report = new JsonSlurper().parse(new File(basedir, 'target/ferrule/abi-diff.json'))
+assert report.failed == false
+assert report.results[0].findings*.rule == ['FN_ADDED']
+['abi-diff.sarif', 'abi-diff.md', 'TEST-ferrule-check-abi.xml'].each {
+    assert new File(basedir, "target/ferrule/${it}").isFile() : it
+}
+return true
