@@ -1,0 +1,60 @@
+package dev.ferrule.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The site's rule reference is generated from {@link AbiRule}, so the rulebook and its
+ * documentation cannot drift apart. Regenerate with {@code -Dferrule.updateGolden=true}.
+ */
+class RuleReferenceTest {
+
+    private static final Path PAGE = Path.of("../src/site/markdown/check-abi-rules.md");
+
+    static String render() {
+        StringBuilder out = new StringBuilder()
+                .append("# check-abi rule reference\n\n")
+                .append("<!-- Generated from dev.ferrule.diff.AbiRule by RuleReferenceTest; do not edit. -->\n\n")
+                .append("Every difference `ferrule:check-abi` reports matches exactly one rule. A rule's severity\n")
+                .append("and version bump are fixed; what fails a build is configured per run (`failOn`,\n")
+                .append("`accepted.json`, `-Dferrule.abi.acceptBreaking`). Severities are rated for Java callers\n")
+                .append("of the generated bindings, not only for C: a new enum variant is harmless in C but\n")
+                .append("breaks an exhaustive Java `switch`, so it is potentially breaking.\n\n")
+                .append("| rule | severity | bump | what changed |\n| --- | --- | --- | --- |\n");
+        for (AbiRule rule : AbiRule.values()) {
+            out.append("| [`").append(rule.name()).append("`](#").append(rule.name().toLowerCase(Locale.ROOT))
+                    .append(") | ").append(rule.severity()).append(" | ").append(rule.semver()).append(" | ")
+                    .append(rule.title()).append(" |\n");
+        }
+        for (AbiRule.Category category : AbiRule.Category.values()) {
+            out.append("\n## ").append(category.name().charAt(0))
+                    .append(category.name().substring(1).toLowerCase(Locale.ROOT)).append(" rules\n");
+            for (AbiRule rule : AbiRule.values()) {
+                if (rule.category() != category) {
+                    continue;
+                }
+                out.append("\n### ").append(rule.name().toLowerCase(Locale.ROOT)).append("\n\n")
+                        .append("`").append(rule.name()).append("`: ").append(rule.title()).append(".\n\n")
+                        .append("- Severity: ").append(rule.severity()).append("; needs a ")
+                        .append(rule.semver().name().toLowerCase(Locale.ROOT)).append(" version bump.\n")
+                        .append("- Why, for Java callers: ").append(rule.javaImpact()).append("\n")
+                        .append("- Fix: ").append(rule.fix()).append(".\n");
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void siteRuleReferenceMatchesTheRulebook() throws Exception {
+        String expected = render();
+        if (Boolean.getBoolean("ferrule.updateGolden")) {
+            Files.writeString(PAGE, expected, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(PAGE)).isEqualTo(expected);
+    }
+}
