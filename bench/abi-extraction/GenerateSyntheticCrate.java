@@ -10,10 +10,13 @@ import java.nio.file.Path;
 public final class GenerateSyntheticCrate {
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: java GenerateSyntheticCrate.java DIR FUNCTIONS STRUCTS");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: java GenerateSyntheticCrate.java DIR FUNCTIONS STRUCTS [changed]");
             System.exit(2);
         }
+        // "changed": every 100th function gains a parameter and every 50th struct a field, the way a
+        // busy release might, so check-abi has real differences to classify.
+        boolean changed = args.length == 4 && args[3].equals("changed");
         Path dir = Path.of(args[0]);
         int functions = Integer.parseInt(args[1]);
         int structs = Integer.parseInt(args[2]);
@@ -48,6 +51,9 @@ public final class GenerateSyntheticCrate {
             src.append("/// Struct ").append(i).append(".\n#[repr(C)]\n#[derive(Clone, Copy)]\npub struct S").append(i)
                     .append(" {\n    /// A.\n    pub a: u8,\n    /// B.\n    pub b: u32,\n    /// C.\n    pub c: f64,\n")
                     .append("    /// D.\n    pub d: i16,\n");
+            if (changed && i % 50 == 0) {
+                src.append("    /// Added in the changed version.\n    pub extra: u64,\n");
+            }
             if (i % 10 == 9) {
                 src.append("    /// Nested.\n    pub inner: S").append(i - 1).append(",\n");
             }
@@ -62,7 +68,8 @@ public final class GenerateSyntheticCrate {
                 case 1 -> src.append("pub unsafe extern \"C\" fn f").append(i).append("(s: *const S").append(s)
                         .append(") -> f64 {\n    if s.is_null() {\n        0.0\n    } else {\n")
                         .append("        unsafe { (*s).c }\n    }\n}\n\n");
-                case 2 -> src.append("pub extern \"C\" fn f").append(i).append("(a: i32, b: i32) -> i32 {\n")
+                case 2 -> src.append("pub extern \"C\" fn f").append(i).append("(a: i32, b: i32")
+                        .append(changed && i % 100 == 2 ? ", c: i32" : "").append(") -> i32 {\n")
                         .append("    a.wrapping_add(b) ^ ").append(i).append("\n}\n\n");
                 default -> src.append("pub extern \"C\" fn f").append(i).append("(s: Option<&S").append(s)
                         .append(">) -> u8 {\n    s.map_or(0, |s| s.a)\n}\n\n");

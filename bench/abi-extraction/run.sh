@@ -5,6 +5,7 @@
 #   bash bench/abi-extraction/run.sh            # full: 10,000 functions, 1,000 structs
 #   bash bench/abi-extraction/run.sh --quick    # quick: 1,000 functions, 100 structs
 #
+# Then regenerates the crate with changes and times ferrule:check-abi's comparison of the two.
 # Writes bench/results/abi-extraction[-quick].json.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,6 +44,13 @@ maxrss_mib=$(( $(cat "$work/maxrss") / 1024 ))
 # cargo finds everything fresh, so this is only cargo's own up-to-date check.
 cargo_in_snapshot=$(sed -nE 's/.*cargo finished in ([0-9.]+) s.*/\1/p' "$work/snapshot.log" | head -1)
 
+echo "check-abi against a changed version (every 100th function and 50th struct changed)..."
+java "$here/GenerateSyntheticCrate.java" "$work/synthetic" "$functions" "$structs" changed
+mvn -B -f "$here/pom.xml" ferrule:check-abi -Dferrule.abi.failOn=NONE > "$work/check.log" 2>&1 \
+  || { tail -40 "$work/check.log"; exit 1; }
+compare_ms=$(sed -nE 's/.*Compared [0-9]+ snapshot\(s\) in ([0-9]+) ms.*/\1/p' "$work/check.log")
+check_counts=$(grep -oE '[0-9]+ breaking, [0-9]+ potentially breaking, [0-9]+ compatible' "$work/check.log" | head -1)
+
 result="$root/bench/results/abi-extraction$suffix.json"
 cat > "$result" <<JSON
 {
@@ -59,6 +67,8 @@ cat > "$result" <<JSON
     "modelAndElfSeconds": ${model_seconds:-null}
   },
   "jvmHeapPeakMiB": $heap_mib,
+  "checkAbiCompareMillis": ${compare_ms:-null},
+  "checkAbiFindings": "$check_counts",
   "maxRssMiB": $maxrss_mib,
   "maxRssNote": "largest single process of the snapshot run: the Maven JVM or a rustdoc/rustc child",
   "machine": "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m)",

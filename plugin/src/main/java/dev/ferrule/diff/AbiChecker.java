@@ -32,7 +32,7 @@ public final class AbiChecker {
 
     /** What a check found for all libraries. */
     public record Outcome(List<CheckResult> results, List<CheckReports.MissingBaseline> missing,
-            List<String> notCompared) {
+            List<String> notCompared, long compareMillis) {
 
         public boolean failed() {
             return results.stream().anyMatch(CheckResult::failed);
@@ -50,6 +50,7 @@ public final class AbiChecker {
         List<Acceptance> acceptances = Acceptances.read(config.abiDir().resolve(ACCEPTANCES_FILE));
         List<CheckResult> results = new ArrayList<>();
         List<CheckReports.MissingBaseline> missing = new ArrayList<>();
+        long compareNanos = 0;
         List<String> compared = new ArrayList<>();
         for (ExtractedAbi abi : abis) {
             Path file = AbiSnapshots.fileFor(config.abiDir(), abi.snapshotName());
@@ -65,12 +66,14 @@ public final class AbiChecker {
             } catch (AbiException e) {
                 throw new CheckException(e.getMessage(), e);
             }
+            long start = System.nanoTime();
             try {
                 results.add(AbiCheck.run(abi.snapshotName(), shown, baseline, abi.model(), acceptances,
                         config.acceptAllReason(), config.failOn()));
             } catch (IllegalArgumentException e) {
                 throw new CheckException("Cannot compare versions for " + shown + ": " + e.getMessage(), e);
             }
+            compareNanos += System.nanoTime() - start;
         }
         List<String> notCompared = otherSnapshots(config.abiDir(), compared);
         try {
@@ -80,7 +83,7 @@ public final class AbiChecker {
             throw new CheckException("Could not write the ABI reports to " + config.reportDir() + ": "
                     + e.getMessage(), e);
         }
-        return new Outcome(List.copyOf(results), List.copyOf(missing), notCompared);
+        return new Outcome(List.copyOf(results), List.copyOf(missing), notCompared, compareNanos / 1_000_000);
     }
 
     /** Snapshots of other targets or feature sets: listed so nobody wonders why they were skipped. */

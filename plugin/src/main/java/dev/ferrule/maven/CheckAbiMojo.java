@@ -85,6 +85,7 @@ public class CheckAbiMojo extends AbstractCargoMojo {
                 }
             }
         }
+        getLog().info("Compared " + outcome.results().size() + " snapshot(s) in " + outcome.compareMillis() + " ms");
         getLog().info("ABI reports: " + base.relativize(stateDirectory.toPath().toAbsolutePath().normalize()
                 .resolve(CheckReports.MARKDOWN_FILE)) + " (also .json, .sarif, JUnit XML)");
         if (outcome.failed()) {
