@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 public final class AbiExtractor {
 
     /** Bumped whenever extraction changes what it produces, so that old caches are not reused. */
-    static final int EXTRACTOR_VERSION = 1;
+    static final int EXTRACTOR_VERSION = 2;
 
     private final BuildLog log;
 

@@ -242,6 +242,9 @@ public final class AbiModelBuilder {
 
     private TypeRef named(RustType.Named named, Context context, Item owner) {
         Item local = named.itemId() == null ? null : crate.items().get(named.itemId());
+        if (local == null) {
+            local = crate.externalPath(named.itemId()).flatMap(KnownExternalTypes::lookup).orElse(null);
+        }
         if (local != null) {
             return local(named, local, context, owner);
         }

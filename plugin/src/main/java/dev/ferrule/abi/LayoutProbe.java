@@ -53,12 +53,35 @@ final class LayoutProbe {
         } catch (IOException e) {
             throw new AbiException("Could not write the layout probe to " + probeDir + ": " + e.getMessage(), e);
         }
-        run(List.of(cargo.rustc().toString(), "--edition", "2021", "--crate-type", "bin", "--crate-name",
-                "ferrule_layout_probe", "--target", cargo.target(), "-C", "opt-level=0", "-A", "warnings",
-                "-o", binary.toString(), source.toString(), "--extern", cargo.libName() + "=" + rlib,
-                "-L", "dependency=" + rlib.getParent().resolve("deps")), cargo, "compile the layout probe");
+        List<String> command = new ArrayList<>(List.of(cargo.rustc().toString(), "--edition", "2021",
+                "--crate-type", "bin", "--crate-name", "ferrule_layout_probe", "--target", cargo.target(),
+                "-C", "opt-level=0", "-A", "warnings", "-o", binary.toString(), source.toString(),
+                "--extern", cargo.libName() + "=" + rlib, "-L", "dependency=" + rlib.getParent().resolve("deps")));
+        for (String dependency : dependencyCrates(cargo.libName(), nameable)) {
+            command.addAll(List.of("--extern", dependency + "=" + dependencyRlib(rlib, dependency)));
+        }
+        run(command, cargo, "compile the layout probe");
         Processes.Result result = run(List.of(binary.toString()), cargo, "run the layout probe");
         return parse(result.stdout());
+    }
+
+    /** Crates other than the measured one whose types the probe names (ferrule_ffi's, say). */
+    private static List<String> dependencyCrates(String libName, List<Item> types) {
+        return types.stream().map(t -> t.meta().publicPath().substring(0, t.meta().publicPath().indexOf("::")))
+                .filter(name -> !name.equals(libName)).distinct().sorted().toList();
+    }
+
+    private static Path dependencyRlib(Path rlib, String crate) throws AbiException {
+        Path deps = rlib.getParent().resolve("deps");
+        try (var files = Files.list(deps)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("lib" + crate + "-")
+                            && p.getFileName().toString().endsWith(".rlib"))
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified()))
+                    .orElseThrow(() -> new AbiException("No rlib of " + crate + " in " + deps
+                            + "; cannot measure its types' layouts."));
+        } catch (IOException e) {
+            throw new AbiException("Could not list " + deps + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path buildRlib(CargoInvocation cargo, Path targetDir) throws AbiException {

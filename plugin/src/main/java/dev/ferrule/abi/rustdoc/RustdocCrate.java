@@ -10,11 +10,22 @@ import java.util.Optional;
  *
  * @param formatVersion  the rustdoc JSON {@code format_version} this was read from
  * @param items          every item of the crate itself, by rustdoc id
+ * @param externalPaths  full paths of items from other crates, by rustdoc id
  */
-public record RustdocCrate(int formatVersion, String crateName, String crateVersion, Map<String, Item> items) {
+public record RustdocCrate(int formatVersion, String crateName, String crateVersion, Map<String, Item> items,
+        Map<String, String> externalPaths) {
+
+    public RustdocCrate(int formatVersion, String crateName, String crateVersion, Map<String, Item> items) {
+        this(formatVersion, crateName, crateVersion, items, Map.of());
+    }
 
     public Optional<Item> item(String id) {
         return Optional.ofNullable(items.get(id));
+    }
+
+    /** The full path of an item from another crate, for example {@code ferrule_ffi::memory::FfiBuffer}. */
+    public Optional<String> externalPath(String id) {
+        return Optional.ofNullable(id == null ? null : externalPaths.get(id));
     }
 
     /** Where an item is declared: a path relative to the workspace root, and a line. */

@@ -52,11 +52,14 @@ class RustdocV57Adapter implements RustdocAdapter {
         }
         Map<String, String> publicPaths = publicPaths(index, rootId, rootItem.path("name").asText());
         Map<String, List<String>> paths = new HashMap<>();
+        Map<String, String> externalPaths = new HashMap<>();
         root.path("paths").properties().forEach(entry -> {
+            List<String> segments = new ArrayList<>();
+            entry.getValue().path("path").forEach(s -> segments.add(s.asText()));
             if (entry.getValue().path("crate_id").asInt(-1) == 0) {
-                List<String> segments = new ArrayList<>();
-                entry.getValue().path("path").forEach(s -> segments.add(s.asText()));
                 paths.put(entry.getKey(), segments);
+            } else {
+                externalPaths.put(entry.getKey(), String.join("::", segments));
             }
         });
         Map<String, Item> items = new LinkedHashMap<>();
@@ -71,7 +74,7 @@ class RustdocV57Adapter implements RustdocAdapter {
             }
         }
         return new RustdocCrate(root.path("format_version").asInt(), rootItem.path("name").asText(),
-                root.path("crate_version").asText(null), items);
+                root.path("crate_version").asText(null), items, Map.copyOf(externalPaths));
     }
 
     private Item parseItem(String id, JsonNode item, JsonNode index, Map<String, List<String>> paths,

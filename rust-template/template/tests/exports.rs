@@ -1,0 +1,164 @@
+//! The template's exports called the way a host calls them: raw pointers, statuses, handles.
+
+use ferrule_ffi::{FfiBuffer, RuntimeError};
+use std::sync::atomic::{AtomicI64, Ordering};
+use template::*;
+
+fn last_error() -> String {
+    let mut buf = vec![0u8; template_last_error_length()];
+    let n = unsafe { template_last_error_message(buf.as_mut_ptr(), buf.len()) };
+    String::from_utf8(buf[..n].to_vec()).unwrap()
+}
+
+fn new_counter(initial: i64) -> u64 {
+    let mut handle = 0;
+    assert_eq!(unsafe { template_counter_new(initial, &mut handle) }, 0);
+    handle
+}
+
+fn take(buffer: FfiBuffer) -> String {
+    let text = if buffer.ptr.is_null() {
+        String::new()
+    } else {
+        String::from_utf8(unsafe { std::slice::from_raw_parts(buffer.ptr, buffer.len) }.to_vec())
+            .unwrap()
+    };
+    unsafe { template_buffer_free(buffer) };
+    text
+}
+
+#[test]
+fn counter_adds_and_reports_stats() {
+    let counter = new_counter(10);
+    let mut value = 0;
+    assert_eq!(unsafe { template_counter_add(counter, 5, &mut value) }, 0);
+    assert_eq!(value, 15);
+    let mut stats = CounterStats::default();
+    assert_eq!(unsafe { template_counter_stats(counter, &mut stats) }, 0);
+    assert_eq!(
+        stats,
+        CounterStats {
+            value: 15,
+            additions: 1
+        }
+    );
+    assert_eq!(unsafe { template_counter_release(counter) }, 0);
+}
+
+#[test]
+fn crate_errors_are_positive_codes_with_messages() {
+    let counter = new_counter(i64::MAX - 1);
+    let mut value = 0;
+    assert_eq!(
+        unsafe { template_counter_add(counter, 5, &mut value) },
+        TemplateError::Overflow as i32
+    );
+    assert_eq!(last_error(), "the counter would overflow");
+    assert_eq!(
+        unsafe { template_counter_add(counter, -1, &mut value) },
+        TemplateError::NegativeAmount as i32
+    );
+    assert_eq!(unsafe { template_counter_release(counter) }, 0);
+}
+
+#[test]
+fn panic_in_an_export_is_a_status_not_an_unwind() {
+    assert_eq!(unsafe { template_panic_if(1) }, RuntimeError::Panic.code());
+    assert_eq!(last_error(), "panic: asked to panic");
+    assert_eq!(unsafe { template_panic_if(0) }, 0);
+}
+
+#[test]
+fn cloned_handle_outlives_the_original() {
+    let counter = new_counter(3);
+    let mut clone = 0;
+    assert_eq!(unsafe { template_counter_clone(counter, &mut clone) }, 0);
+    assert_eq!(unsafe { template_counter_release(counter) }, 0);
+    let mut value = 0;
+    assert_eq!(unsafe { template_counter_add(clone, 1, &mut value) }, 0);
+    assert_eq!(value, 4);
+    assert_eq!(unsafe { template_counter_release(clone) }, 0);
+}
+
+#[test]
+fn strings_cross_as_pointer_and_length_with_utf8_checks() {
+    let mut out = FfiBuffer::EMPTY;
+    let name = "Zoë";
+    assert_eq!(
+        unsafe { template_greet(name.as_ptr(), name.len(), &mut out) },
+        0
+    );
+    assert_eq!(take(out), "Hello, Zoë!");
+    let mut out = FfiBuffer::EMPTY;
+    assert_eq!(unsafe { template_greet(std::ptr::null(), 0, &mut out) }, 0);
+    assert_eq!(take(out), "Hello, stranger!");
+    let bad = [b'a', 0xC3];
+    let mut out = FfiBuffer::EMPTY;
+    assert_eq!(
+        unsafe { template_greet(bad.as_ptr(), bad.len(), &mut out) },
+        RuntimeError::InvalidUtf8.code()
+    );
+    assert!(last_error().contains("not valid UTF-8"));
+}
+
+#[test]
+fn bytes_accept_zero_length_and_large_inputs() {
+    let mut hash = 0;
+    assert_eq!(
+        unsafe { template_checksum(std::ptr::null(), 0, &mut hash) },
+        0
+    );
+    assert_eq!(hash, 0x811c_9dc5);
+    let big = vec![0xAB_u8; 64 << 20];
+    assert_eq!(
+        unsafe { template_checksum(big.as_ptr(), big.len(), &mut hash) },
+        0
+    );
+    assert_ne!(hash, 0x811c_9dc5);
+    assert_eq!(
+        unsafe { template_checksum(std::ptr::null(), 1, &mut hash) },
+        RuntimeError::NullArgument.code()
+    );
+}
+
+extern "C" fn sum_steps(step: i64, user_data: usize) -> i32 {
+    let total = unsafe { &*(user_data as *const AtomicI64) };
+    total.fetch_add(step, Ordering::SeqCst);
+    i32::from(step == 3)
+}
+
+#[test]
+fn callback_receives_steps_and_can_stop() {
+    let counter = new_counter(5);
+    let total = AtomicI64::new(0);
+    let status =
+        unsafe { template_counter_steps(counter, Some(sum_steps), &total as *const _ as usize) };
+    assert_eq!(status, TemplateError::Stopped as i32);
+    assert_eq!(total.load(Ordering::SeqCst), 6);
+    assert_eq!(
+        unsafe { template_counter_steps(counter, None, 0) },
+        RuntimeError::NullArgument.code()
+    );
+    assert_eq!(unsafe { template_counter_release(counter) }, 0);
+}
+
+#[test]
+fn last_error_truncates_on_a_char_boundary() {
+    let bad = [0xFF_u8];
+    let mut out = FfiBuffer::EMPTY;
+    unsafe { template_greet(bad.as_ptr(), 1, &mut out) };
+    let full = template_last_error_length();
+    let mut small = vec![0u8; 5];
+    let n = unsafe { template_last_error_message(small.as_mut_ptr(), small.len()) };
+    assert!(n <= 5 && n < full);
+    assert!(std::str::from_utf8(&small[..n]).is_ok());
+}
+
+#[test]
+fn build_info_names_crate_features_and_profile() {
+    let mut out = FfiBuffer::EMPTY;
+    assert_eq!(unsafe { template_build_info(&mut out) }, 0);
+    let json = take(out);
+    assert!(json.starts_with("{\"crate\":\"template\",\"version\":\"0.1.0\",\"features\":["));
+    assert!(json.contains("\"profile\":\"debug\"") || json.contains("\"profile\":\"release\""));
+}
