@@ -1,0 +1,25 @@
+package dev.ferrule.gen;
+
+import java.util.List;
+import org.codehaus.plexus.util.SelectorUtils;
+
+/**
+ * What to generate.
+ *
+ * @param packageName  the Java package, for example {@code com.example.hello}
+ * @param className    the raw binding class, for example {@code HelloNative}
+ * @param includes     glob patterns of symbols to bind; empty binds all
+ * @param excludes     glob patterns of symbols to leave out
+ */
+public record GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes) {
+
+    public GeneratorConfig {
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+    }
+
+    boolean selects(String symbol) {
+        boolean included = includes.isEmpty() || includes.stream().anyMatch(p -> SelectorUtils.match(p, symbol));
+        return included && excludes.stream().noneMatch(p -> SelectorUtils.match(p, symbol));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ferrule.maven;
+
+import dev.ferrule.abi.AbiException;
+import dev.ferrule.abi.AbiExtractor;
+import dev.ferrule.abi.ExtractedAbi;
+import dev.ferrule.cargo.CargoBuildRequest;
+import dev.ferrule.gen.GeneratedSource;
+import dev.ferrule.gen.GenerationResult;
+import dev.ferrule.gen.GeneratorConfig;
+import dev.ferrule.gen.RawBindingGenerator;
+import dev.ferrule.util.AtomicFiles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates Java 22+ FFM bindings for the crate's exported C ABI into
+ * {@code target/generated-sources/ferrule} and adds them to the compile source roots. Builds the
+ * crate first (skipping cargo when nothing changed), so the bindings always match the library
+ * packed into the jar.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractCargoMojo {
+
+    /** The Java package of the generated classes. */
+    @Parameter(property = "ferrule.packageName", required = true)
+    String packageName;
+
+    /** The raw binding class; by default the library name in UpperCamelCase plus {@code Native}. */
+    @Parameter(property = "ferrule.className")
+    String className;
+
+    /** Glob patterns of symbols to bind; empty binds every export. */
+    @Parameter
+    List<String> includes;
+
+    /** Glob patterns of symbols to leave out. */
+    @Parameter
+    List<String> excludes;
+
+    /** Where the sources go. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/ferrule", required = true)
+    File generatedSourcesDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping ferrule:generate (ferrule.skip=true).");
+            return;
+        }
+        if (!packageName.matches("[a-zA-Z_][\\w]*(\\.[a-zA-Z_][\\w]*)*")) {
+            throw new MojoExecutionException("<packageName> '" + packageName + "' is not a Java package name.");
+        }
+        CargoBuildRequest request = toRequest();
+        List<ExtractedAbi> abis;
+        try {
+            abis = new AbiExtractor(new MavenBuildLog(getLog())).extract(request, runBuild(request));
+        } catch (AbiException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        // One host library: the bindings describe the ABI, which every target of a release shares.
+        ExtractedAbi abi = abis.get(0);
+        String name = className != null ? className : camel(abi.model().crate().libName()) + "Native";
+        GenerationResult result = RawBindingGenerator.generate(abi.model(), new GeneratorConfig(packageName, name,
+                includes == null ? List.of() : includes, excludes == null ? List.of() : excludes));
+        Path root = generatedSourcesDirectory.toPath();
+        int written = 0;
+        try {
+            for (GeneratedSource source : result.sources()) {
+                Path file = root.resolve(source.path());
+                byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
+                // Unchanged files keep their timestamps, so javac's incremental build stays quiet.
+                if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
+                    AtomicFiles.write(file, bytes);
+                    written++;
+                }
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write generated sources to " + root + ": " + e.getMessage(), e);
+        }
+        result.skipped().forEach(reason -> getLog().warn("Not bound: " + reason));
+        project.addCompileSourceRoot(root.toString());
+        getLog().info("Generated " + packageName + "." + name + " (" + abi.model().functions().size()
+                + " exports, " + written + " file(s) changed) in " + root);
+    }
+
+    private static String camel(String libName) {
+        return Arrays.stream(libName.split("[_-]")).filter(s -> !s.isEmpty())
+                .map(s -> s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1))
+                .collect(Collectors.joining());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.ferrule.gen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferrule.abi.AbiModel;
+import dev.ferrule.abi.AbiSnapshots;
+import dev.ferrule.util.Processes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The raw layer generated from real ABI snapshots: golden text, determinism, and javac. */
+class RawBindingGeneratorTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/gen");
+    private static final Path ABI_FIXTURE = Path.of(
+            "src/test/resources/golden/abi_fixture-x86_64-unknown-linux-gnu.abi.json");
+    private static final Path TEMPLATE = Path.of(
+            "../rust-template/src/main/abi/template-x86_64-unknown-linux-gnu.abi.json");
+
+    @TempDir
+    Path work;
+
+    private static GenerationResult generate(Path snapshot, String className, List<String> includes,
+            List<String> excludes) throws Exception {
+        AbiModel model = AbiSnapshots.read(snapshot);
+        return RawBindingGenerator.generate(model, new GeneratorConfig("dev.ferrule.generated", className, includes,
+                excludes));
+    }
+
+    @Test
+    void abiFixtureBindingsMatchGolden() throws Exception {
+        GeneratedSource source = generate(ABI_FIXTURE, "AbiFixtureNative", List.of(), List.of()).sources().get(0);
+        Path golden = GOLDEN.resolve("AbiFixtureNative.java.txt");
+        if (Boolean.getBoolean("ferrule.updateGolden")) {
+            Files.writeString(golden, source.content(), StandardCharsets.UTF_8);
+        }
+        assertThat(source.path()).isEqualTo("dev/ferrule/generated/AbiFixtureNative.java");
+        assertThat(source.content()).isEqualTo(Files.readString(golden));
+    }
+
+    @Test
+    void sameModelGivesIdenticalBytes() throws Exception {
+        String first = generate(TEMPLATE, "TemplateNative", List.of(), List.of()).sources().get(0).content();
+        String second = generate(TEMPLATE, "TemplateNative", List.of(), List.of()).sources().get(0).content();
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void functionsWithoutCLayoutAreSkippedAndReported() throws Exception {
+        GenerationResult result = generate(ABI_FIXTURE, "AbiFixtureNative", List.of(), List.of());
+
+        assertThat(result.skipped()).containsExactly(
+                "fx_bad_str: a parameter or the result has no C layout (see the ABI findings)");
+        assertThat(result.sources().get(0).content()).doesNotContain("fx_bad_str(");
+    }
+
+    @Test
+    void includeAndExcludeFiltersSelectFunctions() throws Exception {
+        String content = generate(TEMPLATE, "TemplateNative", List.of("template_counter_*"),
+                List.of("*_clone")).sources().get(0).content();
+
+        assertThat(content).contains("public static int template_counter_add(")
+                .doesNotContain("template_counter_clone(").doesNotContain("template_greet(");
+    }
+
+    @Test
+    void layoutsComeFromTheModelWithPaddingAndAreCheckedAtStartup() throws Exception {
+        String content = generate(ABI_FIXTURE, "AbiFixtureNative", List.of(), List.of()).sources().get(0).content();
+
+        assertThat(content).contains("MemoryLayout.paddingLayout(7L)")
+                .contains("checkLayout(POINT_LAYOUT, \"Point\", 24L, 8L);")
+                .contains("if (RECT_LAYOUT.byteOffset(PathElement.groupElement(\"flags\")) != 48L)")
+                .contains("public static final byte COLOR_BLUE = (byte) 40;")
+                .contains("public static final FunctionDescriptor VISITOR_DESCRIPTOR");
+    }
+
+    /** A packed struct, as in the check-abi corpus (case 24): fields off their natural alignment. */
+    private static AbiModel packedModel() {
+        AbiModel.TypeRef u8 = new AbiModel.TypeRef("uint8_t", "u8", null, null);
+        AbiModel.TypeRef u32 = new AbiModel.TypeRef("uint32_t", "u32", null, null);
+        AbiModel.AbiType wire = new AbiModel.AbiType("Wire", "demo::Wire", AbiModel.TypeKind.STRUCT, "C, packed(1)",
+                5L, 1L, List.of(new AbiModel.Field("tag", u8, 0L, null), new AbiModel.Field("value", u32, 1L, null)),
+                null, null, null, null, null, null, null, null);
+        AbiModel.AbiFunction read = new AbiModel.AbiFunction("wire_value", "wire_value", "demo::wire_value", "C",
+                List.of(new AbiModel.Param("wire", new AbiModel.TypeRef("struct Wire", "Wire", null, null))), u32,
+                false, false, false, null, null, null, null);
+        return new AbiModel(AbiModel.SCHEMA_VERSION, new AbiModel.CrateInfo("demo", "1.0.0", "demo"),
+                new AbiModel.BuildTarget("x86_64-unknown-linux-gnu", List.of(), "release"), List.of(read),
+                List.of(wire), List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void packedStructFieldsCarryTheirReducedAlignment() {
+        String content = RawBindingGenerator.generate(packedModel(), new GeneratorConfig("dev.ferrule.generated",
+                "PackedNative", List.of(), List.of())).sources().get(0).content();
+
+        assertThat(content).contains("ValueLayout.JAVA_INT.withByteAlignment(1L).withName(\"value\")")
+                .contains("checkLayout(WIRE_LAYOUT, \"Wire\", 5L, 1L);");
+    }
+
+    @Test
+    void generatedSourcesCompileWithoutWarnings() throws Exception {
+        Path javac = JdkLocator.javac(22).orElseThrow(() -> new AssertionError(
+                "no JDK 22+ found to compile generated FFM code; install one (see README requirements)"));
+        Path sources = work.resolve("src");
+        for (GenerationResult result : List.of(
+                generate(ABI_FIXTURE, "AbiFixtureNative", List.of(), List.of()),
+                generate(TEMPLATE, "TemplateNative", List.of(), List.of()),
+                RawBindingGenerator.generate(packedModel(), new GeneratorConfig("dev.ferrule.generated",
+                        "PackedNative", List.of(), List.of())))) {
+            for (GeneratedSource source : result.sources()) {
+                Path file = sources.resolve(source.path());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, source.content());
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "22", "-Xlint:all", "-Werror",
+                "-d", work.resolve("classes").toString()));
+        try (Stream<Path> files = Stream.concat(Files.walk(sources), Files.walk(Path.of("../runtime/src/main/java").toAbsolutePath()))) {
+            files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().forEach(command::add);
+        }
+
+        Processes.Result result = Processes.run(command, work, Map.of());
+
+        assertThat(result.stdout() + result.stderr()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(work.resolve("classes/dev/ferrule/generated/TemplateNative.class")).exists();
+    }
+}
