@@ -1,5 +1,8 @@
 package dev.ferrule.maven;
 
+import dev.ferrule.abi.AbiException;
+import dev.ferrule.abi.AbiExtractor;
+import dev.ferrule.abi.ExtractedAbi;
 import dev.ferrule.cargo.BuildOutcome;
 import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.cargo.CargoBuilder;
@@ -90,6 +93,17 @@ abstract class AbstractCargoMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File baseDirectory;
+
+    /** Builds (incrementally) and extracts the ABI of every library the build produced. */
+    List<ExtractedAbi> buildAndExtract(CargoBuildRequest request) throws MojoExecutionException,
+            MojoFailureException {
+        BuildOutcome build = runBuild(request);
+        try {
+            return new AbiExtractor(new MavenBuildLog(getLog())).extract(request, build);
+        } catch (AbiException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
 
     /** Runs {@code ferrule:build}'s work and logs its summary. */
     BuildOutcome runBuild(CargoBuildRequest request) throws MojoExecutionException, MojoFailureException {

@@ -1,7 +1,5 @@
 package dev.ferrule.maven;
 
-import dev.ferrule.abi.AbiException;
-import dev.ferrule.abi.AbiExtractor;
 import dev.ferrule.abi.ExtractedAbi;
 import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.diff.AbiChecker;
@@ -49,12 +47,7 @@ public class CheckAbiMojo extends AbstractCargoMojo {
             return;
         }
         CargoBuildRequest request = toRequest();
-        List<ExtractedAbi> abis;
-        try {
-            abis = new AbiExtractor(new MavenBuildLog(getLog())).extract(request, runBuild(request));
-        } catch (AbiException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
+        List<ExtractedAbi> abis = buildAndExtract(request);
         Path base = baseDirectory.toPath().toAbsolutePath().normalize();
         String prefix = base.relativize(request.crateDir()).toString().replace('\\', '/') + "/";
         if (acceptBreaking != null) {

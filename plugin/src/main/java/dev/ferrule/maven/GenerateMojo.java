@@ -1,9 +1,6 @@
 package dev.ferrule.maven;
 
-import dev.ferrule.abi.AbiException;
-import dev.ferrule.abi.AbiExtractor;
 import dev.ferrule.abi.ExtractedAbi;
-import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.gen.GeneratedSource;
 import dev.ferrule.gen.GenerationResult;
 import dev.ferrule.gen.GeneratorConfig;
@@ -66,13 +63,7 @@ public class GenerateMojo extends AbstractCargoMojo {
         if (!packageName.matches("[a-zA-Z_][\\w]*(\\.[a-zA-Z_][\\w]*)*")) {
             throw new MojoExecutionException("<packageName> '" + packageName + "' is not a Java package name.");
         }
-        CargoBuildRequest request = toRequest();
-        List<ExtractedAbi> abis;
-        try {
-            abis = new AbiExtractor(new MavenBuildLog(getLog())).extract(request, runBuild(request));
-        } catch (AbiException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
+        List<ExtractedAbi> abis = buildAndExtract(toRequest());
         // One host library: the bindings describe the ABI, which every target of a release shares.
         ExtractedAbi abi = abis.get(0);
         String name = className != null ? className : camel(abi.model().crate().libName()) + "Native";

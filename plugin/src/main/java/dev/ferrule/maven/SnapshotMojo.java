@@ -1,11 +1,8 @@
 package dev.ferrule.maven;
 
 import dev.ferrule.abi.AbiException;
-import dev.ferrule.abi.AbiExtractor;
 import dev.ferrule.abi.AbiSnapshots;
 import dev.ferrule.abi.ExtractedAbi;
-import dev.ferrule.cargo.BuildOutcome;
-import dev.ferrule.cargo.CargoBuildRequest;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -31,10 +28,8 @@ public class SnapshotMojo extends AbstractCargoMojo {
             getLog().info("Skipping ferrule:snapshot (ferrule.skip=true).");
             return;
         }
-        CargoBuildRequest request = toRequest();
-        BuildOutcome build = runBuild(request);
         try {
-            for (ExtractedAbi abi : new AbiExtractor(new MavenBuildLog(getLog())).extract(request, build)) {
+            for (ExtractedAbi abi : buildAndExtract(toRequest())) {
                 Path file = AbiSnapshots.fileFor(abiDirectory.toPath(), abi.snapshotName());
                 boolean changed = AbiSnapshots.write(file, abi.model());
                 getLog().info((changed ? "Wrote " : "Unchanged: ") + baseDirectory.toPath().relativize(file.toAbsolutePath()));
