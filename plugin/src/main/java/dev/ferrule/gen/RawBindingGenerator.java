@@ -499,7 +499,7 @@ public final class RawBindingGenerator {
         return text.replace("*/", "*&#47;").replace("@", "&#64;");
     }
 
-    private static String print(CompilationUnit unit) {
+    static String print(CompilationUnit unit) {
         DefaultPrinterConfiguration configuration = new DefaultPrinterConfiguration();
         configuration.addOption(new DefaultConfigurationOption(ConfigOption.END_OF_LINE_CHARACTER, "\n"));
         configuration.addOption(new DefaultConfigurationOption(ConfigOption.INDENTATION,

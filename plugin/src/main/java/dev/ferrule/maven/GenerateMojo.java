@@ -5,6 +5,7 @@ import dev.ferrule.gen.GeneratedSource;
 import dev.ferrule.gen.GenerationResult;
 import dev.ferrule.gen.GeneratorConfig;
 import dev.ferrule.gen.RawBindingGenerator;
+import dev.ferrule.gen.SafeBindingGenerator;
 import dev.ferrule.util.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
@@ -35,7 +36,10 @@ public class GenerateMojo extends AbstractCargoMojo {
     @Parameter(property = "ferrule.packageName", required = true)
     String packageName;
 
-    /** The raw binding class; by default the library name in UpperCamelCase plus {@code Native}. */
+    /**
+     * The raw binding class; by default the library name in UpperCamelCase plus {@code Native}.
+     * Crates built on ferrule-ffi also get a safe class named after the library, and its exception.
+     */
     @Parameter(property = "ferrule.className")
     String className;
 
@@ -67,8 +71,14 @@ public class GenerateMojo extends AbstractCargoMojo {
         // One host library: the bindings describe the ABI, which every target of a release shares.
         ExtractedAbi abi = abis.get(0);
         String name = className != null ? className : camel(abi.model().crate().libName()) + "Native";
-        GenerationResult result = RawBindingGenerator.generate(abi.model(), new GeneratorConfig(packageName, name,
-                includes == null ? List.of() : includes, excludes == null ? List.of() : excludes));
+        GeneratorConfig config = new GeneratorConfig(packageName, name, includes == null ? List.of() : includes,
+                excludes == null ? List.of() : excludes);
+        GenerationResult raw = RawBindingGenerator.generate(abi.model(), config);
+        GenerationResult safe = SafeBindingGenerator.generate(abi.model(), config,
+                camel(abi.model().crate().libName()));
+        GenerationResult result = new GenerationResult(
+                java.util.stream.Stream.concat(raw.sources().stream(), safe.sources().stream()).toList(),
+                java.util.stream.Stream.concat(raw.skipped().stream(), safe.skipped().stream()).toList());
         Path root = generatedSourcesDirectory.toPath();
         int written = 0;
         try {
@@ -86,8 +96,10 @@ public class GenerateMojo extends AbstractCargoMojo {
         }
         result.skipped().forEach(reason -> getLog().warn("Not bound: " + reason));
         project.addCompileSourceRoot(root.toString());
-        getLog().info("Generated " + packageName + "." + name + " (" + abi.model().functions().size()
-                + " exports, " + written + " file(s) changed) in " + root);
+        getLog().info("Generated " + packageName + "." + name
+                + (safe.sources().isEmpty() ? "" : " and the safe layer " + packageName + "."
+                        + camel(abi.model().crate().libName()))
+                + " (" + abi.model().functions().size() + " exports, " + written + " file(s) changed) in " + root);
     }
 
     private static String camel(String libName) {

@@ -46,6 +46,22 @@ class RawBindingGeneratorTest {
     }
 
     @Test
+    void safeLayerIsGeneratedOnlyForFerruleFfiCrates() throws Exception {
+        GeneratorConfig config = new GeneratorConfig("dev.ferrule.generated", "X", List.of(), List.of());
+        GenerationResult template = SafeBindingGenerator.generate(AbiSnapshots.read(TEMPLATE), config, "Template");
+
+        assertThat(template.sources()).extracting(GeneratedSource::path).containsExactly(
+                "dev/ferrule/generated/TemplateException.java", "dev/ferrule/generated/Template.java");
+        assertThat(template.sources().get(1).content()).contains("public static String greet(String name)")
+                .contains("public static long counterAdd(long counter, long amount)")
+                .doesNotContain("lastErrorMessage(");
+        assertThat(template.skipped()).containsExactly("template_counter_steps: parameter 'callback' (StepCallback)"
+                + " needs a handle class or callback support, not generated yet; use X");
+        assertThat(SafeBindingGenerator.generate(AbiSnapshots.read(ABI_FIXTURE), config, "AbiFixture").sources())
+                .isEmpty();
+    }
+
+    @Test
     void sameModelGivesIdenticalBytes() throws Exception {
         String first = generate(TEMPLATE, "TemplateNative", List.of(), List.of()).sources().get(0).content();
         String second = generate(TEMPLATE, "TemplateNative", List.of(), List.of()).sources().get(0).content();
@@ -114,7 +130,9 @@ class RawBindingGeneratorTest {
                 generate(ABI_FIXTURE, "AbiFixtureNative", List.of(), List.of()),
                 generate(TEMPLATE, "TemplateNative", List.of(), List.of()),
                 RawBindingGenerator.generate(packedModel(), new GeneratorConfig("dev.ferrule.generated",
-                        "PackedNative", List.of(), List.of())))) {
+                        "PackedNative", List.of(), List.of())),
+                SafeBindingGenerator.generate(AbiSnapshots.read(TEMPLATE), new GeneratorConfig(
+                        "dev.ferrule.generated", "TemplateNative", List.of(), List.of()), "Template"))) {
             for (GeneratedSource source : result.sources()) {
                 Path file = sources.resolve(source.path());
                 Files.createDirectories(file.getParent());
@@ -132,5 +150,8 @@ class RawBindingGeneratorTest {
         assertThat(result.stdout() + result.stderr()).isEmpty();
         assertThat(result.exitCode()).isZero();
         assertThat(work.resolve("classes/dev/ferrule/generated/TemplateNative.class")).exists();
+        assertThat(work.resolve("classes/dev/ferrule/generated/Template.class")).exists();
+        assertThat(work.resolve("classes/dev/ferrule/generated/TemplateException$StaleHandleException.class"))
+                .exists();
     }
 }

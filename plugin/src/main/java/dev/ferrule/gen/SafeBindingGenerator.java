@@ -1,0 +1,396 @@
+package dev.ferrule.gen;
+
+import static dev.ferrule.gen.Ast.block;
+import static dev.ferrule.gen.Ast.call;
+import static dev.ferrule.gen.Ast.create;
+import static dev.ferrule.gen.Ast.declare;
+import static dev.ferrule.gen.Ast.field;
+import static dev.ferrule.gen.Ast.integer;
+import static dev.ferrule.gen.Ast.name;
+import static dev.ferrule.gen.Ast.ret;
+import static dev.ferrule.gen.Ast.run;
+import static dev.ferrule.gen.Ast.str;
+import static dev.ferrule.gen.Ast.throwing;
+import static dev.ferrule.gen.Ast.type;
+import static dev.ferrule.gen.Ast.when;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.VoidType;
+import dev.ferrule.abi.AbiModel;
+import dev.ferrule.abi.AbiModel.AbiFunction;
+import dev.ferrule.abi.AbiModel.AbiType;
+import dev.ferrule.abi.AbiModel.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The safe layer for crates built on ferrule-ffi (recognised by their
+ * {@code <prefix>_last_error_length} export): status codes become exceptions carrying the last
+ * error message, strings and bytes cross as UTF-8 copies in a confined arena scoped to the call,
+ * and out-parameters become return values. Handle classes and callbacks are not generated yet;
+ * functions that need them are listed as skipped.
+ */
+public final class SafeBindingGenerator {
+
+    /** ferrule-ffi's runtime errors: code, exception class, meaning. Part of the boundary contract. */
+    private static final List<String[]> RUNTIME_ERRORS = List.of(
+            new String[] {"-1", "PanicException", "The export panicked; the panic was caught at the boundary."},
+            new String[] {"-2", "NullArgumentException", "A pointer argument that must not be null was null."},
+            new String[] {"-3", "InvalidHandleException", "The handle was never issued, or is malformed."},
+            new String[] {"-4", "StaleHandleException", "The handle was released before this call."},
+            new String[] {"-5", "WrongHandleTypeException", "The handle belongs to another type."},
+            new String[] {"-6", "InvalidUtf8Exception", "A string argument was not valid UTF-8."},
+            new String[] {"-7", "BufferTooSmallException", "The caller's buffer is too small for the result."},
+            new String[] {"-8", "ClosedException", "The object was closed."},
+            new String[] {"-9", "UnsupportedFeatureException", "The library was built without a needed feature."},
+            new String[] {"-10", "InvalidArgumentException", "An argument is out of range."});
+
+    private static final Set<String> RUNTIME_EXPORTS = Set.of("last_error_message", "last_error_length",
+            "live_objects", "live_objects_report", "buffer_free", "set_log_callback", "build_info",
+            "abi_fingerprint");
+
+    private final AbiModel model;
+    private final String packageName;
+    private final String rawClass;
+    private final String safeClass;
+    private final String exceptionClass;
+    private final String prefix;
+    private final Map<String, AbiType> types = new TreeMap<>();
+    private final List<String> skipped = new ArrayList<>();
+
+    private SafeBindingGenerator(AbiModel model, GeneratorConfig config, String safeClass, String prefix) {
+        this.model = model;
+        this.packageName = config.packageName();
+        this.rawClass = config.className();
+        this.safeClass = safeClass;
+        this.exceptionClass = safeClass + "Exception";
+        this.prefix = prefix;
+        model.types().forEach(t -> types.put(t.name(), t));
+    }
+
+    /** The ferrule-ffi export prefix of a model, if the crate uses ferrule-ffi. */
+    static Optional<String> prefix(AbiModel model) {
+        return model.functions().stream().map(AbiFunction::symbol).filter(s -> s.endsWith("_last_error_length"))
+                .map(s -> s.substring(0, s.length() - "_last_error_length".length())).findFirst();
+    }
+
+    /** Generates the safe layer, or nothing when the crate does not use ferrule-ffi. */
+    public static GenerationResult generate(AbiModel model, GeneratorConfig config, String safeClass) {
+        Optional<String> prefix = prefix(model);
+        if (prefix.isEmpty()) {
+            return new GenerationResult(List.of(), List.of());
+        }
+        return new SafeBindingGenerator(model, config, safeClass, prefix.get()).generate(config);
+    }
+
+    private GenerationResult generate(GeneratorConfig config) {
+        List<GeneratedSource> sources = new ArrayList<>();
+        sources.add(source(exceptionClass, exceptions()));
+        CompilationUnit facade = facade(config);
+        sources.add(source(safeClass, facade));
+        return new GenerationResult(List.copyOf(sources), List.copyOf(skipped));
+    }
+
+    private GeneratedSource source(String className, CompilationUnit unit) {
+        return new GeneratedSource(packageName.replace('.', '/') + "/" + className + ".java",
+                RawBindingGenerator.print(unit));
+    }
+
+    // ---- exceptions ---------------------------------------------------------------------------
+
+    private CompilationUnit exceptions() {
+        CompilationUnit unit = new CompilationUnit(packageName);
+        ClassOrInterfaceDeclaration base = unit.addClass(exceptionClass, Modifier.Keyword.PUBLIC);
+        base.addExtendedType("RuntimeException");
+        base.setJavadocComment("A call into " + model.crate().name() + " failed. {@link #code()} is the status: "
+                + "positive for the crate's own errors, negative for ferrule-ffi's runtime errors, each of which\n"
+                + "has its own subclass. The message is the library's last error message for the call; it never\n"
+                + "holds native addresses.");
+        serial(base);
+        base.addField(PrimitiveType.intType(), "code", Modifier.Keyword.PRIVATE, Modifier.Keyword.FINAL);
+        ConstructorDeclaration constructor = base.addConstructor(Modifier.Keyword.PUBLIC);
+        constructor.addParameter(PrimitiveType.intType(), "code").addParameter("String", "message");
+        constructor.setBody(block(new ExplicitConstructorInvocationStmt(false, null, NodeList.nodeList(
+                name("message"))), Ast.assign(field(new com.github.javaparser.ast.expr.ThisExpr(), "code"),
+                name("code"))));
+        constructor.setJavadocComment("@param code the status code\n@param message the library's message");
+        MethodDeclaration code = base.addMethod("code", Modifier.Keyword.PUBLIC);
+        code.setType(PrimitiveType.intType()).setBody(block(ret(name("code"))));
+        code.setJavadocComment("@return the status code of the failed call");
+
+        MethodDeclaration of = base.addMethod("of", Modifier.Keyword.STATIC);
+        of.setType(type(exceptionClass)).addParameter(PrimitiveType.intType(), "code")
+                .addParameter("String", "message");
+        of.setJavadocComment("@param code a non-zero status\n@param message the last error message\n"
+                + "@return the exception for that status");
+        BlockStmt body = new BlockStmt();
+        for (String[] error : RUNTIME_ERRORS) {
+            body.addStatement(when(Ast.binary(name("code"), BinaryExpr.Operator.EQUALS,
+                    integer(Integer.parseInt(error[0]))), ret(create(error[1], name("message")))));
+            ClassOrInterfaceDeclaration sub = new ClassOrInterfaceDeclaration(NodeList.nodeList(
+                    Modifier.publicModifier(), Modifier.staticModifier(), Modifier.finalModifier()), false, error[1]);
+            sub.addExtendedType(exceptionClass);
+            sub.setJavadocComment(error[2] + " Status " + error[0] + ".");
+            serial(sub);
+            ConstructorDeclaration subConstructor = sub.addConstructor(Modifier.Keyword.PUBLIC);
+            subConstructor.addParameter("String", "message");
+            subConstructor.setJavadocComment("@param message the library's message");
+            subConstructor.setBody(block(new ExplicitConstructorInvocationStmt(false, null, NodeList.nodeList(
+                    integer(Integer.parseInt(error[0])), name("message")))));
+            base.addMember(sub);
+        }
+        body.addStatement(ret(create(exceptionClass, name("code"), name("message"))));
+        of.setBody(body);
+        return unit;
+    }
+
+    private static void serial(ClassOrInterfaceDeclaration type) {
+        type.addFieldWithInitializer(PrimitiveType.longType(), "serialVersionUID", Ast.longLiteral(1),
+                Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
+    }
+
+    // ---- facade -------------------------------------------------------------------------------
+
+    private CompilationUnit facade(GeneratorConfig config) {
+        CompilationUnit unit = new CompilationUnit(packageName);
+        for (String imported : List.of("java.lang.foreign.Arena", "java.lang.foreign.MemorySegment",
+                "java.lang.foreign.ValueLayout", "java.nio.charset.StandardCharsets", "java.util.Objects")) {
+            unit.addImport(imported);
+        }
+        ClassOrInterfaceDeclaration type = unit.addClass(safeClass, Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
+        type.setJavadocComment("Safe API of " + model.crate().name() + " " + model.crate().version() + ".\n\n"
+                + "<p>Generated by ferrule-maven-plugin; do not edit. Each method checks the call's status and\n"
+                + "throws a {@link " + exceptionClass + "} (a subclass for each runtime error) with the library's\n"
+                + "message. Strings and bytes are copied into memory that lives only for the call. Handles are\n"
+                + "plain {@code long} values here; close them with the matching release method.");
+        type.addConstructor(Modifier.Keyword.PRIVATE);
+        type.addMember(lastErrorMethod());
+        type.addMember(checkMethod());
+        type.addMember(takeStringMethod());
+        MethodDeclaration live = type.addMethod("liveObjects", Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC);
+        live.setType(PrimitiveType.longType()).setBody(block(ret(call(name(rawClass), prefix + "_live_objects"))));
+        live.setJavadocComment("@return how many objects and buffers the library holds for the host right now");
+
+        for (AbiFunction function : model.functions()) {
+            if (!config.selects(function.symbol()) || !function.symbol().startsWith(prefix + "_")) {
+                continue;
+            }
+            String local = function.symbol().substring(prefix.length() + 1);
+            if (RUNTIME_EXPORTS.contains(local)) {
+                continue;
+            }
+            if (function.returns() == null || !function.returns().c().equals("int32_t")) {
+                skipped.add(function.symbol() + ": not a status-returning export; use " + rawClass);
+                continue;
+            }
+            method(function, local).ifPresent(type::addMember);
+        }
+        return unit;
+    }
+
+    private MethodDeclaration lastErrorMethod() {
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.staticModifier()),
+                type("String"), "lastError");
+        method.setJavadocComment("@return this thread's last error message from the library");
+        Expression length = call(name(rawClass), prefix + "_last_error_length");
+        BlockStmt inArena = block(
+                declare(type("MemorySegment"), "buffer", call(name("arena"), "allocate", name("length"))),
+                declare(PrimitiveType.longType(), "written", call(name(rawClass), prefix + "_last_error_message",
+                        name("buffer"), name("length"))),
+                ret(create("String", call(call(name("buffer"), "asSlice", Ast.longLiteral(0), name("written")),
+                        "toArray", field(name("ValueLayout"), "JAVA_BYTE")),
+                        field(name("StandardCharsets"), "UTF_8"))));
+        method.setBody(block(declare(PrimitiveType.longType(), "length", length),
+                when(Ast.binary(name("length"), BinaryExpr.Operator.EQUALS, Ast.longLiteral(0)), ret(str(""))),
+                confined(inArena)));
+        return method;
+    }
+
+    private MethodDeclaration checkMethod() {
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.staticModifier()),
+                new VoidType(), "check");
+        method.addParameter(PrimitiveType.intType(), "status");
+        method.setJavadocComment("@param status a call's status; anything but 0 throws");
+        method.setBody(block(when(Ast.binary(name("status"), BinaryExpr.Operator.NOT_EQUALS, integer(0)),
+                throwing(call(name(exceptionClass), "of", name("status"), call("lastError"))))));
+        return method;
+    }
+
+    private MethodDeclaration takeStringMethod() {
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.staticModifier()),
+                type("String"), "takeString");
+        method.addParameter("MemorySegment", "buffer");
+        // Sizing the library's pointer is a restricted operation; the length comes from the library.
+        method.addSingleMemberAnnotation("SuppressWarnings", str("restricted"));
+        method.setJavadocComment("Copies a UTF-8 buffer the library allocated, then releases it (exactly once)."
+                + "\n\n@param buffer an {@code FfiBuffer} written by the library\n@return its text");
+        String layout = FfmType.layoutConstant("FfiBuffer");
+        Expression pointer = call(name("buffer"), "get", field(name("ValueLayout"), "ADDRESS"),
+                call(name(rawClass + "." + layout), "byteOffset", call(name("java.lang.foreign.MemoryLayout"
+                        + ".PathElement"), "groupElement", str("ptr"))));
+        Expression length = call(name("buffer"), "get", field(name("ValueLayout"), "JAVA_LONG"),
+                call(name(rawClass + "." + layout), "byteOffset", call(name("java.lang.foreign.MemoryLayout"
+                        + ".PathElement"), "groupElement", str("len"))));
+        Expression bytes = call(call(name("pointer"), "reinterpret", name("length")), "toArray",
+                field(name("ValueLayout"), "JAVA_BYTE"));
+        TryStmt guarded = new TryStmt(block(ret(create("String", new com.github.javaparser.ast.expr.ConditionalExpr(
+                Ast.binary(name("length"), BinaryExpr.Operator.EQUALS, Ast.longLiteral(0)),
+                new com.github.javaparser.ast.expr.ArrayCreationExpr(PrimitiveType.byteType(), NodeList.nodeList(
+                        new com.github.javaparser.ast.ArrayCreationLevel(integer(0))), null), bytes),
+                field(name("StandardCharsets"), "UTF_8")))), new NodeList<>(),
+                block(run(call(name(rawClass), prefix + "_buffer_free", name("buffer")))));
+        method.setBody(block(declare(type("MemorySegment"), "pointer", pointer),
+                declare(PrimitiveType.longType(), "length", length), guarded));
+        return method;
+    }
+
+    private Optional<MethodDeclaration> method(AbiFunction function, String local) {
+        List<Param> params = function.params();
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
+                Modifier.staticModifier()), new VoidType(), camel(local));
+        List<Statement> prepare = new ArrayList<>();
+        List<Expression> args = new ArrayList<>();
+        Expression result = null;
+        for (int i = 0; i < params.size(); i++) {
+            Param param = params.get(i);
+            String c = param.type().c();
+            String javaName = Names.identifier(param.name());
+            Param next = i + 1 < params.size() ? params.get(i + 1) : null;
+            if (c.equals("const uint8_t*") && next != null && next.type().c().equals("size_t")
+                    && (next.name().equals(param.name() + "_len") || next.name().equals("len"))) {
+                boolean text = next.name().equals(param.name() + "_len");
+                method.addParameter(new Parameter(text ? type("String") : new ArrayType(PrimitiveType.byteType()),
+                        javaName));
+                Expression bytes = text ? call(name(javaName), "getBytes", field(name("StandardCharsets"), "UTF_8"))
+                        : name(javaName);
+                prepare.add(run(call(name("Objects"), "requireNonNull", name(javaName), str(javaName))));
+                prepare.add(declare(new ArrayType(PrimitiveType.byteType()), javaName + "Bytes", bytes));
+                prepare.add(declare(type("MemorySegment"), javaName + "Segment", call(name("arena"), "allocateFrom",
+                        field(name("ValueLayout"), "JAVA_BYTE"), name(javaName + "Bytes"))));
+                args.add(name(javaName + "Segment"));
+                args.add(new CastExpr(PrimitiveType.longType(), field(name(javaName + "Bytes"), "length")));
+                i++;
+                continue;
+            }
+            if (param.name().equals("out") && i == params.size() - 1 && c.endsWith("*") && !c.startsWith("const ")) {
+                Optional<Expression> out = outParameter(c.substring(0, c.length() - 1), method, prepare);
+                if (out.isEmpty()) {
+                    skipped.add(function.symbol() + ": out-parameter " + c + " has no safe mapping yet; use " + rawClass);
+                    return Optional.empty();
+                }
+                result = out.get();
+                args.add(name("out"));
+                continue;
+            }
+            Optional<FfmType> ffm = FfmType.of(c, types);
+            if (ffm.isEmpty() || ffm.get().isSegment()) {
+                skipped.add(function.symbol() + ": parameter '" + param.name() + "' (" + c
+                        + ") needs a handle class or callback support, not generated yet; use " + rawClass);
+                return Optional.empty();
+            }
+            method.addParameter(new Parameter(ffm.get().javaType(), javaName));
+            args.add(name(javaName));
+        }
+        Statement call = run(call("check", call(name(rawClass), Names.identifier(function.symbol()),
+                args.toArray(Expression[]::new))));
+        BlockStmt inArena = new BlockStmt();
+        prepare.forEach(inArena::addStatement);
+        inArena.addStatement(call);
+        if (result != null) {
+            inArena.addStatement(ret(result));
+        }
+        // Calls with nothing to allocate need no arena (and javac warns about an unused one).
+        method.setBody(prepare.isEmpty() ? inArena : block(confined(inArena)));
+        method.setJavadocComment(doc(function, method));
+        if (function.deprecation() != null) {
+            method.addMarkerAnnotation("Deprecated");
+        }
+        return Optional.of(method);
+    }
+
+    /** Allocates the out-parameter and returns the expression that reads the result from it. */
+    private Optional<Expression> outParameter(String pointee, MethodDeclaration method, List<Statement> prepare) {
+        if (pointee.equals("struct FfiBuffer")) {
+            prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate",
+                    field(name(rawClass), FfmType.layoutConstant("FfiBuffer")))));
+            method.setType(type("String"));
+            return Optional.of(call("takeString", name("out")));
+        }
+        if (pointee.startsWith("struct ")) {
+            String struct = pointee.substring("struct ".length());
+            AbiType type = types.get(struct);
+            if (type == null || type.size() == null) {
+                return Optional.empty();
+            }
+            Expression layout = field(name(rawClass), FfmType.layoutConstant(struct));
+            prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate", layout)));
+            method.setType(type("MemorySegment"));
+            // The call's arena dies with the call; the result is copied into GC-managed memory.
+            return Optional.of(call(call(call(name("Arena"), "ofAuto"), "allocate", layout), "copyFrom",
+                    name("out")));
+        }
+        Optional<FfmType> ffm = FfmType.of(pointee, types);
+        if (ffm.isEmpty() || ffm.get().isSegment()) {
+            return Optional.empty();
+        }
+        prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate", ffm.get().layout())));
+        method.setType(ffm.get().javaType());
+        return Optional.of(call(name("out"), "get", ffm.get().layout(), Ast.longLiteral(0)));
+    }
+
+    private static Statement confined(BlockStmt body) {
+        return new TryStmt(NodeList.nodeList(new VariableDeclarationExpr(new VariableDeclarator(type("Arena"),
+                "arena", call(name("Arena"), "ofConfined")))), body, new NodeList<>(), null);
+    }
+
+    private String doc(AbiFunction function, MethodDeclaration method) {
+        StringBuilder doc = new StringBuilder();
+        if (function.docs() != null && !function.docs().isBlank()) {
+            doc.append(function.docs().strip().replace("*/", "*&#47;").replace("@", "&#64;")).append("\n\n");
+        }
+        doc.append("<p>Calls {@code ").append(function.symbol()).append("}; throws {@link ").append(exceptionClass)
+                .append("} when it fails.");
+        for (Parameter parameter : method.getParameters()) {
+            doc.append("\n@param ").append(parameter.getNameAsString()).append(" see the Rust docs above");
+        }
+        if (!method.getType().isVoidType()) {
+            doc.append("\n@return the value the call wrote to its out-parameter");
+        }
+        return doc.toString();
+    }
+
+    static String camel(String snake) {
+        StringBuilder out = new StringBuilder();
+        for (String part : snake.split("_")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            out.append(out.length() == 0 ? part.toLowerCase(Locale.ROOT)
+                    : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return Names.identifier(out.toString());
+    }
+}
