@@ -80,6 +80,7 @@ public final class SafeBindingGenerator {
     private final String prefix;
     private final Map<String, AbiType> types = new TreeMap<>();
     private final List<String> skipped = new ArrayList<>();
+    private final Map<String, MethodDeclaration> statics = new TreeMap<>();
 
     private SafeBindingGenerator(AbiModel model, GeneratorConfig config, String safeClass, String prefix) {
         this.model = model;
@@ -111,12 +112,37 @@ public final class SafeBindingGenerator {
         sources.add(source(exceptionClass, exceptions()));
         CompilationUnit facade = facade(config);
         sources.add(source(safeClass, facade));
+        for (String word : handleTypes()) {
+            sources.add(source(HandleClassGenerator.className(word), new HandleClassGenerator(packageName, rawClass,
+                    safeClass, exceptionClass, prefix, word, statics).generate()));
+        }
         return new GenerationResult(List.copyOf(sources), List.copyOf(skipped));
     }
 
     private GeneratedSource source(String className, CompilationUnit unit) {
         return new GeneratedSource(packageName.replace('.', '/') + "/" + className + ".java",
                 RawBindingGenerator.print(unit));
+    }
+
+    /**
+     * Handle types by convention: {@code <prefix>_<type>_new} writes a {@code u64} handle to
+     * {@code out}, and {@code <prefix>_<type>_release} takes it back.
+     */
+    private List<String> handleTypes() {
+        List<String> words = new ArrayList<>();
+        for (String local : statics.keySet()) {
+            if (!local.endsWith("_new")) {
+                continue;
+            }
+            String word = local.substring(0, local.length() - "_new".length());
+            MethodDeclaration create = statics.get(local);
+            MethodDeclaration release = statics.get(word + "_release");
+            if (create.getType().equals(PrimitiveType.longType()) && release != null
+                    && release.getParameters().size() == 1) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     // ---- exceptions ---------------------------------------------------------------------------
@@ -206,7 +232,10 @@ public final class SafeBindingGenerator {
                 skipped.add(function.symbol() + ": not a status-returning export; use " + rawClass);
                 continue;
             }
-            method(function, local).ifPresent(type::addMember);
+            method(function, local).ifPresent(method -> {
+                type.addMember(method);
+                statics.put(local, method);
+            });
         }
         return unit;
     }

@@ -51,7 +51,11 @@ class RawBindingGeneratorTest {
         GenerationResult template = SafeBindingGenerator.generate(AbiSnapshots.read(TEMPLATE), config, "Template");
 
         assertThat(template.sources()).extracting(GeneratedSource::path).containsExactly(
-                "dev/ferrule/generated/TemplateException.java", "dev/ferrule/generated/Template.java");
+                "dev/ferrule/generated/TemplateException.java", "dev/ferrule/generated/Template.java",
+                "dev/ferrule/generated/Counter.java");
+        assertThat(template.sources().get(2).content()).contains("public final class Counter implements AutoCloseable")
+                .contains("public static Counter create(long initial)").contains("public long add(long amount)")
+                .contains("public Counter duplicate()").contains("public MemorySegment stats()");
         assertThat(template.sources().get(1).content()).contains("public static String greet(String name)")
                 .contains("public static long counterAdd(long counter, long amount)")
                 .doesNotContain("lastErrorMessage(");
@@ -151,6 +155,7 @@ class RawBindingGeneratorTest {
         assertThat(result.exitCode()).isZero();
         assertThat(work.resolve("classes/dev/ferrule/generated/TemplateNative.class")).exists();
         assertThat(work.resolve("classes/dev/ferrule/generated/Template.class")).exists();
+        assertThat(work.resolve("classes/dev/ferrule/generated/Counter.class")).exists();
         assertThat(work.resolve("classes/dev/ferrule/generated/TemplateException$StaleHandleException.class"))
                 .exists();
     }

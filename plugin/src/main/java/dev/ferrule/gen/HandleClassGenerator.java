@@ -1,0 +1,233 @@
+package dev.ferrule.gen;
+
+import static dev.ferrule.gen.Ast.assign;
+import static dev.ferrule.gen.Ast.block;
+import static dev.ferrule.gen.Ast.call;
+import static dev.ferrule.gen.Ast.create;
+import static dev.ferrule.gen.Ast.declare;
+import static dev.ferrule.gen.Ast.field;
+import static dev.ferrule.gen.Ast.longLiteral;
+import static dev.ferrule.gen.Ast.name;
+import static dev.ferrule.gen.Ast.ret;
+import static dev.ferrule.gen.Ast.run;
+import static dev.ferrule.gen.Ast.str;
+import static dev.ferrule.gen.Ast.throwing;
+import static dev.ferrule.gen.Ast.type;
+import static dev.ferrule.gen.Ast.when;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.VoidType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@code AutoCloseable} class for one handle type. {@code close()} is idempotent and thread
+ * safe (the handle is swapped out atomically); a use after close throws
+ * {@code IllegalStateException}; a call already in flight when another thread closes finishes
+ * safely, because ferrule-ffi keeps the object alive for it. A {@code Cleaner} releases handles
+ * whose owners forgot to close them and counts them as leaks; closing unregisters it at once, so
+ * short-lived objects never queue up behind it.
+ */
+final class HandleClassGenerator {
+
+    private final String packageName;
+    private final String rawClass;
+    private final String safeClass;
+    private final String exceptionClass;
+    private final String prefix;
+    private final String word;
+    private final String className;
+    private final Map<String, MethodDeclaration> statics;
+
+    HandleClassGenerator(String packageName, String rawClass, String safeClass, String exceptionClass, String prefix,
+            String word, Map<String, MethodDeclaration> statics) {
+        this.packageName = packageName;
+        this.rawClass = rawClass;
+        this.safeClass = safeClass;
+        this.exceptionClass = exceptionClass;
+        this.prefix = prefix;
+        this.word = word;
+        this.className = className(word);
+        this.statics = statics;
+    }
+
+    static String className(String word) {
+        String camel = SafeBindingGenerator.camel(word);
+        return Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+    }
+
+    CompilationUnit generate() {
+        CompilationUnit unit = new CompilationUnit(packageName);
+        unit.addImport("java.lang.foreign.MemorySegment");
+        unit.addImport("java.lang.ref.Cleaner");
+        unit.addImport("java.util.concurrent.atomic.AtomicLong");
+        ClassOrInterfaceDeclaration type = unit.addClass(className, Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
+        type.addImplementedType("AutoCloseable");
+        type.setJavadocComment("A {@code " + word + "} of the native library, behind a handle.\n\n"
+                + "<p>Close it when done (try-with-resources). Closing twice is harmless; using it after close\n"
+                + "throws {@link IllegalStateException}. A call in flight on another thread finishes safely.\n"
+                + "Forgotten instances are released by a {@code Cleaner} and counted by {@link #reclaimedByCleaner()},\n"
+                + "which tests should keep at zero.");
+        type.addFieldWithInitializer("Cleaner", "CLEANER", call(name("Cleaner"), "create"),
+                Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
+        type.addFieldWithInitializer("AtomicLong", "RECLAIMED", create("AtomicLong"),
+                Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
+        type.addField("State", "state", Modifier.Keyword.PRIVATE, Modifier.Keyword.FINAL);
+        type.addField("Cleaner.Cleanable", "cleanable", Modifier.Keyword.PRIVATE, Modifier.Keyword.FINAL);
+        type.addMember(stateClass());
+
+        ConstructorDeclaration constructor = type.addConstructor(Modifier.Keyword.PRIVATE);
+        constructor.addParameter(PrimitiveType.longType(), "handle");
+        constructor.setBody(block(
+                assign(field(new ThisExpr(), "state"), create("State", name("handle"))),
+                assign(field(new ThisExpr(), "cleanable"), call(name("CLEANER"), "register", new ThisExpr(),
+                        name("state")))));
+
+        MethodDeclaration creator = statics.get(word + "_new");
+        type.addMember(factory("create", creator, "A new " + word + "."));
+        MethodDeclaration cloner = statics.get(word + "_clone");
+        if (cloner != null && cloner.getParameters().size() == 1) {
+            MethodDeclaration duplicate = type.addMethod("duplicate", Modifier.Keyword.PUBLIC);
+            duplicate.setType(type(className));
+            duplicate.setJavadocComment("@return a second handle to the same " + word
+                    + ", closed independently of this one");
+            duplicate.setBody(guarded(ret(create(className, call(name(safeClass), cloner.getNameAsString(),
+                    name("handle"))))));
+        }
+        for (Map.Entry<String, MethodDeclaration> entry : statics.entrySet()) {
+            String local = entry.getKey();
+            MethodDeclaration target = entry.getValue();
+            if (!local.startsWith(word + "_") || local.equals(word + "_new") || local.equals(word + "_release")
+                    || local.equals(word + "_clone") || target.getParameters().isEmpty()
+                    || !target.getParameter(0).getType().equals(PrimitiveType.longType())
+                    || !target.getParameter(0).getNameAsString().equals(Names.identifier(word))) {
+                continue;
+            }
+            type.addMember(instanceMethod(local.substring(word.length() + 1), target));
+        }
+        type.addMember(handleMethod());
+        type.addMember(closeMethod());
+        MethodDeclaration closed = type.addMethod("isClosed", Modifier.Keyword.PUBLIC);
+        closed.setType(PrimitiveType.booleanType()).setBody(block(ret(Ast.binary(call(field(name("state"),
+                "handle"), "get"), BinaryExpr.Operator.EQUALS, longLiteral(0)))));
+        closed.setJavadocComment("@return whether this " + word + " was closed");
+        MethodDeclaration reclaimed = type.addMethod("reclaimedByCleaner", Modifier.Keyword.PUBLIC,
+                Modifier.Keyword.STATIC);
+        reclaimed.setType(PrimitiveType.longType()).setBody(block(ret(call(name("RECLAIMED"), "get"))));
+        reclaimed.setJavadocComment("@return how many instances were never closed and had to be released by the "
+                + "Cleaner: leaks");
+        return unit;
+    }
+
+    private ClassOrInterfaceDeclaration stateClass() {
+        ClassOrInterfaceDeclaration state = new ClassOrInterfaceDeclaration(NodeList.nodeList(
+                Modifier.privateModifier(), Modifier.staticModifier(), Modifier.finalModifier()), false, "State");
+        state.addImplementedType("Runnable");
+        state.setJavadocComment("The handle, and the Cleaner's action; it must not refer to the " + className + ".");
+        state.addField("AtomicLong", "handle", Modifier.Keyword.FINAL);
+        ConstructorDeclaration constructor = state.addConstructor();
+        constructor.addParameter(PrimitiveType.longType(), "handle");
+        constructor.setBody(block(assign(field(new ThisExpr(), "handle"), create("AtomicLong", name("handle")))));
+        MethodDeclaration run = state.addMethod("run", Modifier.Keyword.PUBLIC);
+        run.addMarkerAnnotation("Override");
+        run.setBody(block(
+                declare(PrimitiveType.longType(), "leaked", call(name("handle"), "getAndSet", longLiteral(0))),
+                when(Ast.binary(name("leaked"), BinaryExpr.Operator.NOT_EQUALS, longLiteral(0)), block(
+                        run(call(name("RECLAIMED"), "incrementAndGet")),
+                        run(call(name(rawClass), prefix + "_" + word + "_release", name("leaked")))))));
+        return state;
+    }
+
+    private MethodDeclaration factory(String name, MethodDeclaration creator, String doc) {
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
+                Modifier.staticModifier()), type(className), name);
+        List<Expression> args = new ArrayList<>();
+        StringBuilder javadoc = new StringBuilder(doc).append("\n");
+        for (Parameter parameter : creator.getParameters()) {
+            method.addParameter(parameter.clone());
+            args.add(name(parameter.getNameAsString()));
+            javadoc.append("\n@param ").append(parameter.getNameAsString()).append(" as for {@code ")
+                    .append(prefix).append('_').append(word).append("_new}");
+        }
+        javadoc.append("\n@return the new ").append(word).append("; close it when done");
+        method.setJavadocComment(javadoc.toString());
+        method.setBody(block(ret(create(className, call(name(safeClass), creator.getNameAsString(),
+                args.toArray(Expression[]::new))))));
+        return method;
+    }
+
+    private MethodDeclaration instanceMethod(String verb, MethodDeclaration target) {
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier()),
+                target.getType().clone(), SafeBindingGenerator.camel(verb));
+        List<Expression> args = new ArrayList<>(List.of(name("handle")));
+        StringBuilder javadoc = new StringBuilder("Calls {@code ").append(prefix).append('_').append(word).append('_')
+                .append(verb).append("} on this ").append(word).append('.');
+        for (Parameter parameter : target.getParameters().subList(1, target.getParameters().size())) {
+            method.addParameter(parameter.clone());
+            args.add(name(parameter.getNameAsString()));
+            javadoc.append("\n@param ").append(parameter.getNameAsString()).append(" see {@link ").append(safeClass)
+                    .append('#').append(target.getNameAsString()).append('}');
+        }
+        if (!target.getType().isVoidType()) {
+            javadoc.append("\n@return see {@link ").append(safeClass).append('#').append(target.getNameAsString())
+                    .append('}');
+        }
+        javadoc.append("\n@throws IllegalStateException if this ").append(word).append(" is closed");
+        method.setJavadocComment(javadoc.toString());
+        Expression call = call(name(safeClass), target.getNameAsString(), args.toArray(Expression[]::new));
+        method.setBody(guarded(target.getType() instanceof VoidType ? run(call) : ret(call)));
+        return method;
+    }
+
+    /** Runs a call with the current handle; a stale-handle error after close means "closed". */
+    private BlockStmt guarded(Statement call) {
+        CatchClause stale = new CatchClause(new Parameter(type(exceptionClass + ".StaleHandleException"), "e"),
+                block(when(call("isClosed"), throwing(create("IllegalStateException",
+                        str(className + " was closed during the call"), name("e")))), throwing(name("e"))));
+        return block(declare(PrimitiveType.longType(), "handle", call("handle")),
+                new TryStmt(block(call), NodeList.nodeList(stale), null));
+    }
+
+    private MethodDeclaration handleMethod() {
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(), PrimitiveType.longType(), "handle");
+        method.setJavadocComment("@return the native handle, for the raw layer\n"
+                + "@throws IllegalStateException if this " + word + " is closed");
+        method.setBody(block(
+                declare(PrimitiveType.longType(), "current", call(field(name("state"), "handle"), "get")),
+                when(Ast.binary(name("current"), BinaryExpr.Operator.EQUALS, longLiteral(0)),
+                        throwing(create("IllegalStateException", str(className + " is closed")))),
+                ret(name("current"))));
+        return method;
+    }
+
+    private MethodDeclaration closeMethod() {
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier()),
+                new VoidType(), "close");
+        method.addMarkerAnnotation("Override");
+        method.setJavadocComment("Releases the handle. Idempotent and thread-safe.");
+        method.setBody(block(
+                declare(PrimitiveType.longType(), "released", call(field(name("state"), "handle"), "getAndSet",
+                        longLiteral(0))),
+                when(Ast.binary(name("released"), BinaryExpr.Operator.NOT_EQUALS, longLiteral(0)),
+                        run(call(name(safeClass), statics.get(word + "_release").getNameAsString(),
+                                name("released")))),
+                // The state's handle is 0 now, so cleaning only unregisters: nothing counts as a leak.
+                run(call(name("cleanable"), "clean"))));
+        return method;
+    }
+}
