@@ -81,6 +81,7 @@ public final class SafeBindingGenerator {
     private final Map<String, AbiType> types = new TreeMap<>();
     private final List<String> skipped = new ArrayList<>();
     private final Map<String, MethodDeclaration> statics = new TreeMap<>();
+    private final Map<String, AbiType> callbacksUsed = new TreeMap<>();
 
     private SafeBindingGenerator(AbiModel model, GeneratorConfig config, String safeClass, String prefix) {
         this.model = model;
@@ -112,6 +113,9 @@ public final class SafeBindingGenerator {
         sources.add(source(exceptionClass, exceptions()));
         CompilationUnit facade = facade(config);
         sources.add(source(safeClass, facade));
+        for (AbiType callback : callbacksUsed.values()) {
+            sources.add(source(callback.name(), CallbackSupport.functionalInterface(packageName, callback, types)));
+        }
         for (String word : handleTypes()) {
             sources.add(source(HandleClassGenerator.className(word), new HandleClassGenerator(packageName, rawClass,
                     safeClass, exceptionClass, prefix, word, statics).generate()));
@@ -202,8 +206,10 @@ public final class SafeBindingGenerator {
 
     private CompilationUnit facade(GeneratorConfig config) {
         CompilationUnit unit = new CompilationUnit(packageName);
-        for (String imported : List.of("java.lang.foreign.Arena", "java.lang.foreign.MemorySegment",
-                "java.lang.foreign.ValueLayout", "java.nio.charset.StandardCharsets", "java.util.Objects")) {
+        for (String imported : List.of("java.lang.foreign.Arena", "java.lang.foreign.FunctionDescriptor",
+                "java.lang.foreign.Linker", "java.lang.foreign.MemorySegment", "java.lang.foreign.ValueLayout",
+                "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodHandles", "java.lang.invoke.MethodType",
+                "java.nio.charset.StandardCharsets", "java.util.Objects")) {
             unit.addImport(imported);
         }
         ClassOrInterfaceDeclaration type = unit.addClass(safeClass, Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
@@ -236,6 +242,9 @@ public final class SafeBindingGenerator {
                 type.addMember(method);
                 statics.put(local, method);
             });
+        }
+        if (!callbacksUsed.isEmpty()) {
+            new CallbackSupport(safeClass, callbacksUsed.values(), types).addTo(type);
         }
         return unit;
     }
@@ -303,6 +312,7 @@ public final class SafeBindingGenerator {
         List<Statement> prepare = new ArrayList<>();
         List<Expression> args = new ArrayList<>();
         Expression result = null;
+        boolean rethrowCallback = false;
         for (int i = 0; i < params.size(); i++) {
             Param param = params.get(i);
             String c = param.type().c();
@@ -334,20 +344,46 @@ public final class SafeBindingGenerator {
                 args.add(name("out"));
                 continue;
             }
+            AbiType callback = types.get(c);
+            if (callback != null && callback.kind() == AbiModel.TypeKind.CALLBACK && next != null
+                    && next.name().equals("user_data") && next.type().c().equals("size_t")
+                    && callbackSupported(callback)) {
+                callbacksUsed.put(callback.name(), callback);
+                method.addParameter(new Parameter(type(callback.name()), javaName));
+                prepare.add(run(call(name("Objects"), "requireNonNull", name(javaName), str(javaName))));
+                prepare.add(declare(new ArrayType(type("Throwable")), "failure",
+                        new com.github.javaparser.ast.expr.ArrayCreationExpr(type("Throwable"), NodeList.nodeList(
+                                new com.github.javaparser.ast.ArrayCreationLevel(integer(1))), null)));
+                prepare.add(declare(type("MemorySegment"), javaName + "Stub", call("upcall",
+                        call(name("MethodHandles"), "insertArguments", field(name("Upcalls"),
+                                Names.constant(callback.name())), integer(0), name(javaName), name("failure")),
+                        field(name(rawClass), Names.constant(callback.name()) + "_DESCRIPTOR"), name("arena"))));
+                args.add(name(javaName + "Stub"));
+                args.add(Ast.longLiteral(0));
+                rethrowCallback = true;
+                i++;
+                continue;
+            }
             Optional<FfmType> ffm = FfmType.of(c, types);
             if (ffm.isEmpty() || ffm.get().isSegment()) {
                 skipped.add(function.symbol() + ": parameter '" + param.name() + "' (" + c
-                        + ") needs a handle class or callback support, not generated yet; use " + rawClass);
+                        + ") has no safe mapping yet; use " + rawClass);
                 return Optional.empty();
             }
             method.addParameter(new Parameter(ffm.get().javaType(), javaName));
             args.add(name(javaName));
         }
-        Statement call = run(call("check", call(name(rawClass), Names.identifier(function.symbol()),
-                args.toArray(Expression[]::new))));
+        Expression downcall = call(name(rawClass), Names.identifier(function.symbol()), args.toArray(Expression[]::new));
         BlockStmt inArena = new BlockStmt();
         prepare.forEach(inArena::addStatement);
-        inArena.addStatement(call);
+        if (rethrowCallback) {
+            // A Java exception in the callback comes first: it explains the status that follows.
+            inArena.addStatement(declare(PrimitiveType.intType(), "status", downcall));
+            inArena.addStatement(run(call("rethrow", name("failure"))));
+            inArena.addStatement(run(call("check", name("status"))));
+        } else {
+            inArena.addStatement(run(call("check", downcall)));
+        }
         if (result != null) {
             inArena.addStatement(ret(result));
         }
@@ -358,6 +394,20 @@ public final class SafeBindingGenerator {
             method.addMarkerAnnotation("Deprecated");
         }
         return Optional.of(method);
+    }
+
+    /** Callbacks whose parameters (before {@code user_data}) and result are primitives. */
+    private boolean callbackSupported(AbiType callback) {
+        List<Param> params = callback.params();
+        if (params == null || params.isEmpty()) {
+            return false;
+        }
+        boolean primitives = params.subList(0, params.size() - 1).stream()
+                .allMatch(p -> FfmType.of(p.type().c(), types).map(f -> !f.isSegment()).orElse(false));
+        boolean result = callback.returns() == null
+                || FfmType.of(callback.returns().c(), types).map(f -> !f.isSegment()).orElse(false);
+        Param last = params.get(params.size() - 1);
+        return primitives && result && last.type().c().equals("size_t");
     }
 
     /** Allocates the out-parameter and returns the expression that reads the result from it. */
