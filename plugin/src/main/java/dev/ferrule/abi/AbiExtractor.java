@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 public final class AbiExtractor {
 
     /** Bumped whenever extraction changes what it produces, so that old caches are not reused. */
-    static final int EXTRACTOR_VERSION = 2;
+    static final int EXTRACTOR_VERSION = 3;
 
     private final BuildLog log;
 

@@ -11,10 +11,11 @@ import java.util.List;
  * by name), so two extractions of the same crate are equal and serialise to the same bytes.
  *
  * @param schemaVersion  the snapshot schema this model is written in
+ * @param errors         the crate's own status-code enums (ferrule-ffi {@code ErrorCode}); omitted when none
  * @param hiddenExports  symbols the library exports that no Rust item declares; kept so that
  *                       nothing exported is lost from the snapshot
  */
-@JsonPropertyOrder({"schemaVersion", "crate", "build", "functions", "types", "constants", "statics",
+@JsonPropertyOrder({"schemaVersion", "crate", "build", "functions", "types", "errors", "constants", "statics",
         "hiddenExports", "findings"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AbiModel(
@@ -23,6 +24,7 @@ public record AbiModel(
         BuildTarget build,
         List<AbiFunction> functions,
         List<AbiType> types,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ErrorEnum> errors,
         List<AbiConstant> constants,
         List<AbiStatic> statics,
         List<ExportedSymbol> hiddenExports,
@@ -30,9 +32,17 @@ public record AbiModel(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** A model of a crate without its own error enum. */
+    public AbiModel(int schemaVersion, CrateInfo crate, BuildTarget build, List<AbiFunction> functions,
+            List<AbiType> types, List<AbiConstant> constants, List<AbiStatic> statics,
+            List<ExportedSymbol> hiddenExports, List<AbiFinding> findings) {
+        this(schemaVersion, crate, build, functions, types, List.of(), constants, statics, hiddenExports, findings);
+    }
+
     public AbiModel {
         functions = sorted(functions, Comparator.comparing(AbiFunction::symbol));
         types = sorted(types, Comparator.comparing(AbiType::name));
+        errors = sorted(errors, Comparator.comparing(ErrorEnum::name));
         constants = sorted(constants, Comparator.comparing(AbiConstant::name));
         statics = sorted(statics, Comparator.comparing(AbiStatic::symbol));
         hiddenExports = sorted(hiddenExports, Comparator.comparing(ExportedSymbol::name));
@@ -148,6 +158,12 @@ public record AbiModel(
     public record AbiType(String name, String path, TypeKind kind, String repr, Long size, Long align,
             List<Field> fields, List<Variant> variants, List<Param> params, TypeRef returns, Boolean unwind,
             String docs, Deprecation deprecation, String cfg, SourceLocation location) {
+    }
+
+    /** A crate error enum: its variants are the positive status codes the exports return. */
+    @JsonPropertyOrder({"name", "path", "variants", "docs"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorEnum(String name, String path, List<Variant> variants, String docs) {
     }
 
     /** A {@code pub const}. */

@@ -154,7 +154,21 @@ public final class AbiModelBuilder {
                         constant.value(), constant.meta().docs(), deprecation(item), location(item)));
             }
         }
-        return new AbiModel(AbiModel.SCHEMA_VERSION, crateInfo, target, functions, types, constants, statics,
+        List<AbiModel.ErrorEnum> errors = new ArrayList<>();
+        for (String id : crate.errorEnumIds()) {
+            if (crate.items().get(id) instanceof RustdocCrate.Enum enumeration) {
+                List<Variant> variants = new ArrayList<>();
+                for (RustdocCrate.Variant variant : enumeration.variants()) {
+                    if (variant.discriminant() != null) {
+                        variants.add(new Variant(variant.name(), parseDiscriminant(variant.discriminant()),
+                                variant.docs()));
+                    }
+                }
+                errors.add(new AbiModel.ErrorEnum(enumeration.meta().name(),
+                        String.join("::", enumeration.meta().path()), variants, enumeration.meta().docs()));
+            }
+        }
+        return new AbiModel(AbiModel.SCHEMA_VERSION, crateInfo, target, functions, types, errors, constants, statics,
                 hidden, dedupe(findings));
     }
 

@@ -39,6 +39,7 @@ import dev.ferrule.abi.AbiModel.AbiFunction;
 import dev.ferrule.abi.AbiModel.AbiType;
 import dev.ferrule.abi.AbiModel.Param;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,9 +176,26 @@ public final class SafeBindingGenerator {
         of.setType(type(exceptionClass)).addParameter(PrimitiveType.intType(), "code")
                 .addParameter("String", "message");
         of.setJavadocComment("@param code a non-zero status\n@param message the last error message\n"
-                + "@return the exception for that status");
+                + "@return the exception for that status: a subclass for each runtime error and each variant of"
+                + " the crate's error enum");
         BlockStmt body = new BlockStmt();
-        for (String[] error : RUNTIME_ERRORS) {
+        List<String[]> all = new ArrayList<>(RUNTIME_ERRORS);
+        Set<String> taken = new HashSet<>();
+        RUNTIME_ERRORS.forEach(e -> taken.add(e[1]));
+        for (AbiModel.ErrorEnum errors : model.errors()) {
+            for (AbiModel.Variant variant : errors.variants()) {
+                String exception = variant.name() + "Exception";
+                if (!taken.add(exception)) {
+                    exception = errors.name() + variant.name() + "Exception";
+                    taken.add(exception);
+                }
+                String meaning = variant.docs() == null ? errors.name() + "::" + variant.name()
+                        : variant.docs().strip().replace("*/", "*&#47;");
+                all.add(new String[] {String.valueOf(variant.value()), exception, meaning + " ({@code "
+                        + errors.path() + "::" + variant.name() + "})"});
+            }
+        }
+        for (String[] error : all) {
             body.addStatement(when(Ast.binary(name("code"), BinaryExpr.Operator.EQUALS,
                     integer(Integer.parseInt(error[0]))), ret(create(error[1], name("message")))));
             ClassOrInterfaceDeclaration sub = new ClassOrInterfaceDeclaration(NodeList.nodeList(

@@ -60,6 +60,9 @@ class RawBindingGeneratorTest {
                 .contains("public static long counterAdd(long counter, long amount)")
                 .doesNotContain("lastErrorMessage(");
         assertThat(template.skipped()).isEmpty();
+        assertThat(template.sources().get(0).content())
+                .contains("public static final class OverflowException extends TemplateException")
+                .contains("public static final class StaleHandleException extends TemplateException");
         assertThat(template.sources().get(1).content())
                 .contains("public static void counterSteps(long counter, StepCallback callback)")
                 .contains("private static int upcallStepCallback(StepCallback callback, Throwable[] failure,");

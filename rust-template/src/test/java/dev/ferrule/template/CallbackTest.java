@@ -27,7 +27,7 @@ class CallbackTest {
     void callbackCanStopWithTheCratesError() {
         try (Counter counter = Counter.create(10)) {
             assertThatThrownBy(() -> counter.steps(step -> step == 3 ? 1 : 0))
-                    .isInstanceOf(TemplateException.class)
+                    .isInstanceOf(TemplateException.StoppedException.class)
                     .hasMessage("the callback stopped the iteration");
         }
     }

@@ -41,7 +41,7 @@ class CounterHandleTest {
     @Test
     void crateErrorsStillArriveThroughTheHandle() {
         try (Counter counter = Counter.create(Long.MAX_VALUE)) {
-            assertThatThrownBy(() -> counter.add(1)).isInstanceOf(TemplateException.class)
+            assertThatThrownBy(() -> counter.add(1)).isInstanceOf(TemplateException.OverflowException.class)
                     .hasMessage("the counter would overflow");
         }
     }

@@ -37,10 +37,11 @@ class TemplateSafeApiTest {
         try {
             assertThat(Template.counterAdd(counter, 1)).isEqualTo(Long.MAX_VALUE);
             assertThatThrownBy(() -> Template.counterAdd(counter, 1))
-                    .isExactlyInstanceOf(TemplateException.class)
+                    .isExactlyInstanceOf(TemplateException.OverflowException.class)
                     .hasMessage("the counter would overflow")
                     .satisfies(e -> assertThat(((TemplateException) e).code()).isEqualTo(1));
             assertThatThrownBy(() -> Template.counterAdd(counter, -1))
+                    .isExactlyInstanceOf(TemplateException.NegativeAmountException.class)
                     .hasMessage("the amount must not be negative");
         } finally {
             Template.counterRelease(counter);

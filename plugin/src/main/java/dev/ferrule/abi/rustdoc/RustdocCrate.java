@@ -11,12 +11,13 @@ import java.util.Optional;
  * @param formatVersion  the rustdoc JSON {@code format_version} this was read from
  * @param items          every item of the crate itself, by rustdoc id
  * @param externalPaths  full paths of items from other crates, by rustdoc id
+ * @param errorEnumIds   the crate's enums that implement ferrule-ffi's {@code ErrorCode}: its status codes
  */
 public record RustdocCrate(int formatVersion, String crateName, String crateVersion, Map<String, Item> items,
-        Map<String, String> externalPaths) {
+        Map<String, String> externalPaths, java.util.Set<String> errorEnumIds) {
 
     public RustdocCrate(int formatVersion, String crateName, String crateVersion, Map<String, Item> items) {
-        this(formatVersion, crateName, crateVersion, items, Map.of());
+        this(formatVersion, crateName, crateVersion, items, Map.of(), java.util.Set.of());
     }
 
     public Optional<Item> item(String id) {

@@ -63,10 +63,17 @@ class RustdocV57Adapter implements RustdocAdapter {
             }
         });
         Map<String, Item> items = new LinkedHashMap<>();
+        java.util.Set<String> errorEnums = new java.util.TreeSet<>();
         for (Map.Entry<String, JsonNode> entry : index.properties()) {
             JsonNode item = entry.getValue();
             if (item.path("crate_id").asInt(-1) != 0) {
                 continue;
+            }
+            JsonNode impl = item.path("inner").path("impl");
+            // ferrule-ffi's ErrorCode marks the enum whose variants are the crate's status codes.
+            if (impl.path("trait").path("path").asText("").endsWith("ErrorCode")
+                    && impl.path("for").path("resolved_path").path("id").isValueNode()) {
+                errorEnums.add(impl.path("for").path("resolved_path").path("id").asText());
             }
             Item parsed = parseItem(entry.getKey(), item, index, paths, publicPaths, source);
             if (parsed != null) {
@@ -74,7 +81,8 @@ class RustdocV57Adapter implements RustdocAdapter {
             }
         }
         return new RustdocCrate(root.path("format_version").asInt(), rootItem.path("name").asText(),
-                root.path("crate_version").asText(null), items, Map.copyOf(externalPaths));
+                root.path("crate_version").asText(null), items, Map.copyOf(externalPaths),
+                java.util.Set.copyOf(errorEnums));
     }
 
     private Item parseItem(String id, JsonNode item, JsonNode index, Map<String, List<String>> paths,
