@@ -70,7 +70,26 @@ record FfmType(Expression layout, Type javaType) {
         return javaType instanceof ClassOrInterfaceType;
     }
 
-    private static boolean isCallback(String c, Map<String, AbiType> types) {
+    /**
+     * Bytes a C type occupies; for a primitive this is also its natural alignment. Only called for
+     * types {@link #of} maps, so every case is known.
+     */
+    static long byteSize(String c, Map<String, AbiType> types) {
+        if (c.endsWith("*") || isCallback(c, types)) {
+            return 8;
+        }
+        if (c.startsWith("struct ") || c.startsWith("union ") || c.startsWith("enum ")) {
+            return types.get(c.substring(c.indexOf(' ') + 1)).size();
+        }
+        return switch (VALUE_LAYOUTS.get(c)) {
+            case "JAVA_BYTE", "JAVA_BOOLEAN" -> 1;
+            case "JAVA_SHORT" -> 2;
+            case "JAVA_INT", "JAVA_FLOAT" -> 4;
+            default -> 8;
+        };
+    }
+
+    static boolean isCallback(String c, Map<String, AbiType> types) {
         AbiType type = types.get(c);
         return type != null && type.kind() == AbiModel.TypeKind.CALLBACK;
     }

@@ -67,7 +67,7 @@ final class HandleClassGenerator {
     }
 
     static String className(String word) {
-        String camel = SafeBindingGenerator.camel(word);
+        String camel = Names.lowerCamel(word);
         return Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
     }
 
@@ -173,7 +173,7 @@ final class HandleClassGenerator {
 
     private MethodDeclaration instanceMethod(String verb, MethodDeclaration target) {
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier()),
-                target.getType().clone(), SafeBindingGenerator.camel(verb));
+                target.getType().clone(), Names.lowerCamel(verb));
         List<Expression> args = new ArrayList<>(List.of(name("handle")));
         StringBuilder javadoc = new StringBuilder("Calls {@code ").append(prefix).append('_').append(word).append('_')
                 .append(verb).append("} on this ").append(word).append('.');

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Java names for C and Rust names: keywords are escaped, constants are UPPER_SNAKE_CASE. */
-final class Names {
+public final class Names {
 
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
@@ -23,6 +23,30 @@ final class Names {
             cleaned = "_" + cleaned;
         }
         return KEYWORDS.contains(cleaned) ? cleaned + "_" : cleaned;
+    }
+
+    /** A method name: {@code counter_add} to {@code counterAdd}, keywords escaped. */
+    static String lowerCamel(String snake) {
+        StringBuilder out = new StringBuilder();
+        for (String part : snake.split("_")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            out.append(out.length() == 0 ? part.toLowerCase(Locale.ROOT)
+                    : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return identifier(out.toString());
+    }
+
+    /** A class name: {@code abi_fixture} or {@code abi-fixture} to {@code AbiFixture}. */
+    public static String upperCamel(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String part : name.split("[_-]")) {
+            if (!part.isEmpty()) {
+                out.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+            }
+        }
+        return out.toString();
     }
 
     /** {@code CounterStats} or {@code fx_add} to {@code COUNTER_STATS} / {@code FX_ADD}. */

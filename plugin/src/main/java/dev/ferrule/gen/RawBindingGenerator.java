@@ -190,7 +190,7 @@ public final class RawBindingGenerator {
                     member = new MethodCallExpr(member, "withByteAlignment",
                             NodeList.nodeList(new LongLiteralExpr(actual + "L")));
                 }
-                position = offset + sizeOf(field.type().c());
+                position = offset + FfmType.byteSize(field.type().c(), types);
             }
             members.add(new MethodCallExpr(member, "withName", NodeList.nodeList(new StringLiteralExpr(field.name()))));
         }
@@ -203,29 +203,11 @@ public final class RawBindingGenerator {
                 new StringLiteralExpr(struct.name()))));
     }
 
-    private long sizeOf(String c) {
-        if (c.endsWith("*") || types.containsKey(c) && types.get(c).kind() == TypeKind.CALLBACK) {
-            return 8;
-        }
-        if (c.startsWith("struct ") || c.startsWith("union ")) {
-            return types.get(c.substring(c.indexOf(' ') + 1)).size();
-        }
-        if (c.startsWith("enum ")) {
-            return types.get(c.substring(5)).size();
-        }
-        return switch (c) {
-            case "int8_t", "uint8_t", "char", "signed char", "unsigned char", "bool" -> 1;
-            case "int16_t", "uint16_t", "short", "unsigned short" -> 2;
-            case "int32_t", "uint32_t", "int", "unsigned int", "float" -> 4;
-            default -> 8;
-        };
-    }
-
     private long alignOf(String c) {
         if (c.startsWith("struct ") || c.startsWith("union ")) {
             return types.get(c.substring(c.indexOf(' ') + 1)).align();
         }
-        return sizeOf(c);
+        return FfmType.byteSize(c, types);
     }
 
     private static Expression padding(long bytes) {
@@ -369,7 +351,7 @@ public final class RawBindingGenerator {
         Optional<FfmType> result = function.returns() == null ? Optional.empty()
                 : FfmType.of(function.returns().c(), types);
         boolean structResult = result.isPresent() && result.get().isSegment() && !function.returns().c().endsWith("*")
-                && !isCallback(function.returns().c());
+                && !FfmType.isCallback(function.returns().c(), types);
         Type returnType = result.map(FfmType::javaType).orElse(new VoidType());
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
                 Modifier.staticModifier()), returnType, Names.identifier(function.symbol()));
@@ -401,11 +383,6 @@ public final class RawBindingGenerator {
         }
         type.addMember(method);
         type.addMember(holder);
-    }
-
-    private boolean isCallback(String c) {
-        AbiType type = types.get(c);
-        return type != null && type.kind() == TypeKind.CALLBACK;
     }
 
     private static String unique(String name, Set<String> used) {

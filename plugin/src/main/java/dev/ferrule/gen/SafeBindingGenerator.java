@@ -41,7 +41,6 @@ import dev.ferrule.abi.AbiModel.Param;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -326,7 +325,7 @@ public final class SafeBindingGenerator {
     private Optional<MethodDeclaration> method(AbiFunction function, String local) {
         List<Param> params = function.params();
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
-                Modifier.staticModifier()), new VoidType(), camel(local));
+                Modifier.staticModifier()), new VoidType(), Names.lowerCamel(local));
         List<Statement> prepare = new ArrayList<>();
         List<Expression> args = new ArrayList<>();
         Expression result = null;
@@ -477,17 +476,5 @@ public final class SafeBindingGenerator {
             doc.append("\n@return the value the call wrote to its out-parameter");
         }
         return doc.toString();
-    }
-
-    static String camel(String snake) {
-        StringBuilder out = new StringBuilder();
-        for (String part : snake.split("_")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            out.append(out.length() == 0 ? part.toLowerCase(Locale.ROOT)
-                    : Character.toUpperCase(part.charAt(0)) + part.substring(1));
-        }
-        return Names.identifier(out.toString());
     }
 }

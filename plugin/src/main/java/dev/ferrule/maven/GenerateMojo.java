@@ -4,6 +4,7 @@ import dev.ferrule.abi.ExtractedAbi;
 import dev.ferrule.gen.GeneratedSource;
 import dev.ferrule.gen.GenerationResult;
 import dev.ferrule.gen.GeneratorConfig;
+import dev.ferrule.gen.Names;
 import dev.ferrule.gen.RawBindingGenerator;
 import dev.ferrule.gen.SafeBindingGenerator;
 import dev.ferrule.util.AtomicFiles;
@@ -14,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -70,12 +69,12 @@ public class GenerateMojo extends AbstractCargoMojo {
         List<ExtractedAbi> abis = buildAndExtract(toRequest());
         // One host library: the bindings describe the ABI, which every target of a release shares.
         ExtractedAbi abi = abis.get(0);
-        String name = className != null ? className : camel(abi.model().crate().libName()) + "Native";
+        String safeName = Names.upperCamel(abi.model().crate().libName());
+        String name = className != null ? className : safeName + "Native";
         GeneratorConfig config = new GeneratorConfig(packageName, name, includes == null ? List.of() : includes,
                 excludes == null ? List.of() : excludes);
         GenerationResult raw = RawBindingGenerator.generate(abi.model(), config);
-        GenerationResult safe = SafeBindingGenerator.generate(abi.model(), config,
-                camel(abi.model().crate().libName()));
+        GenerationResult safe = SafeBindingGenerator.generate(abi.model(), config, safeName);
         GenerationResult result = new GenerationResult(
                 java.util.stream.Stream.concat(raw.sources().stream(), safe.sources().stream()).toList(),
                 java.util.stream.Stream.concat(raw.skipped().stream(), safe.skipped().stream()).toList());
@@ -98,13 +97,7 @@ public class GenerateMojo extends AbstractCargoMojo {
         project.addCompileSourceRoot(root.toString());
         getLog().info("Generated " + packageName + "." + name
                 + (safe.sources().isEmpty() ? "" : " and the safe layer " + packageName + "."
-                        + camel(abi.model().crate().libName()))
+                        + safeName)
                 + " (" + abi.model().functions().size() + " exports, " + written + " file(s) changed) in " + root);
-    }
-
-    private static String camel(String libName) {
-        return Arrays.stream(libName.split("[_-]")).filter(s -> !s.isEmpty())
-                .map(s -> s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1))
-                .collect(Collectors.joining());
     }
 }
