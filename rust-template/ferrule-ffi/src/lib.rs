@@ -13,6 +13,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(missing_docs)]
 
+pub mod build;
 pub mod error;
 pub mod guard;
 pub mod handles;

@@ -49,6 +49,27 @@ public final class AbiExtractor {
         return List.copyOf(result);
     }
 
+    /**
+     * Records already extracted models as the ABI of a rebuild that changed no Rust input, only
+     * what the library reports about itself (its ABI fingerprint), so the next build reuses them
+     * instead of running rustdoc again.
+     */
+    public List<ExtractedAbi> adopt(CargoBuildRequest request, BuildOutcome build, List<ExtractedAbi> extracted)
+            throws AbiException {
+        List<ExtractedAbi> result = new ArrayList<>();
+        for (PackagedLibrary library : build.libraries()) {
+            String name = snapshotName(build.crate().libName(), library.target(), library.buildInfo().features());
+            ExtractedAbi previous = extracted.stream().filter(e -> e.snapshotName().equals(name)).findFirst()
+                    .orElseThrow(() -> new AbiException("The rebuild produced " + name
+                            + ", which the first build did not; run the build again."));
+            Path workDir = request.stateDir().resolve("abi");
+            writeCache(workDir.resolve(name + ".model.json"), workDir.resolve(name + ".key"),
+                    cacheKey(request, library), previous.model());
+            result.add(new ExtractedAbi(name, previous.model(), previous.fromCache()));
+        }
+        return List.copyOf(result);
+    }
+
     private ExtractedAbi extract(CargoBuildRequest request, BuildOutcome build, PackagedLibrary library)
             throws AbiException {
         String name = snapshotName(build.crate().libName(), library.target(), library.buildInfo().features());

@@ -48,6 +48,12 @@ public record CargoBuildRequest(
         allowedUnsafe = immutableSorted(allowedUnsafe);
     }
 
+    /** The same request with another environment for cargo. */
+    public CargoBuildRequest withEnv(Map<String, String> newEnv) {
+        return new CargoBuildRequest(crateDir, cargoTargetDir, outputDir, stateDir, displayRoot, features, profile,
+                targets, extraArgs, newEnv, unsafePattern, allowedUnsafe, release);
+    }
+
     private static Path absolute(Path path) {
         return path.toAbsolutePath().normalize();
     }

@@ -40,6 +40,7 @@ import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
 import com.github.javaparser.printer.configuration.Indentation;
+import dev.ferrule.abi.AbiFingerprint;
 import dev.ferrule.abi.AbiModel;
 import dev.ferrule.abi.AbiModel.AbiFunction;
 import dev.ferrule.abi.AbiModel.AbiType;
@@ -88,6 +89,10 @@ public final class RawBindingGenerator {
     private GenerationResult generate() {
         CompilationUnit unit = new CompilationUnit(config.packageName());
         IMPORTS.forEach(unit::addImport);
+        if (identityPrefix().isPresent()) {
+            unit.addImport("dev.ferrule.runtime.LibraryIdentity");
+            unit.addImport("java.util.List");
+        }
         ClassOrInterfaceDeclaration type = unit.addClass(config.className(), Modifier.Keyword.PUBLIC,
                 Modifier.Keyword.FINAL);
         type.setJavadocComment("Raw FFM bindings of the C ABI of " + model.crate().name() + " "
@@ -305,10 +310,16 @@ public final class RawBindingGenerator {
         ClassOrInterfaceDeclaration holder = new ClassOrInterfaceDeclaration(NodeList.nodeList(
                 Modifier.privateModifier(), Modifier.staticModifier(), Modifier.finalModifier()), false, "Library");
         holder.setJavadocComment("Loads the library on first use, verified by ferrule-runtime.");
-        holder.addFieldWithInitializer("SymbolLookup", "SYMBOLS", new MethodCallExpr(new MethodCallExpr(
-                new NameExpr("NativeLibrary"), "load", NodeList.nodeList(new ClassExpr(new ClassOrInterfaceType(null,
-                        config.className())), new NameExpr("LIBRARY"))), "lookup"),
-                Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
+        Expression lookup = new MethodCallExpr(new MethodCallExpr(new NameExpr("NativeLibrary"), "load",
+                NodeList.nodeList(new ClassExpr(new ClassOrInterfaceType(null, config.className())),
+                        new NameExpr("LIBRARY"))), "lookup");
+        Optional<String> identity = identityPrefix();
+        if (identity.isEmpty()) {
+            holder.addFieldWithInitializer("SymbolLookup", "SYMBOLS", lookup, Modifier.Keyword.STATIC,
+                    Modifier.Keyword.FINAL);
+        } else {
+            addIdentity(type, holder, lookup, identity.get());
+        }
         type.addMember(holder);
 
         MethodDeclaration downcall = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
@@ -328,6 +339,48 @@ public final class RawBindingGenerator {
                 new NameExpr("Linker"), "nativeLinker"), "downcallHandle", NodeList.nodeList(address,
                 new NameExpr("descriptor")))))));
         type.addMember(downcall);
+    }
+
+    /** The export prefix of a crate whose library reports its build (ferrule-ffi's {@code export_runtime!}). */
+    private Optional<String> identityPrefix() {
+        Set<String> symbols = new java.util.HashSet<>();
+        model.functions().forEach(f -> symbols.add(f.symbol()));
+        return SafeBindingGenerator.prefix(model).filter(p -> symbols.contains(p + "_build_info")
+                && symbols.contains(p + "_buffer_free"));
+    }
+
+    /**
+     * Records what the bindings were generated from, and makes loading the library check it, so
+     * that a library from another ABI or feature set fails at first use instead of corrupting memory.
+     */
+    private void addIdentity(ClassOrInterfaceDeclaration type, ClassOrInterfaceDeclaration holder,
+            Expression lookup, String prefix) {
+        type.addFieldWithInitializer("String", "ABI_FINGERPRINT", new StringLiteralExpr(AbiFingerprint.of(model)),
+                Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL)
+                .setJavadocComment("The fingerprint of the ABI these bindings were generated from; the library must"
+                        + " report the same.");
+        type.addFieldWithInitializer(new ClassOrInterfaceType(null, new com.github.javaparser.ast.expr.SimpleName(
+                "List"), NodeList.nodeList(new ClassOrInterfaceType(null, "String"))), "FEATURES",
+                new MethodCallExpr(new NameExpr("List"), "of", model.build().features().stream()
+                        .map(f -> (Expression) new StringLiteralExpr(f)).collect(NodeList.toNodeList())),
+                Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL)
+                .setJavadocComment("The cargo features of the build these bindings were generated from; the"
+                        + " library must have the same.");
+        holder.addFieldWithInitializer("SymbolLookup", "SYMBOLS", new MethodCallExpr(null, "verified"),
+                Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
+        MethodDeclaration verified = holder.addMethod("verified", Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC);
+        verified.setType("SymbolLookup");
+        verified.setJavadocComment("Refuses a library built from another ABI or feature set, or with a risky"
+                + " feature the\napplication has not allowed (see {@code LibraryIdentity}).");
+        verified.setBody(new BlockStmt(NodeList.nodeList(
+                new ExpressionStmt(new com.github.javaparser.ast.expr.VariableDeclarationExpr(
+                        new com.github.javaparser.ast.body.VariableDeclarator(new ClassOrInterfaceType(null,
+                                "SymbolLookup"), "symbols", lookup))),
+                new ExpressionStmt(new MethodCallExpr(new NameExpr("LibraryIdentity"), "verify", NodeList.nodeList(
+                        new NameExpr("symbols"), new StringLiteralExpr(prefix), new NameExpr("LIBRARY"),
+                        new MethodCallExpr(new ClassExpr(new ClassOrInterfaceType(null, config.className())),
+                                "getName"), new NameExpr("ABI_FINGERPRINT"), new NameExpr("FEATURES")))),
+                new ReturnStmt(new NameExpr("symbols")))));
     }
 
     private void addFunction(ClassOrInterfaceDeclaration type, AbiFunction function) {

@@ -1,11 +1,10 @@
 package dev.ferrule.maven;
 
 import dev.ferrule.abi.AbiException;
-import dev.ferrule.abi.AbiExtractor;
+import dev.ferrule.abi.FingerprintedBuild;
 import dev.ferrule.abi.ExtractedAbi;
 import dev.ferrule.cargo.BuildOutcome;
 import dev.ferrule.cargo.CargoBuildRequest;
-import dev.ferrule.cargo.CargoBuilder;
 import dev.ferrule.cargo.CargoException;
 import dev.ferrule.cargo.FeatureSelection;
 import dev.ferrule.cargo.UnsafeFeaturePolicy;
@@ -97,26 +96,35 @@ abstract class AbstractCargoMojo extends AbstractMojo {
     /** Builds (incrementally) and extracts the ABI of every library the build produced. */
     List<ExtractedAbi> buildAndExtract(CargoBuildRequest request) throws MojoExecutionException,
             MojoFailureException {
-        BuildOutcome build = runBuild(request);
         try {
-            return new AbiExtractor(new MavenBuildLog(getLog())).extract(request, build);
+            FingerprintedBuild.Result result = new FingerprintedBuild(new MavenBuildLog(getLog()))
+                    .buildAndExtract(request);
+            logBuild(result.build());
+            return result.abis();
         } catch (AbiException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (CargoException e) {
+            MojoErrors.rethrow(e);
+            throw new IllegalStateException("unreachable", e);
         }
     }
 
     /** Runs {@code ferrule:build}'s work and logs its summary. */
     BuildOutcome runBuild(CargoBuildRequest request) throws MojoExecutionException, MojoFailureException {
         try {
-            BuildOutcome outcome = new CargoBuilder(new MavenBuildLog(getLog())).build(request);
-            getLog().info("Ferrule packaged " + outcome.libraries().size() + " native librar"
-                    + (outcome.libraries().size() == 1 ? "y" : "ies") + " of " + outcome.crateName() + " "
-                    + outcome.crateVersion() + (outcome.cargoSkipped() ? " (cargo skipped: inputs unchanged)." : "."));
+            BuildOutcome outcome = new FingerprintedBuild(new MavenBuildLog(getLog())).build(request);
+            logBuild(outcome);
             return outcome;
         } catch (CargoException e) {
             MojoErrors.rethrow(e);
             throw new IllegalStateException("unreachable", e);
         }
+    }
+
+    private void logBuild(BuildOutcome outcome) {
+        getLog().info("Ferrule packaged " + outcome.libraries().size() + " native librar"
+                + (outcome.libraries().size() == 1 ? "y" : "ies") + " of " + outcome.crateName() + " "
+                + outcome.crateVersion() + (outcome.cargoSkipped() ? " (cargo skipped: inputs unchanged)." : "."));
     }
 
     CargoBuildRequest toRequest() throws MojoExecutionException {

@@ -1,0 +1,107 @@
+package dev.ferrule.abi;
+
+import dev.ferrule.cargo.BuildLog;
+import dev.ferrule.cargo.BuildOutcome;
+import dev.ferrule.cargo.CargoBuildRequest;
+import dev.ferrule.cargo.CargoBuilder;
+import dev.ferrule.cargo.CargoException;
+import dev.ferrule.util.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds a crate so that the library reports the ABI fingerprint of its own exports.
+ *
+ * <p>The fingerprint is a hash of the ABI model, and the model is extracted from the built
+ * library, so the first build cannot know it. ferrule-ffi reads it at compile time from
+ * {@value #ENV}; Ferrule remembers the last fingerprint in the state directory and passes it to
+ * every build. When an extraction finds a different fingerprint (the ABI changed, or this is the
+ * first build), cargo runs once more with the new value. That second run only recompiles the
+ * crate that reads the variable, and it cannot change the ABI, so the model is reused.
+ */
+public final class FingerprintedBuild {
+
+    /** The variable ferrule-ffi's {@code export_runtime!} reads; owned by Ferrule. */
+    public static final String ENV = "FERRULE_ABI_FINGERPRINT";
+
+    private static final String STAMP_FILE = "abi-fingerprint.txt";
+
+    private final BuildLog log;
+
+    public FingerprintedBuild(BuildLog log) {
+        this.log = log;
+    }
+
+    /** A build and the ABI of each library it produced. */
+    public record Result(BuildOutcome build, List<ExtractedAbi> abis) {
+    }
+
+    /** Builds with the fingerprint the last extraction found; what {@code ferrule:build} runs. */
+    public BuildOutcome build(CargoBuildRequest request) throws CargoException {
+        return new CargoBuilder(log).build(stamped(request, readStamp(request)));
+    }
+
+    /** Builds, extracts, and rebuilds when the library would report a stale fingerprint. */
+    public Result buildAndExtract(CargoBuildRequest request) throws CargoException, AbiException {
+        Optional<String> stamp = readStamp(request);
+        CargoBuildRequest first = stamped(request, stamp);
+        AbiExtractor extractor = new AbiExtractor(log);
+        BuildOutcome build = new CargoBuilder(log).build(first);
+        List<ExtractedAbi> abis = extractor.extract(first, build);
+        // The host library comes first; its model carries the layouts a fingerprint needs.
+        AbiModel host = abis.get(0).model();
+        if (!reportsFingerprint(host)) {
+            return new Result(build, abis);
+        }
+        String fingerprint = AbiFingerprint.of(host);
+        if (stamp.filter(fingerprint::equals).isPresent()) {
+            return new Result(build, abis);
+        }
+        log.info("ABI fingerprint " + fingerprint + (stamp.isPresent() ? " replaces " + stamp.get() : " is new")
+                + "; rebuilding so the library reports it");
+        writeStamp(request, fingerprint);
+        CargoBuildRequest second = stamped(request, Optional.of(fingerprint));
+        BuildOutcome rebuilt = new CargoBuilder(log).build(second);
+        return new Result(rebuilt, extractor.adopt(second, rebuilt, abis));
+    }
+
+    /** Crates built on ferrule-ffi export {@code <prefix>_abi_fingerprint}. */
+    static boolean reportsFingerprint(AbiModel model) {
+        return model.functions().stream().anyMatch(f -> f.symbol().endsWith("_abi_fingerprint"));
+    }
+
+    private static CargoBuildRequest stamped(CargoBuildRequest request, Optional<String> stamp) {
+        if (stamp.isEmpty()) {
+            return request;
+        }
+        Map<String, String> env = new TreeMap<>(request.env());
+        env.put(ENV, stamp.get());
+        return request.withEnv(env);
+    }
+
+    private Optional<String> readStamp(CargoBuildRequest request) {
+        Path file = request.stateDir().resolve(STAMP_FILE);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file).strip()).filter(s -> !s.isEmpty())
+                    : Optional.empty();
+        } catch (IOException e) {
+            log.warn("Could not read " + file + " (" + e.getMessage() + "); the fingerprint is computed anew.");
+            return Optional.empty();
+        }
+    }
+
+    private void writeStamp(CargoBuildRequest request, String fingerprint) throws AbiException {
+        Path file = request.stateDir().resolve(STAMP_FILE);
+        try {
+            AtomicFiles.write(file, (fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AbiException("Could not record the ABI fingerprint in " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
