@@ -8,7 +8,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 use ferrule_ffi::{export, memory, FfiBuffer, FfiError, Registry};
-use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicI64, AtomicU64, Ordering};
 
 ferrule_ffi::error_enum! {
     /// Errors of the template API; codes are positive and never change meaning.
@@ -26,6 +26,41 @@ ferrule_ffi::error_enum! {
 pub struct Counter {
     value: AtomicI64,
     additions: AtomicU64,
+    limit: AtomicI64,
+    mode: AtomicI32,
+}
+
+/// What an addition past a counter's limit does.
+#[repr(i32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverflowMode {
+    /// The addition fails with [`TemplateError::Overflow`] and the counter is unchanged.
+    Fail = 1,
+    /// The counter stops at its limit.
+    Saturate = 2,
+}
+
+impl OverflowMode {
+    fn from_i32(value: i32) -> OverflowMode {
+        if value == OverflowMode::Saturate as i32 {
+            OverflowMode::Saturate
+        } else {
+            OverflowMode::Fail
+        }
+    }
+}
+
+/// A counter's settings, passed by value and by pointer; its padding after `count_zero` is
+/// part of the layout the bindings check.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CounterSettings {
+    /// The highest value the counter may reach.
+    pub limit: i64,
+    /// What an addition past the limit does.
+    pub mode: OverflowMode,
+    /// Whether adding zero counts as an addition in the statistics.
+    pub count_zero: bool,
 }
 
 /// Counter statistics, returned by value through an out-parameter.
@@ -62,6 +97,8 @@ export! {
         let handle = COUNTERS.insert(Counter {
             value: AtomicI64::new(initial),
             additions: AtomicU64::new(0),
+            limit: AtomicI64::new(i64::MAX),
+            mode: AtomicI32::new(OverflowMode::Fail as i32),
         });
         ferrule_ffi::ffi_log!(ferrule_ffi::Level::Debug, "template", "counter created");
         unsafe { memory::write_out(out, handle) }
@@ -86,9 +123,15 @@ export! {
         if amount < 0 {
             return Err(TemplateError::NegativeAmount.into());
         }
+        let limit = counter.limit.load(Ordering::SeqCst);
+        let saturate = OverflowMode::from_i32(counter.mode.load(Ordering::SeqCst)) == OverflowMode::Saturate;
         let mut current = counter.value.load(Ordering::SeqCst);
         let next = loop {
-            let next = current.checked_add(amount).ok_or(TemplateError::Overflow)?;
+            let next = match current.checked_add(amount).filter(|next| *next <= limit) {
+                Some(next) => next,
+                None if saturate => limit.max(current),
+                None => return Err(TemplateError::Overflow.into()),
+            };
             match counter.value.compare_exchange(current, next, Ordering::SeqCst, Ordering::SeqCst) {
                 Ok(_) => break next,
                 Err(actual) => current = actual,
@@ -106,6 +149,37 @@ export! {
             additions: counter.additions.load(Ordering::SeqCst),
         };
         unsafe { memory::write_out(out, stats) }
+    }
+
+    /// Applies `settings` to the counter: its limit and what happens past it.
+    fn template_counter_configure(counter: u64, settings: *const CounterSettings) non_null(settings) {
+        let counter = COUNTERS.get(counter)?;
+        // SAFETY: non-null was checked; the caller passes a readable CounterSettings.
+        let settings = unsafe { settings.read() };
+        counter.limit.store(settings.limit, Ordering::SeqCst);
+        counter.mode.store(settings.mode as i32, Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// Writes the counter's settings to `out`; `count_zero` is always false for now.
+    fn template_counter_settings(counter: u64, out: *mut CounterSettings) non_null(out) {
+        let counter = COUNTERS.get(counter)?;
+        let settings = CounterSettings {
+            limit: counter.limit.load(Ordering::SeqCst),
+            mode: OverflowMode::from_i32(counter.mode.load(Ordering::SeqCst)),
+            count_zero: false,
+        };
+        unsafe { memory::write_out(out, settings) }
+    }
+
+    /// Writes how Rust sees `settings`, field by field, as text to a new buffer at `out`, so the
+    /// host can check that its layout matches the compiler's.
+    fn template_settings_describe(settings: CounterSettings, out: *mut FfiBuffer) non_null(out) {
+        let text = format!(
+            "limit={} mode={:?} count_zero={}",
+            settings.limit, settings.mode, settings.count_zero
+        );
+        unsafe { memory::write_out(out, FfiBuffer::from_string(text)) }
     }
 
     /// Calls `callback` with 1, 2, ... up to the counter's value (at most 1,000 steps).

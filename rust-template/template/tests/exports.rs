@@ -162,3 +162,54 @@ fn build_info_names_crate_features_and_profile() {
     assert!(json.starts_with("{\"crate\":\"template\",\"version\":\"0.1.0\",\"features\":["));
     assert!(json.contains("\"profile\":\"debug\"") || json.contains("\"profile\":\"release\""));
 }
+
+#[test]
+fn settings_limit_and_saturate() {
+    let counter = new_counter(5);
+    let settings = CounterSettings {
+        limit: 8,
+        mode: OverflowMode::Saturate,
+        count_zero: true,
+    };
+    assert_eq!(unsafe { template_counter_configure(counter, &settings) }, 0);
+    let mut value = 0;
+    assert_eq!(unsafe { template_counter_add(counter, 10, &mut value) }, 0);
+    assert_eq!(value, 8);
+    let mut read = CounterSettings {
+        limit: 0,
+        mode: OverflowMode::Fail,
+        count_zero: true,
+    };
+    assert_eq!(unsafe { template_counter_settings(counter, &mut read) }, 0);
+    assert_eq!(
+        (read.limit, read.mode, read.count_zero),
+        (8, OverflowMode::Saturate, false)
+    );
+
+    let fail = CounterSettings {
+        mode: OverflowMode::Fail,
+        ..settings
+    };
+    assert_eq!(unsafe { template_counter_configure(counter, &fail) }, 0);
+    assert_eq!(
+        unsafe { template_counter_add(counter, 1, &mut value) },
+        TemplateError::Overflow as i32
+    );
+    assert_eq!(
+        unsafe { template_counter_configure(counter, std::ptr::null()) },
+        RuntimeError::NullArgument as i32
+    );
+    assert_eq!(unsafe { template_counter_release(counter) }, 0);
+}
+
+#[test]
+fn settings_are_described_field_by_field() {
+    let mut out = FfiBuffer::EMPTY;
+    let settings = CounterSettings {
+        limit: -3,
+        mode: OverflowMode::Saturate,
+        count_zero: true,
+    };
+    assert_eq!(unsafe { template_settings_describe(settings, &mut out) }, 0);
+    assert_eq!(take(out), "limit=-3 mode=Saturate count_zero=true");
+}

@@ -50,8 +50,10 @@ import java.util.TreeMap;
  * The safe layer for crates built on ferrule-ffi (recognised by their
  * {@code <prefix>_last_error_length} export): status codes become exceptions carrying the last
  * error message, strings and bytes cross as UTF-8 copies in a confined arena scoped to the call,
- * and out-parameters become return values. Handle classes and callbacks are not generated yet;
- * functions that need them are listed as skipped.
+ * out-parameters become return values, {@code #[repr(C)]} structs become records and fieldless
+ * enums Java enums ({@link ValueTypeGenerator}), handles become {@code AutoCloseable} classes
+ * ({@link HandleClassGenerator}) and callbacks functional interfaces ({@link CallbackSupport}).
+ * Functions with no safe mapping are listed as skipped and stay reachable through the raw class.
  */
 public final class SafeBindingGenerator {
 
@@ -82,6 +84,8 @@ public final class SafeBindingGenerator {
     private final List<String> skipped = new ArrayList<>();
     private final Map<String, MethodDeclaration> statics = new TreeMap<>();
     private final Map<String, AbiType> callbacksUsed = new TreeMap<>();
+    private final ValueTypeGenerator values;
+    private final Set<String> valueTypesUsed = new java.util.TreeSet<>();
 
     private SafeBindingGenerator(AbiModel model, GeneratorConfig config, String safeClass, String prefix) {
         this.model = model;
@@ -91,6 +95,11 @@ public final class SafeBindingGenerator {
         this.exceptionClass = safeClass + "Exception";
         this.prefix = prefix;
         model.types().forEach(t -> types.put(t.name(), t));
+        Set<String> taken = new HashSet<>(Set.of(safeClass, exceptionClass, rawClass));
+        model.functions().stream().map(AbiFunction::symbol).filter(s -> s.startsWith(prefix + "_") && s.endsWith("_new"))
+                .map(s -> s.substring(prefix.length() + 1, s.length() - "_new".length()))
+                .forEach(word -> taken.add(HandleClassGenerator.className(word)));
+        this.values = new ValueTypeGenerator(packageName, rawClass, types, taken);
     }
 
     /** The ferrule-ffi export prefix of a model, if the crate uses ferrule-ffi. */
@@ -113,6 +122,7 @@ public final class SafeBindingGenerator {
         sources.add(source(exceptionClass, exceptions()));
         CompilationUnit facade = facade(config);
         sources.add(source(safeClass, facade));
+        sources.addAll(values.sources(valueTypesUsed));
         for (AbiType callback : callbacksUsed.values()) {
             sources.add(source(callback.name(), CallbackSupport.functionalInterface(packageName, callback, types)));
         }
@@ -381,6 +391,33 @@ public final class SafeBindingGenerator {
                 i++;
                 continue;
             }
+            Optional<AbiType> javaEnum = values.enumOf(c);
+            if (javaEnum.isPresent()) {
+                valueTypesUsed.add(javaEnum.get().name());
+                method.addParameter(new Parameter(type(javaEnum.get().name()), javaName));
+                prepare.add(run(call(name("Objects"), "requireNonNull", name(javaName), str(javaName))));
+                args.add(call(name(javaName), "value"));
+                continue;
+            }
+            // A struct by value, or behind a pointer the library only reads, is a record copied into the call.
+            String pointee = c.startsWith("const ") && c.endsWith("*") ? c.substring("const ".length(), c.length() - 1)
+                    : c;
+            Optional<AbiType> record = values.recordOf(pointee);
+            if (record.isPresent()) {
+                valueTypesUsed.add(record.get().name());
+                method.addParameter(new Parameter(type(record.get().name()), javaName));
+                Expression copy = call(name(javaName), "allocate", name("arena"));
+                if (pointee.equals(c) || !Boolean.TRUE.equals(param.type().nullable())) {
+                    prepare.add(run(call(name("Objects"), "requireNonNull", name(javaName), str(javaName))));
+                } else {
+                    copy = new com.github.javaparser.ast.expr.ConditionalExpr(Ast.binary(name(javaName),
+                            BinaryExpr.Operator.EQUALS, new com.github.javaparser.ast.expr.NullLiteralExpr()),
+                            field(name("MemorySegment"), "NULL"), copy);
+                }
+                prepare.add(declare(type("MemorySegment"), javaName + "Segment", copy));
+                args.add(name(javaName + "Segment"));
+                continue;
+            }
             Optional<FfmType> ffm = FfmType.of(c, types);
             if (ffm.isEmpty() || ffm.get().isSegment()) {
                 skipped.add(function.symbol() + ": parameter '" + param.name() + "' (" + c
@@ -434,6 +471,23 @@ public final class SafeBindingGenerator {
                     field(name(rawClass), FfmType.layoutConstant("FfiBuffer")))));
             method.setType(type("String"));
             return Optional.of(call("takeString", name("out")));
+        }
+        Optional<AbiType> record = values.recordOf(pointee);
+        if (record.isPresent()) {
+            valueTypesUsed.add(record.get().name());
+            prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate",
+                    field(name(rawClass), FfmType.layoutConstant(record.get().name())))));
+            method.setType(type(record.get().name()));
+            return Optional.of(call(name(record.get().name()), "read", name("out")));
+        }
+        Optional<AbiType> javaEnum = values.enumOf(pointee);
+        if (javaEnum.isPresent()) {
+            valueTypesUsed.add(javaEnum.get().name());
+            Expression layout = FfmType.of(pointee, types).orElseThrow().layout();
+            prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate", layout)));
+            method.setType(type(javaEnum.get().name()));
+            return Optional.of(call(name(javaEnum.get().name()), "fromValue", call(name("out"), "get",
+                    layout.clone(), Ast.longLiteral(0))));
         }
         if (pointee.startsWith("struct ")) {
             String struct = pointee.substring("struct ".length());

@@ -70,19 +70,71 @@ class TemplateSafeApiTest {
     }
 
     @Test
-    void structResultsAreCopiedOutOfTheCall() {
+    void structResultsArriveAsRecords() {
         long counter = Template.counterNew(5);
         try {
             Template.counterAdd(counter, 2);
-            MemorySegment stats = Template.counterStats(counter);
-            long value = stats.get(ValueLayout.JAVA_LONG,
-                    TemplateNative.COUNTER_STATS_LAYOUT.byteOffset(PathElement.groupElement("value")));
-            long additions = stats.get(ValueLayout.JAVA_LONG,
-                    TemplateNative.COUNTER_STATS_LAYOUT.byteOffset(PathElement.groupElement("additions")));
-            assertThat(value).isEqualTo(7);
-            assertThat(additions).isEqualTo(1);
+            assertThat(Template.counterStats(counter)).isEqualTo(new CounterStats(7, 1));
         } finally {
             Template.counterRelease(counter);
+        }
+    }
+
+    @Test
+    void recordFieldsAreWhereRustReadsThem() {
+        // Rust formats the struct it received, so every field's offset and encoding is checked by Rust.
+        assertThat(Template.settingsDescribe(new CounterSettings(-3, OverflowMode.SATURATE, true)))
+                .isEqualTo("limit=-3 mode=Saturate count_zero=true");
+        assertThat(Template.settingsDescribe(new CounterSettings(Long.MAX_VALUE, OverflowMode.FAIL, false)))
+                .isEqualTo("limit=9223372036854775807 mode=Fail count_zero=false");
+    }
+
+    @Test
+    void recordsRoundTripFieldByFieldThroughRust() {
+        try (Counter counter = Counter.create(5)) {
+            CounterSettings defaults = counter.settings();
+            assertThat(defaults.limit()).isEqualTo(Long.MAX_VALUE);
+            assertThat(defaults.mode()).isEqualTo(OverflowMode.FAIL);
+            assertThat(defaults.countZero()).isFalse();
+
+            counter.configure(new CounterSettings(8, OverflowMode.SATURATE, true));
+            CounterSettings read = counter.settings();
+            assertThat(read.limit()).isEqualTo(8);
+            assertThat(read.mode()).isEqualTo(OverflowMode.SATURATE);
+            assertThat(read.countZero()).as("Rust reports count_zero as false for now").isFalse();
+            assertThat(counter.add(10)).as("saturates at the limit Java wrote").isEqualTo(8);
+
+            counter.configure(new CounterSettings(8, OverflowMode.FAIL, false));
+            assertThatThrownBy(() -> counter.add(1)).isInstanceOf(TemplateException.OverflowException.class);
+        }
+    }
+
+    @Test
+    void recordsMatchTheCompilerLayout() {
+        try (Arena arena = Arena.ofConfined()) {
+            CounterSettings settings = new CounterSettings(42, OverflowMode.SATURATE, true);
+            MemorySegment memory = settings.allocate(arena);
+            assertThat(memory.byteSize()).isEqualTo(TemplateNative.COUNTER_SETTINGS_LAYOUT.byteSize()).isEqualTo(16);
+            assertThat(memory.get(ValueLayout.JAVA_INT, TemplateNative.COUNTER_SETTINGS_LAYOUT.byteOffset(
+                    PathElement.groupElement("mode")))).isEqualTo(2);
+            assertThat(CounterSettings.read(memory)).isEqualTo(settings);
+        }
+        assertThatThrownBy(() -> new CounterSettings(1, null, false)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void unknownEnumValuesTakeAnExplicitPath() {
+        assertThat(OverflowMode.fromValue(2)).isEqualTo(OverflowMode.SATURATE);
+        assertThat(OverflowMode.tryFromValue(99)).isEmpty();
+        assertThatThrownBy(() -> OverflowMode.fromValue(99))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("99 is not a value of OverflowMode (known: FAIL=1, SATURATE=2)");
+        try (Arena arena = Arena.ofConfined()) {
+            // Memory from a newer library, say, holding a mode these bindings do not know.
+            MemorySegment memory = arena.allocate(TemplateNative.COUNTER_SETTINGS_LAYOUT);
+            memory.set(ValueLayout.JAVA_INT, 8, 7);
+            assertThatThrownBy(() -> CounterSettings.read(memory))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 is not a value");
         }
     }
 
