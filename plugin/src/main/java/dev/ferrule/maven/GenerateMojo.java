@@ -5,6 +5,7 @@ import dev.ferrule.gen.GeneratedSource;
 import dev.ferrule.gen.GenerationResult;
 import dev.ferrule.gen.GeneratorConfig;
 import dev.ferrule.gen.Names;
+import dev.ferrule.gen.NativeAccess;
 import dev.ferrule.gen.RawBindingGenerator;
 import dev.ferrule.gen.SafeBindingGenerator;
 import dev.ferrule.util.AtomicFiles;
@@ -15,12 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Generates Java 22+ FFM bindings for the crate's exported C ABI into
@@ -56,6 +64,12 @@ public class GenerateMojo extends AbstractCargoMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    @Inject
+    ToolchainManager toolchainManager;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -95,9 +109,46 @@ public class GenerateMojo extends AbstractCargoMojo {
         }
         result.skipped().forEach(reason -> getLog().warn("Not bound: " + reason));
         project.addCompileSourceRoot(root.toString());
+        exposeNativeAccessArgLine();
+        warnWithoutManifestGrant();
         getLog().info("Generated " + packageName + "." + name
                 + (safe.sources().isEmpty() ? "" : " and the safe layer " + packageName + "."
                         + safeName)
                 + " (" + abi.model().functions().size() + " exports, " + written + " file(s) changed) in " + root);
+    }
+
+    /**
+     * Tests run on the toolchain's JDK, not Maven's, so the options are chosen for that JDK and
+     * handed to surefire and failsafe through {@code <argLine>@{ferrule.nativeAccessArgLine}</argLine>}.
+     */
+    private void exposeNativeAccessArgLine() {
+        Toolchain jdk = toolchainManager == null || session == null ? null
+                : toolchainManager.getToolchainFromBuildContext("jdk", session);
+        String java = jdk == null ? null : jdk.findTool("java");
+        Path launcher = java != null ? Path.of(java) : Path.of(System.getProperty("java.home"), "bin", "java");
+        Optional<Integer> release = NativeAccess.featureRelease(launcher);
+        // Without a known release, only options every FFM JDK (22+) accepts.
+        String argLine = NativeAccess.argLine(release.orElse(22));
+        project.getProperties().setProperty(NativeAccess.ARG_LINE_PROPERTY, argLine);
+        getLog().info("Tests on " + (release.map(r -> "JDK " + r).orElse("an unknown JDK")) + " get '" + argLine
+                + "' through @{" + NativeAccess.ARG_LINE_PROPERTY + "}");
+    }
+
+    /** A jar whose code calls native code should say so, or `java -jar` warns (JDK 24+: refuses). */
+    private void warnWithoutManifestGrant() {
+        if (!"jar".equals(project.getPackaging())) {
+            return;
+        }
+        Plugin jar = project.getBuild().getPluginsAsMap().get("org.apache.maven.plugins:maven-jar-plugin");
+        Xpp3Dom config = jar == null || !(jar.getConfiguration() instanceof Xpp3Dom dom) ? null : dom;
+        Xpp3Dom archive = config == null ? null : config.getChild("archive");
+        Xpp3Dom entries = archive == null ? null : archive.getChild("manifestEntries");
+        if (entries == null || entries.getChild(NativeAccess.MANIFEST_ATTRIBUTE) == null) {
+            getLog().warn("The jar of " + project.getArtifactId() + " does not declare "
+                    + NativeAccess.MANIFEST_ATTRIBUTE + ", so code run with `java -jar` gets native-access warnings"
+                    + " (refusals with --illegal-native-access=deny). Add to maven-jar-plugin's <configuration>:"
+                    + " <archive><manifestEntries><Enable-Native-Access>ALL-UNNAMED</Enable-Native-Access>"
+                    + "</manifestEntries></archive>");
+        }
     }
 }
