@@ -82,7 +82,8 @@ public final class CargoMetadataReader {
                 Map.copyOf(features),
                 workspaceRoot,
                 Files.isRegularFile(lock) ? Optional.of(lock) : Optional.empty(),
-                List.copyOf(manifests));
+                List.copyOf(manifests),
+                FerruleMetadata.parse(pkg.path("metadata").path("ferrule"), wanted.toString()));
     }
 
     private static List<String> strings(JsonNode array) {

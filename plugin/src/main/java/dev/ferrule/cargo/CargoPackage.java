@@ -23,7 +23,16 @@ public record CargoPackage(
         Map<String, List<String>> features,
         Path workspaceRoot,
         Optional<Path> lockFile,
-        List<Path> workspaceManifests) {
+        List<Path> workspaceManifests,
+        FerruleMetadata ferruleMetadata) {
+
+    /** A package without {@code [package.metadata.ferrule]}. */
+    public CargoPackage(String name, String version, String id, Path manifestPath, String libName,
+            List<String> crateTypes, Map<String, List<String>> features, Path workspaceRoot, Optional<Path> lockFile,
+            List<Path> workspaceManifests) {
+        this(name, version, id, manifestPath, libName, crateTypes, features, workspaceRoot, lockFile,
+                workspaceManifests, FerruleMetadata.NONE);
+    }
 
     public boolean hasCdylib() {
         return crateTypes.contains("cdylib");

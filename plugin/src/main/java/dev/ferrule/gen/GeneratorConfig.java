@@ -1,5 +1,6 @@
 package dev.ferrule.gen;
 
+import dev.ferrule.cargo.FerruleMetadata;
 import java.util.List;
 import org.codehaus.plexus.util.SelectorUtils;
 
@@ -10,12 +11,19 @@ import org.codehaus.plexus.util.SelectorUtils;
  * @param className    the raw binding class, for example {@code HelloNative}
  * @param includes     glob patterns of symbols to bind; empty binds all
  * @param excludes     glob patterns of symbols to leave out
+ * @param metadata     the crate's {@code [package.metadata.ferrule]}
  */
-public record GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes) {
+public record GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes,
+        FerruleMetadata metadata) {
 
     public GeneratorConfig {
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
+    }
+
+    /** A configuration for a crate without {@code [package.metadata.ferrule]}. */
+    public GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes) {
+        this(packageName, className, includes, excludes, FerruleMetadata.NONE);
     }
 
     boolean selects(String symbol) {

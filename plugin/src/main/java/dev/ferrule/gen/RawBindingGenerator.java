@@ -82,8 +82,39 @@ public final class RawBindingGenerator {
         model.types().forEach(t -> types.put(t.name(), t));
     }
 
-    public static GenerationResult generate(AbiModel model, GeneratorConfig config) {
+    public static GenerationResult generate(AbiModel model, GeneratorConfig config) throws GenerationException {
+        checkMetadata(model, config);
         return new RawBindingGenerator(model, config).generate();
+    }
+
+    /**
+     * Metadata about a function the crate does not export is stale or misspelt, and a critical
+     * function that calls back into Java would deadlock the GC; both stop generation.
+     */
+    private static void checkMetadata(AbiModel model, GeneratorConfig config) throws GenerationException {
+        Map<String, AbiFunction> functions = new TreeMap<>();
+        model.functions().forEach(f -> functions.put(f.symbol(), f));
+        Map<String, AbiType> types = new TreeMap<>();
+        model.types().forEach(t -> types.put(t.name(), t));
+        List<String> problems = new ArrayList<>();
+        config.metadata().functions().forEach((symbol, meta) -> {
+            AbiFunction function = functions.get(symbol);
+            if (function == null) {
+                problems.add("[package.metadata.ferrule.functions." + symbol + "] names no exported function;"
+                        + " exports are " + functions.keySet());
+                return;
+            }
+            if (meta.critical()) {
+                function.params().stream().filter(p -> FfmType.isCallback(p.type().c(), types)).findFirst()
+                        .ifPresent(p -> problems.add(symbol + " is marked critical but takes the callback '"
+                                + p.name() + "': a critical downcall must not call back into Java. Remove"
+                                + " critical = true."));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new GenerationException("[package.metadata.ferrule] of " + model.crate().name()
+                    + " does not match the crate:", problems);
+        }
     }
 
     private GenerationResult generate() {
@@ -324,7 +355,8 @@ public final class RawBindingGenerator {
 
         MethodDeclaration downcall = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
                 Modifier.staticModifier()), new ClassOrInterfaceType(null, "MethodHandle"), "downcall");
-        downcall.addParameter("String", "symbol").addParameter("FunctionDescriptor", "descriptor");
+        downcall.addParameter("String", "symbol").addParameter("FunctionDescriptor", "descriptor")
+                .addParameter(new Parameter(new ClassOrInterfaceType(null, "Linker.Option"), "options").setVarArgs(true));
         downcall.addAnnotation(new SingleMemberAnnotationExpr(new Name(
                 "SuppressWarnings"), new StringLiteralExpr("restricted")));
         downcall.setJavadocComment("Downcalls are restricted methods; the jar's Enable-Native-Access grants them.");
@@ -337,7 +369,7 @@ public final class RawBindingGenerator {
                 NodeList.nodeList(missing));
         downcall.setBody(new BlockStmt(NodeList.nodeList(new ReturnStmt(new MethodCallExpr(new MethodCallExpr(
                 new NameExpr("Linker"), "nativeLinker"), "downcallHandle", NodeList.nodeList(address,
-                new NameExpr("descriptor")))))));
+                new NameExpr("descriptor"), new NameExpr("options")))))));
         type.addMember(downcall);
     }
 
@@ -397,8 +429,15 @@ public final class RawBindingGenerator {
         String holderName = "H_" + Names.identifier(function.symbol());
         ClassOrInterfaceDeclaration holder = new ClassOrInterfaceDeclaration(NodeList.nodeList(
                 Modifier.privateModifier(), Modifier.staticModifier(), Modifier.finalModifier()), false, holderName);
-        holder.addFieldWithInitializer("MethodHandle", "HANDLE", new MethodCallExpr(null, "downcall",
-                NodeList.nodeList(new StringLiteralExpr(function.symbol()), descriptor.get())),
+        NodeList<Expression> downcallArgs = NodeList.nodeList(new StringLiteralExpr(function.symbol()),
+                descriptor.get());
+        boolean critical = config.metadata().function(function.symbol()).critical();
+        if (critical) {
+            // Heap access lets the safe layer pass Java arrays in place, without a native copy.
+            downcallArgs.add(new MethodCallExpr(new FieldAccessExpr(new NameExpr("Linker"), "Option"), "critical",
+                    NodeList.nodeList(new com.github.javaparser.ast.expr.BooleanLiteralExpr(true))));
+        }
+        holder.addFieldWithInitializer("MethodHandle", "HANDLE", new MethodCallExpr(null, "downcall", downcallArgs),
                 Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
 
         Optional<FfmType> result = function.returns() == null ? Optional.empty()
@@ -486,6 +525,11 @@ public final class RawBindingGenerator {
         }
         doc.append("<p>Calls {@code ").append(function.symbol()).append("} ({@code ").append(function.path())
                 .append("}, extern \"").append(function.abi()).append("\").");
+        if (config.metadata().function(function.symbol()).critical()) {
+            doc.append(" A critical downcall ([package.metadata.ferrule]): the JVM does not make the thread safe"
+                    + " for a GC during the call, so it must be short and never call back into Java; Java"
+                    + " arrays may be passed in place as heap segments.");
+        }
         if (structResult) {
             doc.append("\n\n@param allocator allocates the returned struct");
         }

@@ -38,6 +38,7 @@ import dev.ferrule.abi.AbiModel;
 import dev.ferrule.abi.AbiModel.AbiFunction;
 import dev.ferrule.abi.AbiModel.AbiType;
 import dev.ferrule.abi.AbiModel.Param;
+import dev.ferrule.cargo.FerruleMetadata;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,6 +87,7 @@ public final class SafeBindingGenerator {
     private final Map<String, AbiType> callbacksUsed = new TreeMap<>();
     private final ValueTypeGenerator values;
     private final Set<String> valueTypesUsed = new java.util.TreeSet<>();
+    private final List<String> undecidable = new ArrayList<>();
 
     private SafeBindingGenerator(AbiModel model, GeneratorConfig config, String safeClass, String prefix) {
         this.model = model;
@@ -109,7 +111,8 @@ public final class SafeBindingGenerator {
     }
 
     /** Generates the safe layer, or nothing when the crate does not use ferrule-ffi. */
-    public static GenerationResult generate(AbiModel model, GeneratorConfig config, String safeClass) {
+    public static GenerationResult generate(AbiModel model, GeneratorConfig config, String safeClass)
+            throws GenerationException {
         Optional<String> prefix = prefix(model);
         if (prefix.isEmpty()) {
             return new GenerationResult(List.of(), List.of());
@@ -117,10 +120,14 @@ public final class SafeBindingGenerator {
         return new SafeBindingGenerator(model, config, safeClass, prefix.get()).generate(config);
     }
 
-    private GenerationResult generate(GeneratorConfig config) {
+    private GenerationResult generate(GeneratorConfig config) throws GenerationException {
         List<GeneratedSource> sources = new ArrayList<>();
         sources.add(source(exceptionClass, exceptions()));
         CompilationUnit facade = facade(config);
+        if (!undecidable.isEmpty()) {
+            throw new GenerationException("The safe layer of " + model.crate().name() + " cannot be generated: "
+                    + undecidable.size() + " function(s) are undecidable, and Ferrule does not guess.", undecidable);
+        }
         sources.add(source(safeClass, facade));
         sources.addAll(values.sources(valueTypesUsed));
         for (AbiType callback : callbacksUsed.values()) {
@@ -254,21 +261,28 @@ public final class SafeBindingGenerator {
         live.setJavadocComment("@return how many objects and buffers the library holds for the host right now");
 
         for (AbiFunction function : model.functions()) {
-            if (!config.selects(function.symbol()) || !function.symbol().startsWith(prefix + "_")) {
+            if (!config.selects(function.symbol())) {
                 continue;
             }
-            String local = function.symbol().substring(prefix.length() + 1);
+            String local = function.symbol().startsWith(prefix + "_")
+                    ? function.symbol().substring(prefix.length() + 1) : function.symbol();
             if (RUNTIME_EXPORTS.contains(local)) {
                 continue;
             }
-            if (function.returns() == null || !function.returns().c().equals("int32_t")) {
-                skipped.add(function.symbol() + ": not a status-returning export; use " + rawClass);
+            FerruleMetadata.FunctionMetadata meta = config.metadata().function(function.symbol());
+            if (meta.rawOnly()) {
+                skipped.add(function.symbol() + ": raw-only by [package.metadata.ferrule]; use " + rawClass);
                 continue;
             }
-            method(function, local).ifPresent(method -> {
+            try {
+                MethodDeclaration method = method(function, local, meta);
                 type.addMember(method);
                 statics.put(local, method);
-            });
+            } catch (Undecidable e) {
+                undecidable.add(function.symbol() + ": " + e.getMessage() + ". Fix: " + e.fix
+                        + ", or leave it to " + rawClass + " with\n    [package.metadata.ferrule.functions."
+                        + function.symbol() + "]\n    raw-only = true");
+            }
         }
         if (!callbacksUsed.isEmpty()) {
             new CallbackSupport(safeClass, callbacksUsed.values(), types).addTo(type);
@@ -332,7 +346,35 @@ public final class SafeBindingGenerator {
         return method;
     }
 
-    private Optional<MethodDeclaration> method(AbiFunction function, String local) {
+    /** A case the types, the naming conventions and the metadata leave open; generation stops. */
+    private static final class Undecidable extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String fix;
+
+        Undecidable(String problem, String fix) {
+            super(problem, null, false, false);
+            this.fix = fix;
+        }
+    }
+
+    private String metadataFix(AbiFunction function, String entry) {
+        return "add to Cargo.toml\n    [package.metadata.ferrule.functions." + function.symbol() + "]\n    " + entry;
+    }
+
+    private MethodDeclaration method(AbiFunction function, String local, FerruleMetadata.FunctionMetadata meta)
+            throws Undecidable {
+        String returned = function.returns() == null ? "void" : function.returns().c();
+        boolean status = meta.returns() != null ? meta.returns().equals("status") : returned.equals("int32_t");
+        if (status && !returned.equals("int32_t")) {
+            throw new Undecidable("[package.metadata.ferrule] says it returns a status, but it returns " + returned,
+                    metadataFix(function, "returns = \"value\""));
+        }
+        for (String named : meta.params().keySet()) {
+            if (function.params().stream().noneMatch(p -> p.name().equals(named))) {
+                throw new Undecidable("[package.metadata.ferrule] names a parameter '" + named + "' it does not have",
+                        "use one of " + function.params().stream().map(Param::name).toList());
+            }
+        }
         List<Param> params = function.params();
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
                 Modifier.staticModifier()), new VoidType(), Names.lowerCamel(local));
@@ -345,30 +387,49 @@ public final class SafeBindingGenerator {
             String c = param.type().c();
             String javaName = Names.identifier(param.name());
             Param next = i + 1 < params.size() ? params.get(i + 1) : null;
-            if (c.equals("const uint8_t*") && next != null && next.type().c().equals("size_t")
-                    && (next.name().equals(param.name() + "_len") || next.name().equals("len"))) {
-                boolean text = next.name().equals(param.name() + "_len");
+            String declared = meta.params().get(param.name());
+            boolean lengthFollows = next != null && next.type().c().equals("size_t");
+            boolean conventionalPair = c.equals("const uint8_t*") && lengthFollows
+                    && (next.name().equals(param.name() + "_len") || next.name().equals("len"));
+            if ("string".equals(declared) || "bytes".equals(declared) || conventionalPair) {
+                if (!c.equals("const uint8_t*") || !lengthFollows) {
+                    throw new Undecidable("parameter '" + param.name() + "' is declared " + declared
+                            + " but is not a const u8 pointer followed by a usize length", "correct the metadata");
+                }
+                boolean text = declared != null ? declared.equals("string") : next.name().equals(param.name() + "_len");
                 method.addParameter(new Parameter(text ? type("String") : new ArrayType(PrimitiveType.byteType()),
                         javaName));
                 Expression bytes = text ? call(name(javaName), "getBytes", field(name("StandardCharsets"), "UTF_8"))
                         : name(javaName);
                 prepare.add(run(call(name("Objects"), "requireNonNull", name(javaName), str(javaName))));
                 prepare.add(declare(new ArrayType(PrimitiveType.byteType()), javaName + "Bytes", bytes));
-                prepare.add(declare(type("MemorySegment"), javaName + "Segment", call(name("arena"), "allocateFrom",
-                        field(name("ValueLayout"), "JAVA_BYTE"), name(javaName + "Bytes"))));
+                // A critical downcall may read the Java array in place; any other needs a native copy.
+                prepare.add(declare(type("MemorySegment"), javaName + "Segment", meta.critical()
+                        ? call(name("MemorySegment"), "ofArray", name(javaName + "Bytes"))
+                        : call(name("arena"), "allocateFrom", field(name("ValueLayout"), "JAVA_BYTE"),
+                                name(javaName + "Bytes"))));
                 args.add(name(javaName + "Segment"));
                 args.add(new CastExpr(PrimitiveType.longType(), field(name(javaName + "Bytes"), "length")));
                 i++;
                 continue;
             }
-            if (param.name().equals("out") && i == params.size() - 1 && c.endsWith("*") && !c.startsWith("const ")) {
-                Optional<Expression> out = outParameter(c.substring(0, c.length() - 1), method, prepare);
+            boolean conventionalOut = param.name().equals("out") && i == params.size() - 1;
+            if ("out".equals(declared) || conventionalOut && c.endsWith("*") && !c.startsWith("const ")) {
+                if (!c.endsWith("*") || c.startsWith("const ")) {
+                    throw new Undecidable("parameter '" + param.name() + "' is declared out but is " + c
+                            + ", not a mutable pointer", "correct the metadata");
+                }
+                if (result != null) {
+                    throw new Undecidable("it has more than one out-parameter", metadataFix(function,
+                            "raw-only = true"));
+                }
+                Optional<Expression> out = outParameter(c.substring(0, c.length() - 1), method, prepare, javaName);
                 if (out.isEmpty()) {
-                    skipped.add(function.symbol() + ": out-parameter " + c + " has no safe mapping yet; use " + rawClass);
-                    return Optional.empty();
+                    throw new Undecidable("out-parameter '" + param.name() + "' (" + c + ") has no safe Java type",
+                            "return a supported type (a number, bool, repr(C) struct, fieldless enum or FfiBuffer)");
                 }
                 result = out.get();
-                args.add(name("out"));
+                args.add(name(javaName));
                 continue;
             }
             AbiType callback = types.get(c);
@@ -420,9 +481,10 @@ public final class SafeBindingGenerator {
             }
             Optional<FfmType> ffm = FfmType.of(c, types);
             if (ffm.isEmpty() || ffm.get().isSegment()) {
-                skipped.add(function.symbol() + ": parameter '" + param.name() + "' (" + c
-                        + ") has no safe mapping yet; use " + rawClass);
-                return Optional.empty();
+                throw new Undecidable("parameter '" + param.name() + "' (" + c + ", Rust "
+                        + param.type().rust() + ") has no safe Java type: types and naming conventions do not say"
+                        + " what it points to or who owns it", metadataFix(function, "params = { " + param.name()
+                        + " = \"bytes\" }   # or \"string\", \"out\""));
             }
             method.addParameter(new Parameter(ffm.get().javaType(), javaName));
             args.add(name(javaName));
@@ -430,7 +492,9 @@ public final class SafeBindingGenerator {
         Expression downcall = call(name(rawClass), Names.identifier(function.symbol()), args.toArray(Expression[]::new));
         BlockStmt inArena = new BlockStmt();
         prepare.forEach(inArena::addStatement);
-        if (rethrowCallback) {
+        if (!status) {
+            valueCall(function, method, inArena, downcall, result, rethrowCallback);
+        } else if (rethrowCallback) {
             // A Java exception in the callback comes first: it explains the status that follows.
             inArena.addStatement(declare(PrimitiveType.intType(), "status", downcall));
             inArena.addStatement(run(call("rethrow", name("failure"))));
@@ -438,7 +502,7 @@ public final class SafeBindingGenerator {
         } else {
             inArena.addStatement(run(call("check", downcall)));
         }
-        if (result != null) {
+        if (status && result != null) {
             inArena.addStatement(ret(result));
         }
         // Calls with nothing to allocate need no arena (and javac warns about an unused one).
@@ -447,7 +511,36 @@ public final class SafeBindingGenerator {
         if (function.deprecation() != null) {
             method.addMarkerAnnotation("Deprecated");
         }
-        return Optional.of(method);
+        return method;
+    }
+
+    /** A function whose result is a value, not a status ({@code returns = "value"}): nothing to check. */
+    private void valueCall(AbiFunction function, MethodDeclaration method, BlockStmt body, Expression downcall,
+            Expression outResult, boolean rethrowCallback) throws Undecidable {
+        if (outResult != null) {
+            throw new Undecidable("it returns a value and also has an out-parameter", metadataFix(function,
+                    "raw-only = true"));
+        }
+        if (function.returns() == null) {
+            body.addStatement(run(downcall));
+            if (rethrowCallback) {
+                body.addStatement(run(call("rethrow", name("failure"))));
+            }
+            return;
+        }
+        Optional<FfmType> ffm = FfmType.of(function.returns().c(), types);
+        if (ffm.isEmpty() || ffm.get().isSegment()) {
+            throw new Undecidable("it returns " + function.returns().c() + " (Rust " + function.returns().rust()
+                    + "), whose owner and lifetime the types do not say", metadataFix(function, "raw-only = true"));
+        }
+        method.setType(ffm.get().javaType());
+        if (rethrowCallback) {
+            body.addStatement(declare(ffm.get().javaType(), "result", downcall));
+            body.addStatement(run(call("rethrow", name("failure"))));
+            body.addStatement(ret(name("result")));
+        } else {
+            body.addStatement(ret(downcall));
+        }
     }
 
     /** Callbacks whose parameters (before {@code user_data}) and result are primitives. */
@@ -465,28 +558,29 @@ public final class SafeBindingGenerator {
     }
 
     /** Allocates the out-parameter and returns the expression that reads the result from it. */
-    private Optional<Expression> outParameter(String pointee, MethodDeclaration method, List<Statement> prepare) {
+    private Optional<Expression> outParameter(String pointee, MethodDeclaration method, List<Statement> prepare,
+            String outName) {
         if (pointee.equals("struct FfiBuffer")) {
-            prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate",
+            prepare.add(declare(type("MemorySegment"), outName, call(name("arena"), "allocate",
                     field(name(rawClass), FfmType.layoutConstant("FfiBuffer")))));
             method.setType(type("String"));
-            return Optional.of(call("takeString", name("out")));
+            return Optional.of(call("takeString", name(outName)));
         }
         Optional<AbiType> record = values.recordOf(pointee);
         if (record.isPresent()) {
             valueTypesUsed.add(record.get().name());
-            prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate",
+            prepare.add(declare(type("MemorySegment"), outName, call(name("arena"), "allocate",
                     field(name(rawClass), FfmType.layoutConstant(record.get().name())))));
             method.setType(type(record.get().name()));
-            return Optional.of(call(name(record.get().name()), "read", name("out")));
+            return Optional.of(call(name(record.get().name()), "read", name(outName)));
         }
         Optional<AbiType> javaEnum = values.enumOf(pointee);
         if (javaEnum.isPresent()) {
             valueTypesUsed.add(javaEnum.get().name());
             Expression layout = FfmType.of(pointee, types).orElseThrow().layout();
-            prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate", layout)));
+            prepare.add(declare(type("MemorySegment"), outName, call(name("arena"), "allocate", layout)));
             method.setType(type(javaEnum.get().name()));
-            return Optional.of(call(name(javaEnum.get().name()), "fromValue", call(name("out"), "get",
+            return Optional.of(call(name(javaEnum.get().name()), "fromValue", call(name(outName), "get",
                     layout.clone(), Ast.longLiteral(0))));
         }
         if (pointee.startsWith("struct ")) {
@@ -496,19 +590,19 @@ public final class SafeBindingGenerator {
                 return Optional.empty();
             }
             Expression layout = field(name(rawClass), FfmType.layoutConstant(struct));
-            prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate", layout)));
+            prepare.add(declare(type("MemorySegment"), outName, call(name("arena"), "allocate", layout)));
             method.setType(type("MemorySegment"));
             // The call's arena dies with the call; the result is copied into GC-managed memory.
             return Optional.of(call(call(call(name("Arena"), "ofAuto"), "allocate", layout), "copyFrom",
-                    name("out")));
+                    name(outName)));
         }
         Optional<FfmType> ffm = FfmType.of(pointee, types);
         if (ffm.isEmpty() || ffm.get().isSegment()) {
             return Optional.empty();
         }
-        prepare.add(declare(type("MemorySegment"), "out", call(name("arena"), "allocate", ffm.get().layout())));
+        prepare.add(declare(type("MemorySegment"), outName, call(name("arena"), "allocate", ffm.get().layout())));
         method.setType(ffm.get().javaType());
-        return Optional.of(call(name("out"), "get", ffm.get().layout(), Ast.longLiteral(0)));
+        return Optional.of(call(name(outName), "get", ffm.get().layout(), Ast.longLiteral(0)));
     }
 
     private static Statement confined(BlockStmt body) {

@@ -2,7 +2,6 @@ package dev.ferrule.maven;
 
 import dev.ferrule.abi.AbiException;
 import dev.ferrule.abi.FingerprintedBuild;
-import dev.ferrule.abi.ExtractedAbi;
 import dev.ferrule.cargo.BuildOutcome;
 import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.cargo.CargoException;
@@ -94,13 +93,13 @@ abstract class AbstractCargoMojo extends AbstractMojo {
     File baseDirectory;
 
     /** Builds (incrementally) and extracts the ABI of every library the build produced. */
-    List<ExtractedAbi> buildAndExtract(CargoBuildRequest request) throws MojoExecutionException,
+    FingerprintedBuild.Result buildAndExtract(CargoBuildRequest request) throws MojoExecutionException,
             MojoFailureException {
         try {
             FingerprintedBuild.Result result = new FingerprintedBuild(new MavenBuildLog(getLog()))
                     .buildAndExtract(request);
             logBuild(result.build());
-            return result.abis();
+            return result;
         } catch (AbiException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (CargoException e) {

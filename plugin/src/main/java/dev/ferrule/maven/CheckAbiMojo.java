@@ -47,7 +47,7 @@ public class CheckAbiMojo extends AbstractCargoMojo {
             return;
         }
         CargoBuildRequest request = toRequest();
-        List<ExtractedAbi> abis = buildAndExtract(request);
+        List<ExtractedAbi> abis = buildAndExtract(request).abis();
         Path base = baseDirectory.toPath().toAbsolutePath().normalize();
         String prefix = base.relativize(request.crateDir()).toString().replace('\\', '/') + "/";
         if (acceptBreaking != null) {

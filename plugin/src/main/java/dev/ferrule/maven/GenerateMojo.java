@@ -1,20 +1,14 @@
 package dev.ferrule.maven;
 
 import dev.ferrule.abi.ExtractedAbi;
-import dev.ferrule.gen.GeneratedSource;
-import dev.ferrule.gen.GenerationResult;
+import dev.ferrule.abi.FingerprintedBuild;
+import dev.ferrule.gen.Bindings;
+import dev.ferrule.gen.GenerationException;
 import dev.ferrule.gen.GeneratorConfig;
-import dev.ferrule.gen.Names;
 import dev.ferrule.gen.NativeAccess;
-import dev.ferrule.gen.RawBindingGenerator;
-import dev.ferrule.gen.SafeBindingGenerator;
-import dev.ferrule.util.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -80,41 +74,30 @@ public class GenerateMojo extends AbstractCargoMojo {
         if (!packageName.matches("[a-zA-Z_][\\w]*(\\.[a-zA-Z_][\\w]*)*")) {
             throw new MojoExecutionException("<packageName> '" + packageName + "' is not a Java package name.");
         }
-        List<ExtractedAbi> abis = buildAndExtract(toRequest());
+        FingerprintedBuild.Result built = buildAndExtract(toRequest());
         // One host library: the bindings describe the ABI, which every target of a release shares.
-        ExtractedAbi abi = abis.get(0);
-        String safeName = Names.upperCamel(abi.model().crate().libName());
-        String name = className != null ? className : safeName + "Native";
+        ExtractedAbi abi = built.abis().get(0);
+        String name = className != null ? className : Bindings.safeClassName(abi.model()) + "Native";
         GeneratorConfig config = new GeneratorConfig(packageName, name, includes == null ? List.of() : includes,
-                excludes == null ? List.of() : excludes);
-        GenerationResult raw = RawBindingGenerator.generate(abi.model(), config);
-        GenerationResult safe = SafeBindingGenerator.generate(abi.model(), config, safeName);
-        GenerationResult result = new GenerationResult(
-                java.util.stream.Stream.concat(raw.sources().stream(), safe.sources().stream()).toList(),
-                java.util.stream.Stream.concat(raw.skipped().stream(), safe.skipped().stream()).toList());
+                excludes == null ? List.of() : excludes, built.build().crate().ferruleMetadata());
         Path root = generatedSourcesDirectory.toPath();
-        int written = 0;
+        Bindings.Written written;
         try {
-            for (GeneratedSource source : result.sources()) {
-                Path file = root.resolve(source.path());
-                byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
-                // Unchanged files keep their timestamps, so javac's incremental build stays quiet.
-                if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
-                    AtomicFiles.write(file, bytes);
-                    written++;
-                }
-            }
+            written = Bindings.generateInto(abi.model(), config, root);
+        } catch (GenerationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write generated sources to " + root + ": " + e.getMessage(), e);
         }
-        result.skipped().forEach(reason -> getLog().warn("Not bound: " + reason));
+        written.result().skipped().forEach(reason -> getLog().warn("Not bound: " + reason));
         project.addCompileSourceRoot(root.toString());
         exposeNativeAccessArgLine();
         warnWithoutManifestGrant();
+        boolean safe = written.result().sources().size() > 1;
         getLog().info("Generated " + packageName + "." + name
-                + (safe.sources().isEmpty() ? "" : " and the safe layer " + packageName + "."
-                        + safeName)
-                + " (" + abi.model().functions().size() + " exports, " + written + " file(s) changed) in " + root);
+                + (safe ? " and the safe layer " + packageName + "." + written.safeClass() : "")
+                + " (" + abi.model().functions().size() + " exports, " + written.changed() + " file(s) changed, "
+                + written.deleted() + " stale file(s) deleted) in " + root);
     }
 
     /**

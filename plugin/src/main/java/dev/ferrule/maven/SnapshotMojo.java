@@ -29,7 +29,7 @@ public class SnapshotMojo extends AbstractCargoMojo {
             return;
         }
         try {
-            for (ExtractedAbi abi : buildAndExtract(toRequest())) {
+            for (ExtractedAbi abi : buildAndExtract(toRequest()).abis()) {
                 Path file = AbiSnapshots.fileFor(abiDirectory.toPath(), abi.snapshotName());
                 boolean changed = AbiSnapshots.write(file, abi.model());
                 getLog().info((changed ? "Wrote " : "Unchanged: ") + baseDirectory.toPath().relativize(file.toAbsolutePath()));

@@ -1,0 +1,70 @@
+package dev.ferrule.gen;
+
+import dev.ferrule.abi.AbiModel;
+import dev.ferrule.util.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The generate goal's work: both layers from one model, written to a directory Ferrule owns. */
+public final class Bindings {
+
+    private Bindings() {
+    }
+
+    /** What generation produced and what writing it changed. */
+    public record Written(GenerationResult result, String safeClass, int changed, int deleted) {
+    }
+
+    /** The safe layer's class name: the library name in UpperCamelCase. */
+    public static String safeClassName(AbiModel model) {
+        return Names.upperCamel(model.crate().libName());
+    }
+
+    /** The raw layer plus, for ferrule-ffi crates, the safe layer. */
+    public static GenerationResult generate(AbiModel model, GeneratorConfig config) throws GenerationException {
+        GenerationResult raw = RawBindingGenerator.generate(model, config);
+        GenerationResult safe = SafeBindingGenerator.generate(model, config, safeClassName(model));
+        return new GenerationResult(Stream.concat(raw.sources().stream(), safe.sources().stream()).toList(),
+                Stream.concat(raw.skipped().stream(), safe.skipped().stream()).toList());
+    }
+
+    /**
+     * Writes the sources under {@code root}. Unchanged files keep their timestamps, so javac's
+     * incremental build stays quiet; Java files no longer generated are deleted, so a removed
+     * export cannot linger as a stale class that still compiles.
+     */
+    public static Written generateInto(AbiModel model, GeneratorConfig config, Path root)
+            throws GenerationException, IOException {
+        GenerationResult result = generate(model, config);
+        int changed = 0;
+        for (GeneratedSource source : result.sources()) {
+            Path file = root.resolve(source.path());
+            byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
+                AtomicFiles.write(file, bytes);
+                changed++;
+            }
+        }
+        Set<Path> current = result.sources().stream().map(s -> root.resolve(s.path()).normalize())
+                .collect(Collectors.toSet());
+        List<Path> stale = new ArrayList<>();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java") && !current.contains(f.normalize()))
+                        .forEach(stale::add);
+            }
+        }
+        for (Path file : stale) {
+            Files.delete(file);
+        }
+        return new Written(result, safeClassName(model), changed, stale.size());
+    }
+}

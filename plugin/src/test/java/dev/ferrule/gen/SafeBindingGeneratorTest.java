@@ -1,0 +1,207 @@
+package dev.ferrule.gen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferrule.abi.AbiModel;
+import dev.ferrule.abi.AbiSnapshots;
+import dev.ferrule.cargo.CargoException;
+import dev.ferrule.cargo.FerruleMetadata;
+import dev.ferrule.util.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The safe layer of the template crate: golden text of every file, and the metadata rules,
+ * each with a case that must trigger it and one that must not.
+ */
+class SafeBindingGeneratorTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/gen/template");
+    private static final Path TEMPLATE = Path.of(
+            "../rust-template/src/main/abi/template-x86_64-unknown-linux-gnu.abi.json");
+
+    private static GeneratorConfig config(FerruleMetadata metadata) {
+        return new GeneratorConfig("dev.ferrule.generated", "TemplateNative", List.of(), List.of(), metadata);
+    }
+
+    private static FerruleMetadata metadata(String json) throws Exception {
+        return FerruleMetadata.parse(Json.parse(json), "Cargo.toml");
+    }
+
+    private static Map<String, String> byName(GenerationResult result) {
+        return result.sources().stream().collect(Collectors.toMap(
+                s -> s.path().substring(s.path().lastIndexOf('/') + 1), GeneratedSource::content));
+    }
+
+    @Test
+    void everyGeneratedFileMatchesItsGolden() throws Exception {
+        GenerationResult result = Bindings.generate(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE));
+        if (Boolean.getBoolean("ferrule.updateGolden")) {
+            Files.createDirectories(GOLDEN);
+            for (GeneratedSource source : result.sources()) {
+                Files.writeString(GOLDEN.resolve(fileName(source) + ".txt"), source.content(), StandardCharsets.UTF_8);
+            }
+        }
+        List<String> goldens = new ArrayList<>();
+        try (var files = Files.list(GOLDEN)) {
+            files.map(f -> f.getFileName().toString()).sorted().forEach(goldens::add);
+        }
+        assertThat(goldens).as("one golden per generated file, no stale goldens").containsExactlyInAnyOrderElementsOf(
+                result.sources().stream().map(s -> fileName(s) + ".txt").toList());
+        for (GeneratedSource source : result.sources()) {
+            assertThat(source.content()).as(source.path())
+                    .isEqualTo(Files.readString(GOLDEN.resolve(fileName(source) + ".txt")));
+        }
+        assertThat(result.skipped()).isEmpty();
+    }
+
+    private static String fileName(GeneratedSource source) {
+        return source.path().substring(source.path().lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void sameInputsGiveIdenticalBytes() throws Exception {
+        AbiModel model = AbiSnapshots.read(TEMPLATE);
+        assertThat(Bindings.generate(model, config(FerruleMetadata.NONE)))
+                .isEqualTo(Bindings.generate(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE)));
+    }
+
+    @Test
+    void structsBecomeRecordsAndEnumsJavaEnums() throws Exception {
+        Map<String, String> files = byName(Bindings.generate(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE)));
+        assertThat(files.get("CounterSettings.java"))
+                .contains("public record CounterSettings(long limit, OverflowMode mode, boolean countZero)")
+                .contains("segment.get(ValueLayout.JAVA_INT, 8L)");
+        assertThat(files.get("OverflowMode.java")).contains("public static Optional<OverflowMode> tryFromValue(int value)");
+        assertThat(files.get("Template.java")).contains("public static CounterStats counterStats(long counter)")
+                .contains("public static void counterConfigure(long counter, CounterSettings settings)");
+        // FfiBuffer is a boundary type the safe layer hides, so it gets no record.
+        assertThat(files).doesNotContainKey("FfiBuffer.java");
+    }
+
+    @Test
+    void criticalMakesACriticalDowncallAndPassesArraysInPlace() throws Exception {
+        FerruleMetadata critical = metadata("{\"functions\":{\"template_checksum\":{\"critical\":true}}}");
+        Map<String, String> files = byName(Bindings.generate(AbiSnapshots.read(TEMPLATE), config(critical)));
+        assertThat(files.get("TemplateNative.java"))
+                .contains("downcall(\"template_checksum\", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,"
+                        + " ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), Linker.Option.critical(true))")
+                .contains("A critical downcall");
+        assertThat(files.get("Template.java")).contains("MemorySegment dataSegment = MemorySegment.ofArray(dataBytes);");
+
+        Map<String, String> plain = byName(Bindings.generate(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE)));
+        assertThat(plain.get("TemplateNative.java")).doesNotContain("Linker.Option.critical(");
+        assertThat(plain.get("Template.java")).contains(
+                "MemorySegment dataSegment = arena.allocateFrom(ValueLayout.JAVA_BYTE, dataBytes);");
+    }
+
+    @Test
+    void criticalFunctionThatCallsBackIsRefused() throws Exception {
+        FerruleMetadata wrong = metadata("{\"functions\":{\"template_counter_steps\":{\"critical\":true}}}");
+        assertThatThrownBy(() -> Bindings.generate(AbiSnapshots.read(TEMPLATE), config(wrong)))
+                .isInstanceOf(GenerationException.class)
+                .hasMessageContaining("template_counter_steps is marked critical but takes the callback 'callback'");
+    }
+
+    @Test
+    void metadataForAFunctionThatDoesNotExistIsRefused() throws Exception {
+        FerruleMetadata stale = metadata("{\"functions\":{\"template_gone\":{\"raw-only\":true}}}");
+        assertThatThrownBy(() -> Bindings.generate(AbiSnapshots.read(TEMPLATE), config(stale)))
+                .isInstanceOf(GenerationException.class)
+                .hasMessageContaining("[package.metadata.ferrule.functions.template_gone] names no exported function");
+    }
+
+    @Test
+    void rawOnlyLeavesTheFunctionToTheRawClass() throws Exception {
+        FerruleMetadata rawOnly = metadata("{\"functions\":{\"template_greet\":{\"raw-only\":true}}}");
+        GenerationResult result = Bindings.generate(AbiSnapshots.read(TEMPLATE), config(rawOnly));
+        assertThat(byName(result).get("Template.java")).doesNotContain("greet(");
+        assertThat(byName(result).get("TemplateNative.java")).contains("public static int template_greet(");
+        assertThat(result.skipped()).containsExactly(
+                "template_greet: raw-only by [package.metadata.ferrule]; use TemplateNative");
+    }
+
+    /** A ferrule-ffi-style crate with one export whose pointer says nothing about what it points to. */
+    private static AbiModel undecidableModel(String pointerName, String lengthName) {
+        AbiModel.TypeRef i32 = new AbiModel.TypeRef("int32_t", "i32", null, null);
+        AbiModel.TypeRef usize = new AbiModel.TypeRef("size_t", "usize", null, null);
+        AbiModel.TypeRef bytes = new AbiModel.TypeRef("const uint8_t*", "*const u8", AbiModel.Ownership.RAW, null);
+        AbiModel.AbiFunction lastError = new AbiModel.AbiFunction("demo_last_error_length", "demo_last_error_length",
+                "demo::demo_last_error_length", "C", List.of(), usize, false, false, false, null, null, null, null);
+        AbiModel.AbiFunction sum = new AbiModel.AbiFunction("demo_sum", "demo_sum", "demo::demo_sum", "C",
+                List.of(new AbiModel.Param(pointerName, bytes), new AbiModel.Param(lengthName, usize)), i32, false,
+                false, true, null, null, null, null);
+        return new AbiModel(AbiModel.SCHEMA_VERSION, new AbiModel.CrateInfo("demo", "1.0.0", "demo"),
+                new AbiModel.BuildTarget("x86_64-unknown-linux-gnu", List.of(), "release"),
+                List.of(lastError, sum), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void undecidablePointerStopsGenerationNamingTheFunctionAndTheMetadata() {
+        assertThatThrownBy(() -> SafeBindingGenerator.generate(undecidableModel("values", "count"),
+                config(FerruleMetadata.NONE), "Demo"))
+                .isInstanceOf(GenerationException.class)
+                .hasMessageContaining("demo_sum: parameter 'values' (const uint8_t*, Rust *const u8) has no safe Java type")
+                .hasMessageContaining("[package.metadata.ferrule.functions.demo_sum]")
+                .hasMessageContaining("params = { values = \"bytes\" }")
+                .hasMessageContaining("raw-only = true");
+    }
+
+    @Test
+    void conventionalNamesDecideWithoutMetadata() throws Exception {
+        GenerationResult result = SafeBindingGenerator.generate(undecidableModel("values", "len"),
+                config(FerruleMetadata.NONE), "Demo");
+        assertThat(byName(result).get("Demo.java")).contains("public static void sum(byte[] values)");
+    }
+
+    @Test
+    void metadataDecidesWhatNamesCannot() throws Exception {
+        FerruleMetadata bytes = metadata("{\"functions\":{\"demo_sum\":{\"params\":{\"values\":\"bytes\"}}}}");
+        assertThat(byName(SafeBindingGenerator.generate(undecidableModel("values", "count"), config(bytes), "Demo"))
+                .get("Demo.java")).contains("public static void sum(byte[] values)");
+        FerruleMetadata text = metadata("{\"functions\":{\"demo_sum\":{\"params\":{\"values\":\"string\"},"
+                + "\"returns\":\"value\"}}}");
+        assertThat(byName(SafeBindingGenerator.generate(undecidableModel("values", "count"), config(text), "Demo"))
+                .get("Demo.java")).contains("public static int sum(String values)")
+                .contains("return TemplateNative.demo_sum(valuesSegment, (long) valuesBytes.length);");
+    }
+
+    @Test
+    void metadataIsReadStrictly() throws Exception {
+        assertThatThrownBy(() -> metadata("{\"functions\":{\"f\":{\"critcal\":true}}}"))
+                .isInstanceOf(CargoException.class).hasMessageContaining("unknown key(s) [critcal]");
+        assertThatThrownBy(() -> metadata("{\"functions\":{\"f\":{\"critical\":\"yes\"}}}"))
+                .hasMessageContaining("critical must be true or false");
+        assertThatThrownBy(() -> metadata("{\"functions\":{\"f\":{\"params\":{\"p\":\"owned\"}}}}"))
+                .hasMessageContaining("allowed: [bytes, out, string]");
+        assertThatThrownBy(() -> metadata("{\"handles\":{}}")).hasMessageContaining("unknown key(s) [handles]");
+        JsonNode missing = Json.parse("{}").path("ferrule");
+        assertThat(FerruleMetadata.parse(missing, "Cargo.toml")).isEqualTo(FerruleMetadata.NONE);
+        assertThat(metadata("{\"functions\":{\"f\":{\"critical\":true,\"returns\":\"value\"}}}").function("f"))
+                .isEqualTo(new FerruleMetadata.FunctionMetadata(true, false, Map.of(), "value"));
+    }
+
+    @Test
+    void staleGeneratedFilesAreDeleted(@TempDir Path root) throws Exception {
+        Path stale = root.resolve("dev/ferrule/generated/Removed.java");
+        Files.createDirectories(stale.getParent());
+        Files.writeString(stale, "class Removed {}");
+        Bindings.Written first = Bindings.generateInto(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE), root);
+        assertThat(stale).doesNotExist();
+        assertThat(first.deleted()).isEqualTo(1);
+        assertThat(first.changed()).isEqualTo(first.result().sources().size());
+
+        Bindings.Written second = Bindings.generateInto(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE), root);
+        assertThat(second.changed()).isZero();
+        assertThat(second.deleted()).isZero();
+    }
+}
