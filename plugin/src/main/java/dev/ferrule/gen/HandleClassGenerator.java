@@ -39,9 +39,9 @@ import java.util.Map;
  * An {@code AutoCloseable} class for one handle type. {@code close()} is idempotent and thread
  * safe (the handle is swapped out atomically); a use after close throws
  * {@code IllegalStateException}; a call already in flight when another thread closes finishes
- * safely, because ferrule-ffi keeps the object alive for it. A {@code Cleaner} releases handles
- * whose owners forgot to close them and counts them as leaks; closing unregisters it at once, so
- * short-lived objects never queue up behind it.
+ * safely, because ferrule-ffi keeps the object alive for it. ferrule-runtime's
+ * {@code HandleTracker} releases handles whose owners forgot to close them, logs and counts them as
+ * leaks, and keeps pace with any allocation rate, unlike a single-threaded {@code Cleaner}.
  */
 final class HandleClassGenerator {
 
@@ -73,30 +73,26 @@ final class HandleClassGenerator {
 
     CompilationUnit generate() {
         CompilationUnit unit = new CompilationUnit(packageName);
-        unit.addImport("java.lang.foreign.MemorySegment");
-        unit.addImport("java.lang.ref.Cleaner");
-        unit.addImport("java.util.concurrent.atomic.AtomicLong");
+        unit.addImport("dev.ferrule.runtime.HandleTracker");
+        unit.addImport("java.lang.ref.Reference");
         ClassOrInterfaceDeclaration type = unit.addClass(className, Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
         type.addImplementedType("AutoCloseable");
         type.setJavadocComment("A {@code " + word + "} of the native library, behind a handle.\n\n"
                 + "<p>Close it when done (try-with-resources). Closing twice is harmless; using it after close\n"
                 + "throws {@link IllegalStateException}. A call in flight on another thread finishes safely.\n"
-                + "Forgotten instances are released by a {@code Cleaner} and counted by {@link #reclaimedByCleaner()},\n"
-                + "which tests should keep at zero.");
-        type.addFieldWithInitializer("Cleaner", "CLEANER", call(name("Cleaner"), "create"),
+                + "Forgotten instances are released by a {@link HandleTracker}, which keeps pace with any\n"
+                + "allocation rate, and are logged and counted by {@link #reclaimedByCleaner()}: tests should\n"
+                + "keep it at zero.");
+        String release = statics.get(word + "_release").getNameAsString();
+        type.addFieldWithInitializer("HandleTracker", "TRACKER", create("HandleTracker", str(className),
+                new com.github.javaparser.ast.expr.MethodReferenceExpr(name(safeClass), null, release)),
                 Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
-        type.addFieldWithInitializer("AtomicLong", "RECLAIMED", create("AtomicLong"),
-                Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
-        type.addField("State", "state", Modifier.Keyword.PRIVATE, Modifier.Keyword.FINAL);
-        type.addField("Cleaner.Cleanable", "cleanable", Modifier.Keyword.PRIVATE, Modifier.Keyword.FINAL);
-        type.addMember(stateClass());
+        type.addField("HandleTracker.Tracked", "tracked", Modifier.Keyword.PRIVATE, Modifier.Keyword.FINAL);
 
         ConstructorDeclaration constructor = type.addConstructor(Modifier.Keyword.PRIVATE);
         constructor.addParameter(PrimitiveType.longType(), "handle");
-        constructor.setBody(block(
-                assign(field(new ThisExpr(), "state"), create("State", name("handle"))),
-                assign(field(new ThisExpr(), "cleanable"), call(name("CLEANER"), "register", new ThisExpr(),
-                        name("state")))));
+        constructor.setBody(block(assign(field(new ThisExpr(), "tracked"), call(name("TRACKER"), "track",
+                new ThisExpr(), name("handle")))));
 
         MethodDeclaration creator = statics.get(word + "_new");
         type.addMember(factory("create", creator, "A new " + word + "."));
@@ -123,34 +119,14 @@ final class HandleClassGenerator {
         type.addMember(handleMethod());
         type.addMember(closeMethod());
         MethodDeclaration closed = type.addMethod("isClosed", Modifier.Keyword.PUBLIC);
-        closed.setType(PrimitiveType.booleanType()).setBody(block(ret(Ast.binary(call(field(name("state"),
-                "handle"), "get"), BinaryExpr.Operator.EQUALS, longLiteral(0)))));
+        closed.setType(PrimitiveType.booleanType()).setBody(block(ret(call(name("tracked"), "isClosed"))));
         closed.setJavadocComment("@return whether this " + word + " was closed");
         MethodDeclaration reclaimed = type.addMethod("reclaimedByCleaner", Modifier.Keyword.PUBLIC,
                 Modifier.Keyword.STATIC);
-        reclaimed.setType(PrimitiveType.longType()).setBody(block(ret(call(name("RECLAIMED"), "get"))));
-        reclaimed.setJavadocComment("@return how many instances were never closed and had to be released by the "
-                + "Cleaner: leaks");
+        reclaimed.setType(PrimitiveType.longType()).setBody(block(ret(call(name("TRACKER"), "reclaimed"))));
+        reclaimed.setJavadocComment("@return how many instances were never closed and had to be released after"
+                + " the garbage collector found them: leaks");
         return unit;
-    }
-
-    private ClassOrInterfaceDeclaration stateClass() {
-        ClassOrInterfaceDeclaration state = new ClassOrInterfaceDeclaration(NodeList.nodeList(
-                Modifier.privateModifier(), Modifier.staticModifier(), Modifier.finalModifier()), false, "State");
-        state.addImplementedType("Runnable");
-        state.setJavadocComment("The handle, and the Cleaner's action; it must not refer to the " + className + ".");
-        state.addField("AtomicLong", "handle", Modifier.Keyword.FINAL);
-        ConstructorDeclaration constructor = state.addConstructor();
-        constructor.addParameter(PrimitiveType.longType(), "handle");
-        constructor.setBody(block(assign(field(new ThisExpr(), "handle"), create("AtomicLong", name("handle")))));
-        MethodDeclaration run = state.addMethod("run", Modifier.Keyword.PUBLIC);
-        run.addMarkerAnnotation("Override");
-        run.setBody(block(
-                declare(PrimitiveType.longType(), "leaked", call(name("handle"), "getAndSet", longLiteral(0))),
-                when(Ast.binary(name("leaked"), BinaryExpr.Operator.NOT_EQUALS, longLiteral(0)), block(
-                        run(call(name("RECLAIMED"), "incrementAndGet")),
-                        run(call(name(rawClass), prefix + "_" + word + "_release", name("leaked")))))));
-        return state;
     }
 
     private MethodDeclaration factory(String name, MethodDeclaration creator, String doc) {
@@ -199,19 +175,18 @@ final class HandleClassGenerator {
         CatchClause stale = new CatchClause(new Parameter(type(exceptionClass + ".StaleHandleException"), "e"),
                 block(when(call("isClosed"), throwing(create("IllegalStateException",
                         str(className + " was closed during the call"), name("e")))), throwing(name("e"))));
+        // Until the call returns, this object must not look collectable, or the tracker could
+        // release the handle under the call.
         return block(declare(PrimitiveType.longType(), "handle", call("handle")),
-                new TryStmt(block(call), NodeList.nodeList(stale), null));
+                new TryStmt(block(call), NodeList.nodeList(stale), block(run(call(name("Reference"),
+                        "reachabilityFence", new ThisExpr())))));
     }
 
     private MethodDeclaration handleMethod() {
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(), PrimitiveType.longType(), "handle");
         method.setJavadocComment("@return the native handle, for the raw layer\n"
                 + "@throws IllegalStateException if this " + word + " is closed");
-        method.setBody(block(
-                declare(PrimitiveType.longType(), "current", call(field(name("state"), "handle"), "get")),
-                when(Ast.binary(name("current"), BinaryExpr.Operator.EQUALS, longLiteral(0)),
-                        throwing(create("IllegalStateException", str(className + " is closed")))),
-                ret(name("current"))));
+        method.setBody(block(ret(call(name("tracked"), "handle"))));
         return method;
     }
 
@@ -220,14 +195,7 @@ final class HandleClassGenerator {
                 new VoidType(), "close");
         method.addMarkerAnnotation("Override");
         method.setJavadocComment("Releases the handle. Idempotent and thread-safe.");
-        method.setBody(block(
-                declare(PrimitiveType.longType(), "released", call(field(name("state"), "handle"), "getAndSet",
-                        longLiteral(0))),
-                when(Ast.binary(name("released"), BinaryExpr.Operator.NOT_EQUALS, longLiteral(0)),
-                        run(call(name(safeClass), statics.get(word + "_release").getNameAsString(),
-                                name("released")))),
-                // The state's handle is 0 now, so cleaning only unregisters: nothing counts as a leak.
-                run(call(name("cleanable"), "clean"))));
+        method.setBody(block(run(call(name("tracked"), "close"))));
         return method;
     }
 }
