@@ -275,9 +275,12 @@ public final class SafeBindingGenerator {
                 continue;
             }
             try {
-                MethodDeclaration method = method(function, local, meta);
+                MethodDeclaration method = method(function, local, meta, false);
                 type.addMember(method);
                 statics.put(local, method);
+                if (bytesParameters(function, meta) == 1) {
+                    addSegmentOverloads(type, method, method(function, local, meta, true));
+                }
             } catch (Undecidable e) {
                 undecidable.add(function.symbol() + ": " + e.getMessage() + ". Fix: " + e.fix
                         + ", or leave it to " + rawClass + " with\n    [package.metadata.ferrule.functions."
@@ -361,8 +364,58 @@ public final class SafeBindingGenerator {
         return "add to Cargo.toml\n    [package.metadata.ferrule.functions." + function.symbol() + "]\n    " + entry;
     }
 
-    private MethodDeclaration method(AbiFunction function, String local, FerruleMetadata.FunctionMetadata meta)
-            throws Undecidable {
+    /** How many (pointer, length) byte parameters a function has; strings not counted. */
+    private static int bytesParameters(AbiFunction function, FerruleMetadata.FunctionMetadata meta) {
+        int count = 0;
+        List<Param> params = function.params();
+        for (int i = 0; i + 1 < params.size(); i++) {
+            Param param = params.get(i);
+            Param next = params.get(i + 1);
+            String declared = meta.params().get(param.name());
+            boolean pair = param.type().c().equals("const uint8_t*") && next.type().c().equals("size_t");
+            boolean bytes = declared != null ? declared.equals("bytes") : next.name().equals("len");
+            if (pair && bytes) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * For a function with one byte input, overloads that take the bytes where they already are: a
+     * native {@code MemorySegment} (or a direct {@code ByteBuffer}) is passed without a copy, since
+     * the downcall keeps its memory alive for the call; heap memory is copied unless the function
+     * is critical, which reads it in place.
+     */
+    private void addSegmentOverloads(ClassOrInterfaceDeclaration type, MethodDeclaration bytes,
+            MethodDeclaration segment) {
+        String doc = bytes.getJavadoc().map(j -> j.getDescription().toText()).orElse("");
+        segment.setJavadocComment(doc + "\n\n<p>The bytes are read where they are: a native segment is not"
+                + " copied.\n@param " + segment.getParameters().stream().map(Parameter::getNameAsString)
+                .collect(java.util.stream.Collectors.joining(" see above\n@param ")) + " see above"
+                + (segment.getType().isVoidType() ? "" : "\n@return see above"));
+        type.addMember(segment);
+        MethodDeclaration buffer = segment.clone();
+        NodeList<Expression> args = new NodeList<>();
+        for (Parameter parameter : buffer.getParameters()) {
+            if (parameter.getType().asString().equals("MemorySegment")) {
+                parameter.setType(type("java.nio.ByteBuffer"));
+                args.add(call(name("MemorySegment"), "ofBuffer", name(parameter.getNameAsString())));
+            } else {
+                args.add(name(parameter.getNameAsString()));
+            }
+        }
+        Expression delegate = new com.github.javaparser.ast.expr.MethodCallExpr(null, segment.getNameAsString(), args);
+        buffer.setBody(block(buffer.getType().isVoidType() ? run(delegate) : ret(delegate)));
+        buffer.setJavadocComment(doc + "\n\n<p>The bytes between the buffer's position and limit are read; a direct"
+                + " buffer is not copied, and the position does not move.\n@param " + buffer.getParameters().stream()
+                .map(Parameter::getNameAsString).collect(java.util.stream.Collectors.joining(" see above\n@param "))
+                + " see above" + (buffer.getType().isVoidType() ? "" : "\n@return see above"));
+        type.addMember(buffer);
+    }
+
+    private MethodDeclaration method(AbiFunction function, String local, FerruleMetadata.FunctionMetadata meta,
+            boolean bytesInSegment) throws Undecidable {
         String returned = function.returns() == null ? "void" : function.returns().c();
         boolean status = meta.returns() != null ? meta.returns().equals("status") : returned.equals("int32_t");
         if (status && !returned.equals("int32_t")) {
@@ -380,6 +433,7 @@ public final class SafeBindingGenerator {
                 Modifier.staticModifier()), new VoidType(), Names.lowerCamel(local));
         List<Statement> prepare = new ArrayList<>();
         List<Expression> args = new ArrayList<>();
+        List<String> contract = new ArrayList<>();
         Expression result = null;
         boolean rethrowCallback = false;
         for (int i = 0; i < params.size(); i++) {
@@ -388,6 +442,12 @@ public final class SafeBindingGenerator {
             String javaName = Names.identifier(param.name());
             Param next = i + 1 < params.size() ? params.get(i + 1) : null;
             String declared = meta.params().get(param.name());
+            if (c.equals("const uint8_t*") && next != null) {
+                contract.add("{@code " + javaName + "} is lent to the library for this call only"
+                        + (meta.critical() ? ", in place (a critical call)" : bytesInSegment
+                                ? ": a native segment in place, anything else as a call-scoped copy"
+                                : ", as a call-scoped native copy") + "; Java keeps ownership.");
+            }
             boolean lengthFollows = next != null && next.type().c().equals("size_t");
             boolean conventionalPair = c.equals("const uint8_t*") && lengthFollows
                     && (next.name().equals(param.name() + "_len") || next.name().equals("len"));
@@ -397,6 +457,20 @@ public final class SafeBindingGenerator {
                             + " but is not a const u8 pointer followed by a usize length", "correct the metadata");
                 }
                 boolean text = declared != null ? declared.equals("string") : next.name().equals(param.name() + "_len");
+                if (bytesInSegment && !text) {
+                    method.addParameter(new Parameter(type("MemorySegment"), javaName));
+                    prepare.add(run(call(name("Objects"), "requireNonNull", name(javaName), str(javaName))));
+                    Expression inPlace = name(javaName);
+                    Expression copy = call(call(name("arena"), "allocate", call(name(javaName), "byteSize")),
+                            "copyFrom", name(javaName));
+                    prepare.add(declare(type("MemorySegment"), javaName + "Segment", meta.critical() ? inPlace
+                            : new com.github.javaparser.ast.expr.ConditionalExpr(call(name(javaName), "isNative"),
+                                    inPlace.clone(), copy)));
+                    args.add(name(javaName + "Segment"));
+                    args.add(call(name(javaName), "byteSize"));
+                    i++;
+                    continue;
+                }
                 method.addParameter(new Parameter(text ? type("String") : new ArrayType(PrimitiveType.byteType()),
                         javaName));
                 Expression bytes = text ? call(name(javaName), "getBytes", field(name("StandardCharsets"), "UTF_8"))
@@ -437,6 +511,8 @@ public final class SafeBindingGenerator {
                     && next.name().equals("user_data") && next.type().c().equals("size_t")
                     && callbackSupported(callback)) {
                 callbacksUsed.put(callback.name(), callback);
+                contract.add("{@code " + javaName + "} runs only during this call, on this thread; an exception it"
+                        + " throws is rethrown here after the library returns.");
                 method.addParameter(new Parameter(type(callback.name()), javaName));
                 prepare.add(run(call(name("Objects"), "requireNonNull", name(javaName), str(javaName))));
                 prepare.add(declare(new ArrayType(type("Throwable")), "failure",
@@ -507,7 +583,15 @@ public final class SafeBindingGenerator {
         }
         // Calls with nothing to allocate need no arena (and javac warns about an unused one).
         method.setBody(prepare.isEmpty() ? inArena : block(confined(inArena)));
-        method.setJavadocComment(doc(function, method));
+        if (result != null && method.getType().asString().equals("String")) {
+            contract.add("The result is copied out of the library's buffer, which is released before this returns.");
+        } else if (result != null && (local.endsWith("_new") || local.endsWith("_clone"))) {
+            contract.add("The caller owns the returned handle and must release it once ({@link #"
+                    + Names.lowerCamel(local.substring(0, local.lastIndexOf('_')) + "_release") + "}).");
+        } else if (result != null && !method.getType().isPrimitiveType()) {
+            contract.add("The result is a Java copy; no native memory stays behind.");
+        }
+        method.setJavadocComment(doc(function, method, contract));
         if (function.deprecation() != null) {
             method.addMarkerAnnotation("Deprecated");
         }
@@ -610,13 +694,25 @@ public final class SafeBindingGenerator {
                 "arena", call(name("Arena"), "ofConfined")))), body, new NodeList<>(), null);
     }
 
-    private String doc(AbiFunction function, MethodDeclaration method) {
+    private String doc(AbiFunction function, MethodDeclaration method, List<String> contract) {
         StringBuilder doc = new StringBuilder();
-        if (function.docs() != null && !function.docs().isBlank()) {
-            doc.append(function.docs().strip().replace("*/", "*&#47;").replace("@", "&#64;")).append("\n\n");
+        String rustDocs = function.docs() == null ? "" : function.docs().strip();
+        // The raw function's "# Safety" duties are what this wrapper discharges; they do not apply here.
+        int safety = rustDocs.indexOf("# Safety");
+        if (safety >= 0) {
+            rustDocs = rustDocs.substring(0, safety).strip();
+        }
+        if (!rustDocs.isEmpty()) {
+            doc.append(rustDocs.replace("*/", "*&#47;").replace("@", "&#64;")).append("\n\n");
         }
         doc.append("<p>Calls {@code ").append(function.symbol()).append("}; throws {@link ").append(exceptionClass)
                 .append("} when it fails.");
+        for (String line : contract) {
+            doc.append("\n").append(line);
+        }
+        doc.append("\n\n<p>Thread safety: any thread may call this. Objects behind handles are {@code Send + Sync}"
+                + " in Rust\n(ferrule-ffi's registry requires it), and one released by another thread during the call"
+                + " stays\nvalid until the call returns.");
         for (Parameter parameter : method.getParameters()) {
             doc.append("\n@param ").append(parameter.getNameAsString()).append(" see the Rust docs above");
         }

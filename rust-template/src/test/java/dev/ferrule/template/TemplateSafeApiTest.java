@@ -32,6 +32,31 @@ class TemplateSafeApiTest {
     }
 
     @Test
+    void bytesCrossFromSegmentsAndBuffersWithTheSameResult() {
+        byte[] data = "ferrule".getBytes(StandardCharsets.UTF_8);
+        int expected = Template.checksum(data);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment nativeBytes = arena.allocateFrom(ValueLayout.JAVA_BYTE, data);
+            assertThat(Template.checksum(nativeBytes)).isEqualTo(expected);
+            assertThat(Template.checksum(MemorySegment.ofArray(data))).isEqualTo(expected);
+        }
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(16).put(data).flip();
+        assertThat(Template.checksum(direct)).isEqualTo(expected);
+        assertThat(direct.position()).as("the buffer's position does not move").isZero();
+        java.nio.ByteBuffer heap = java.nio.ByteBuffer.wrap(("xx" + "ferrule").getBytes(StandardCharsets.UTF_8))
+                .position(2);
+        assertThat(Template.checksum(heap)).as("only position..limit is read").isEqualTo(expected);
+    }
+
+    @Test
+    void aSegmentOfAClosedArenaIsRefusedBeforeTheCall() {
+        Arena arena = Arena.ofConfined();
+        MemorySegment gone = arena.allocate(8);
+        arena.close();
+        assertThatThrownBy(() -> Template.checksum(gone)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void crateErrorsArriveWithTheirCodeAndMessage() {
         long counter = Template.counterNew(Long.MAX_VALUE - 1);
         try {
