@@ -243,7 +243,7 @@ public final class SafeBindingGenerator {
         for (String imported : List.of("java.lang.foreign.Arena", "java.lang.foreign.FunctionDescriptor",
                 "java.lang.foreign.Linker", "java.lang.foreign.MemorySegment", "java.lang.foreign.ValueLayout",
                 "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodHandles", "java.lang.invoke.MethodType",
-                "java.nio.charset.StandardCharsets", "java.util.Objects")) {
+                "java.nio.charset.StandardCharsets", "java.util.Objects", "dev.ferrule.runtime.CallFrame")) {
             unit.addImport(imported);
         }
         ClassOrInterfaceDeclaration type = unit.addClass(safeClass, Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
@@ -581,8 +581,9 @@ public final class SafeBindingGenerator {
         if (status && result != null) {
             inArena.addStatement(ret(result));
         }
-        // Calls with nothing to allocate need no arena (and javac warns about an unused one).
-        method.setBody(prepare.isEmpty() ? inArena : block(confined(inArena)));
+        // Calls with nothing to allocate need no memory (and javac warns about an unused arena).
+        // Upcall stubs need a real arena; everything else comes from the thread's call frame.
+        method.setBody(prepare.isEmpty() ? inArena : rethrowCallback ? block(confined(inArena)) : inFrame(inArena));
         if (result != null && method.getType().asString().equals("String")) {
             contract.add("The result is copied out of the library's buffer, which is released before this returns.");
         } else if (result != null && (local.endsWith("_new") || local.endsWith("_clone"))) {
@@ -687,6 +688,18 @@ public final class SafeBindingGenerator {
         prepare.add(declare(type("MemorySegment"), outName, call(name("arena"), "allocate", ffm.get().layout())));
         method.setType(ffm.get().javaType());
         return Optional.of(call(name(outName), "get", ffm.get().layout(), Ast.longLiteral(0)));
+    }
+
+    /**
+     * Runs {@code body} with the thread's {@code CallFrame} for its temporaries, reset in
+     * {@code finally}: no {@code malloc}, no session, so a fast downcall stays fast.
+     */
+    private static BlockStmt inFrame(BlockStmt body) {
+        body.findAll(com.github.javaparser.ast.expr.NameExpr.class, n -> n.getNameAsString().equals("arena"))
+                .forEach(n -> n.setName("frame"));
+        return block(declare(type("CallFrame"), "frame", call(name("CallFrame"), "current")),
+                declare(PrimitiveType.longType(), "mark", call(name("frame"), "mark")),
+                new TryStmt(body, new NodeList<>(), block(run(call(name("frame"), "reset", name("mark"))))));
     }
 
     private static Statement confined(BlockStmt body) {

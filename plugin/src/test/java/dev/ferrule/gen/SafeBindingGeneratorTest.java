@@ -101,7 +101,7 @@ class SafeBindingGeneratorTest {
         Map<String, String> plain = byName(Bindings.generate(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE)));
         assertThat(plain.get("TemplateNative.java")).doesNotContain("Linker.Option.critical(");
         assertThat(plain.get("Template.java")).contains(
-                "MemorySegment dataSegment = arena.allocateFrom(ValueLayout.JAVA_BYTE, dataBytes);");
+                "MemorySegment dataSegment = frame.allocateFrom(ValueLayout.JAVA_BYTE, dataBytes);");
     }
 
     @Test

@@ -49,6 +49,31 @@ class TemplateSafeApiTest {
     }
 
     @Test
+    void largeInputsOverflowTheCallFrameAndAreFreedAfterTheCall() {
+        byte[] large = new byte[64 << 20];
+        large[large.length - 1] = 1;
+        int expected = 0x811c9dc5;
+        for (byte b : large) {
+            expected = (expected ^ (b & 0xff)) * 0x01000193;
+        }
+        assertThat(Template.checksum(large)).isEqualTo(expected);
+        assertThat(Template.greet("small after large")).isEqualTo("Hello, small after large!");
+    }
+
+    @Test
+    void callsNestInsideCallbacksWithoutClobberingEachOther() {
+        try (Counter outer = Counter.create(3); Counter inner = Counter.create(0)) {
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            outer.steps(step -> {
+                seen.add(Template.greet("step " + step) + " " + inner.add(step) + " " + inner.stats().value());
+                return 0;
+            });
+            assertThat(seen).containsExactly("Hello, step 1! 1 1", "Hello, step 2! 3 3", "Hello, step 3! 6 6");
+            assertThat(outer.add(1)).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aSegmentOfAClosedArenaIsRefusedBeforeTheCall() {
         Arena arena = Arena.ofConfined();
         MemorySegment gone = arena.allocate(8);
