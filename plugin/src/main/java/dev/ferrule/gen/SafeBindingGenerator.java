@@ -259,6 +259,7 @@ public final class SafeBindingGenerator {
         MethodDeclaration live = type.addMethod("liveObjects", Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC);
         live.setType(PrimitiveType.longType()).setBody(block(ret(call(name(rawClass), prefix + "_live_objects"))));
         live.setJavadocComment("@return how many objects and buffers the library holds for the host right now");
+        type.addMember(liveObjectsByTypeMethod());
 
         for (AbiFunction function : model.functions()) {
             if (!config.selects(function.symbol())) {
@@ -291,6 +292,34 @@ public final class SafeBindingGenerator {
             new CallbackSupport(safeClass, callbacksUsed.values(), types).addTo(type);
         }
         return unit;
+    }
+
+    /** Per-type live counts from {@code <prefix>_live_objects_report}, for leak checks. */
+    private MethodDeclaration liveObjectsByTypeMethod() {
+        com.github.javaparser.ast.type.ClassOrInterfaceType map = new com.github.javaparser.ast.type
+                .ClassOrInterfaceType(null, new com.github.javaparser.ast.expr.SimpleName("java.util.Map"),
+                NodeList.nodeList(type("String"), type("Long")));
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
+                Modifier.staticModifier()), map, "liveObjectsByType");
+        method.setJavadocComment("@return the objects and buffers the library holds right now, by type; what"
+                + " {@code @FerruleLeakCheck}\ncompares before and after each test");
+        BlockStmt perLine = block(
+                declare(PrimitiveType.intType(), "space", call(name("line"), "lastIndexOf", new com.github.javaparser
+                        .ast.expr.CharLiteralExpr(' '))),
+                when(Ast.binary(name("space"), BinaryExpr.Operator.GREATER, integer(0)), run(call(name("counts"),
+                        "put", call(name("line"), "substring", integer(0), name("space")), call(name("Long"),
+                        "valueOf", call(name("line"), "substring", Ast.binary(name("space"), BinaryExpr.Operator.PLUS,
+                                integer(1))))))));
+        BlockStmt body = block(
+                declare(type("MemorySegment"), "out", call(name("arena"), "allocate", field(name(rawClass),
+                        FfmType.layoutConstant("FfiBuffer")))),
+                run(call("check", call(name(rawClass), prefix + "_live_objects_report", name("out")))),
+                declare(map.clone(), "counts", create("java.util.TreeMap<>")),
+                new com.github.javaparser.ast.stmt.ForEachStmt(new VariableDeclarationExpr(type("String"), "line"),
+                        call(call("takeString", name("out")), "split", str("\n")), perLine),
+                ret(name("counts")));
+        method.setBody(inFrame(body));
+        return method;
     }
 
     private MethodDeclaration lastErrorMethod() {

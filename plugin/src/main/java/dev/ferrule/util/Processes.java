@@ -57,6 +57,26 @@ public final class Processes {
         }
     }
 
+    /**
+     * Runs a command with stderr merged into stdout, so lines keep the order the child wrote
+     * them in (cargo prints progress on stderr, test results on stdout).
+     */
+    public static int streamMerged(List<String> command, Path workingDir, Map<String, String> env,
+            Consumer<String> lines) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        pump(process.getInputStream(), lines);
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + command.get(0), e);
+        }
+    }
+
     private static void pump(InputStream stream, Consumer<String> sink) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {

@@ -27,6 +27,9 @@ public final class HandleTracker {
 
     private static final System.Logger LOG = System.getLogger(HandleTracker.class.getName());
 
+    // Every tracker of the JVM, for leak checks that ask about all handle types at once.
+    private static final java.util.List<HandleTracker> ALL = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final String typeName;
     private final LongConsumer release;
     private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
@@ -45,6 +48,7 @@ public final class HandleTracker {
     HandleTracker(String typeName, LongConsumer release, boolean daemon) {
         this.typeName = typeName;
         this.release = release;
+        ALL.add(this);
         if (daemon) {
             Thread reaper = new Thread(this::reapForever, "ferrule-leaks-" + typeName);
             reaper.setDaemon(true);
@@ -147,6 +151,18 @@ public final class HandleTracker {
     /** @return handles released because their owners were collected without close(): leaks */
     public long reclaimed() {
         return reclaimed.get();
+    }
+
+    /** Leaks so far by handle type, over every tracker in the JVM. */
+    public static java.util.Map<String, Long> reclaimedByType() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        ALL.forEach(t -> counts.merge(t.typeName, t.reclaimed(), Long::sum));
+        return counts;
+    }
+
+    /** Releases, on this thread, every handle whose owner the collector has already found. */
+    public static void drainAll() {
+        ALL.forEach(t -> t.drain(Integer.MAX_VALUE));
     }
 
     /** @return handles tracked and neither closed nor reclaimed yet */

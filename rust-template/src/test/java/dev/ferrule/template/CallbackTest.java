@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.ferrule.runtime.junit.FerruleLeakCheck;
 import org.junit.jupiter.api.Test;
 
 /** Callbacks through the generated safe layer: values flow, and a throwing callback cannot kill the JVM. */
+@FerruleLeakCheck(Template.class)
 class CallbackTest {
 
     @Test

@@ -8,16 +8,13 @@ import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import dev.ferrule.runtime.junit.FerruleLeakCheck;
 import org.junit.jupiter.api.Test;
 
 /** The generated safe layer against the real template library. */
+@FerruleLeakCheck(Template.class)
 class TemplateSafeApiTest {
 
-    @AfterEach
-    void nothingLeaks() {
-        assertThat(Template.liveObjects()).isZero();
-    }
 
     @Test
     void stringsRoundTripAsUtf8() {

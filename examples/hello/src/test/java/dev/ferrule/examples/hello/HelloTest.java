@@ -3,16 +3,15 @@ package dev.ferrule.examples.hello;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.ferrule.runtime.junit.FerruleLeakCheck;
 import org.junit.jupiter.api.Test;
 
-/** The generated safe API of the example crate (class {@code Hello}, written by ferrule:generate). */
+/**
+ * The generated safe API of the example crate (class {@code Hello}, written by ferrule:generate).
+ * {@code @FerruleLeakCheck} fails any test after which the library holds more objects than before.
+ */
+@FerruleLeakCheck(Hello.class)
 class HelloTest {
-
-    @AfterEach
-    void nothingLeaks() {
-        assertThat(Hello.liveObjects()).isZero();
-    }
 
     @Test
     void addsInRust() {
