@@ -135,7 +135,9 @@ class RawBindingGeneratorTest {
         List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "22", "-Xlint:all", "-Werror",
                 "-d", work.resolve("classes").toString()));
         try (Stream<Path> files = Stream.concat(Files.walk(sources), Files.walk(Path.of("../runtime/src/main/java").toAbsolutePath()))) {
-            files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().forEach(command::add);
+            // The JUnit extension needs JUnit on the class path; generated code does not use it.
+            files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/runtime/junit/"))
+                    .map(Path::toString).sorted().forEach(command::add);
         }
 
         Processes.Result result = Processes.run(command, work, Map.of());
