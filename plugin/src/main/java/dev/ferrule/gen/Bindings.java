@@ -33,7 +33,7 @@ public final class Bindings {
         GenerationResult raw = RawBindingGenerator.generate(model, config);
         GenerationResult safe = SafeBindingGenerator.generate(model, config, safeClassName(model));
         return new GenerationResult(Stream.concat(raw.sources().stream(), safe.sources().stream()).toList(),
-                Stream.concat(raw.skipped().stream(), safe.skipped().stream()).toList());
+                Stream.concat(raw.skipped().stream(), safe.skipped().stream()).toList(), safe.testSources());
     }
 
     /**
@@ -43,17 +43,34 @@ public final class Bindings {
      */
     public static Written generateInto(AbiModel model, GeneratorConfig config, Path root)
             throws GenerationException, IOException {
+        return generateInto(model, config, root, null);
+    }
+
+    /**
+     * As {@link #generateInto(AbiModel, GeneratorConfig, Path)}, with the contract tests written
+     * under {@code testRoot}.
+     */
+    public static Written generateInto(AbiModel model, GeneratorConfig config, Path root, Path testRoot)
+            throws GenerationException, IOException {
         GenerationResult result = generate(model, config);
-        int changed = 0;
-        for (GeneratedSource source : result.sources()) {
+        int[] changed = {0};
+        int deleted = sync(root, result.sources(), changed);
+        if (testRoot != null) {
+            deleted += sync(testRoot, result.testSources(), changed);
+        }
+        return new Written(result, safeClassName(model), changed[0], deleted);
+    }
+
+    private static int sync(Path root, List<GeneratedSource> sources, int[] changed) throws IOException {
+        for (GeneratedSource source : sources) {
             Path file = root.resolve(source.path());
             byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
             if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
                 AtomicFiles.write(file, bytes);
-                changed++;
+                changed[0]++;
             }
         }
-        Set<Path> current = result.sources().stream().map(s -> root.resolve(s.path()).normalize())
+        Set<Path> current = sources.stream().map(s -> root.resolve(s.path()).normalize())
                 .collect(Collectors.toSet());
         List<Path> stale = new ArrayList<>();
         if (Files.isDirectory(root)) {
@@ -65,6 +82,6 @@ public final class Bindings {
         for (Path file : stale) {
             Files.delete(file);
         }
-        return new Written(result, safeClassName(model), changed, stale.size());
+        return stale.size();
     }
 }

@@ -12,18 +12,27 @@ import org.codehaus.plexus.util.SelectorUtils;
  * @param includes     glob patterns of symbols to bind; empty binds all
  * @param excludes     glob patterns of symbols to leave out
  * @param metadata     the crate's {@code [package.metadata.ferrule]}
+ * @param contractTests whether to generate the contract test suite of the safe layer
+ * @param contractSkips contract cases to turn off, each with the reason shown in the report
  */
 public record GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes,
-        FerruleMetadata metadata) {
+        FerruleMetadata metadata, boolean contractTests, java.util.Map<String, String> contractSkips) {
 
     public GeneratorConfig {
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
+        contractSkips = java.util.Map.copyOf(contractSkips);
+    }
+
+    /** A configuration without contract tests. */
+    public GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes,
+            FerruleMetadata metadata) {
+        this(packageName, className, includes, excludes, metadata, false, java.util.Map.of());
     }
 
     /** A configuration for a crate without {@code [package.metadata.ferrule]}. */
     public GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes) {
-        this(packageName, className, includes, excludes, FerruleMetadata.NONE);
+        this(packageName, className, includes, excludes, FerruleMetadata.NONE, false, java.util.Map.of());
     }
 
     boolean selects(String symbol) {

@@ -88,6 +88,7 @@ public final class SafeBindingGenerator {
     private final ValueTypeGenerator values;
     private final Set<String> valueTypesUsed = new java.util.TreeSet<>();
     private final List<String> undecidable = new ArrayList<>();
+    private final Map<String, AbiFunction> boundFunctions = new TreeMap<>();
 
     private SafeBindingGenerator(AbiModel model, GeneratorConfig config, String safeClass, String prefix) {
         this.model = model;
@@ -137,7 +138,122 @@ public final class SafeBindingGenerator {
             sources.add(source(HandleClassGenerator.className(word), new HandleClassGenerator(packageName, rawClass,
                     safeClass, exceptionClass, prefix, word, statics).generate()));
         }
-        return new GenerationResult(List.copyOf(sources), List.copyOf(skipped));
+        List<GeneratedSource> tests = new ArrayList<>();
+        if (config.contractTests()) {
+            ContractTestGenerator contract = contractTests(config);
+            tests.add(source(contract.className(), contract.generate()));
+            List<String> unknown = config.contractSkips().keySet().stream()
+                    .filter(name -> !contract.caseNames().contains(name)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new GenerationException("<contractTestSkips> names cases that are not generated (renamed, or"
+                        + " the function is gone):", unknown.stream().map(name -> name + "; cases of the same"
+                        + " method: " + contract.caseNames().stream().filter(c -> c.startsWith(name.split("_")[0]
+                        + "_")).toList()).toList());
+            }
+        }
+        return new GenerationResult(List.copyOf(sources), List.copyOf(skipped), List.copyOf(tests));
+    }
+
+    private ContractTestGenerator contractTests(GeneratorConfig config) {
+        List<String> words = handleTypes();
+        List<ContractTestGenerator.Subject> subjects = new ArrayList<>();
+        statics.forEach((local, method) -> {
+            Map<Integer, String> handles = new TreeMap<>();
+            for (int i = 0; i < method.getParameters().size(); i++) {
+                Parameter parameter = method.getParameter(i);
+                for (String word : words) {
+                    if (parameter.getType().equals(PrimitiveType.longType())
+                            && parameter.getNameAsString().equals(Names.identifier(Names.lowerCamel(word)))) {
+                        handles.put(i, word);
+                    }
+                }
+            }
+            subjects.add(new ContractTestGenerator.Subject(local, method, handles, boundFunctions.get(local),
+                    invalidUtf8Case(boundFunctions.get(local), words)));
+        });
+        return new ContractTestGenerator(packageName, safeClass, rawClass, exceptionClass, subjects, words, statics,
+                this::typicalValue, config.contractSkips());
+    }
+
+    /**
+     * Arguments for a raw call that passes invalid UTF-8 in the function's first string, or empty
+     * when some parameter cannot be filled safely (an out-parameter of unknown size, a callback).
+     * Only the raw layer can send invalid UTF-8: Java strings always encode to valid UTF-8.
+     */
+    private Optional<List<Expression>> invalidUtf8Case(AbiFunction function, List<String> words) {
+        List<Param> params = function.params();
+        List<Expression> args = new ArrayList<>();
+        boolean seen = false;
+        for (int i = 0; i < params.size(); i++) {
+            Param param = params.get(i);
+            String c = param.type().c();
+            Param next = i + 1 < params.size() ? params.get(i + 1) : null;
+            if (!seen && c.equals("const uint8_t*") && next != null && next.name().equals(param.name() + "_len")) {
+                args.add(name("invalidUtf8"));
+                args.add(call(name("invalidUtf8"), "byteSize"));
+                seen = true;
+                i++;
+                continue;
+            }
+            String word = words.stream().filter(w -> param.name().equals(w) && c.equals("uint64_t")).findFirst()
+                    .orElse(null);
+            if (word != null) {
+                args.add(name("live" + i));
+                continue;
+            }
+            if (c.endsWith("*") && !c.startsWith("const ") && i == params.size() - 1) {
+                String pointee = c.substring(0, c.length() - 1);
+                Optional<FfmType> ffm = FfmType.of(pointee, types);
+                if (ffm.isEmpty() && !pointee.startsWith("struct ")) {
+                    return Optional.empty();
+                }
+                long size = FfmType.byteSize(pointee, types);
+                args.add(call(name("arena"), "allocate", Ast.longLiteral(size), Ast.longLiteral(8)));
+                continue;
+            }
+            Optional<FfmType> ffm = FfmType.of(c, types);
+            if (ffm.isEmpty() || ffm.get().isSegment()) {
+                return Optional.empty();
+            }
+            args.add(typicalValue(ffm.get().javaType()).orElseThrow());
+        }
+        return seen ? Optional.of(args) : Optional.empty();
+    }
+
+    /** An ordinary value of a parameter type, for the parameters a contract case does not vary. */
+    private Optional<Expression> typicalValue(Type type) {
+        if (type.isPrimitiveType()) {
+            return Optional.of(switch (type.asPrimitiveType().getType()) {
+                case BOOLEAN -> new com.github.javaparser.ast.expr.BooleanLiteralExpr(false);
+                case LONG -> Ast.longLiteral(1);
+                case INT -> integer(1);
+                case DOUBLE, FLOAT -> new CastExpr(type.clone(), integer(1));
+                default -> new CastExpr(type.clone(), integer(1));
+            });
+        }
+        String name = type.asString();
+        if (name.equals("String")) {
+            return Optional.of(str("ferrule"));
+        }
+        if (name.equals("byte[]")) {
+            return Optional.of(new com.github.javaparser.ast.expr.ArrayCreationExpr(PrimitiveType.byteType(),
+                    NodeList.nodeList(new com.github.javaparser.ast.ArrayCreationLevel()),
+                    new com.github.javaparser.ast.expr.ArrayInitializerExpr(NodeList.nodeList(integer(1), integer(2),
+                            integer(3)))));
+        }
+        AbiType callback = callbacksUsed.get(name);
+        if (callback != null) {
+            NodeList<Parameter> params = new NodeList<>();
+            for (int i = 0; i < callback.params().size() - 1; i++) {
+                params.add(new Parameter(new com.github.javaparser.ast.type.UnknownType(), "arg" + i));
+            }
+            Optional<FfmType> result = callback.returns() == null ? Optional.empty()
+                    : FfmType.of(callback.returns().c(), types);
+            BlockStmt body = result.isEmpty() ? block()
+                    : block(ret(typicalValue(result.get().javaType()).orElseThrow()));
+            return Optional.of(new com.github.javaparser.ast.expr.LambdaExpr(params, body));
+        }
+        return values.typicalValue(name, this::typicalValue);
     }
 
     private GeneratedSource source(String className, CompilationUnit unit) {
@@ -279,6 +395,7 @@ public final class SafeBindingGenerator {
                 MethodDeclaration method = method(function, local, meta, false);
                 type.addMember(method);
                 statics.put(local, method);
+                boundFunctions.put(local, function);
                 if (bytesParameters(function, meta) == 1) {
                     addSegmentOverloads(type, method, method(function, local, meta, true));
                 }

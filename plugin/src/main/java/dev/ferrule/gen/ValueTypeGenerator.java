@@ -96,6 +96,30 @@ final class ValueTypeGenerator {
                 : Optional.empty();
     }
 
+    /** An ordinary value of a generated record or enum: the first constant, or typical fields. */
+    Optional<Expression> typicalValue(String name, java.util.function.Function<Type, Optional<Expression>> typical) {
+        AbiType javaEnum = enums.get(name);
+        if (javaEnum != null) {
+            return Optional.of(field(name(name), Names.constant(javaEnum.variants().get(0).name())));
+        }
+        AbiType record = records.get(name);
+        if (record == null) {
+            return Optional.empty();
+        }
+        List<Expression> fields = new ArrayList<>();
+        for (Field f : record.fields()) {
+            String c = f.type().c();
+            Optional<Expression> value = enumOf(c).or(() -> recordOf(c))
+                    .flatMap(inner -> typicalValue(inner.name(), typical))
+                    .or(() -> typical.apply(FfmType.of(c, types).orElseThrow().javaType()));
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            fields.add(value.get());
+        }
+        return Optional.of(create(name, fields.toArray(Expression[]::new)));
+    }
+
     /** Only the types that some generated method uses are written. */
     List<GeneratedSource> sources(Set<String> used) {
         List<GeneratedSource> sources = new ArrayList<>();

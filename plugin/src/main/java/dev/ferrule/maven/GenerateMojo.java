@@ -52,6 +52,21 @@ public class GenerateMojo extends AbstractCargoMojo {
     @Parameter
     List<String> excludes;
 
+    /**
+     * Generate the contract test suite ({@code <Lib>ContractTest}) of the safe layer into the test
+     * sources. Needs JUnit Jupiter among the project's test dependencies.
+     */
+    @Parameter(property = "ferrule.contractTests", defaultValue = "true")
+    boolean contractTests;
+
+    /** Contract cases to turn off, each with a {@code <reason>}. */
+    @Parameter
+    List<ContractTestSkip> contractTestSkips;
+
+    /** Where the contract tests go. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-test-sources/ferrule", required = true)
+    File generatedTestSourcesDirectory;
+
     /** Where the sources go. */
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/ferrule", required = true)
     File generatedSourcesDirectory;
@@ -78,12 +93,15 @@ public class GenerateMojo extends AbstractCargoMojo {
         // One host library: the bindings describe the ABI, which every target of a release shares.
         ExtractedAbi abi = built.abis().get(0);
         String name = className != null ? className : Bindings.safeClassName(abi.model()) + "Native";
+        boolean withContracts = contractTests && hasJUnitJupiter();
         GeneratorConfig config = new GeneratorConfig(packageName, name, includes == null ? List.of() : includes,
-                excludes == null ? List.of() : excludes, built.build().crate().ferruleMetadata());
+                excludes == null ? List.of() : excludes, built.build().crate().ferruleMetadata(), withContracts,
+                contractSkips());
         Path root = generatedSourcesDirectory.toPath();
+        Path testRoot = generatedTestSourcesDirectory.toPath();
         Bindings.Written written;
         try {
-            written = Bindings.generateInto(abi.model(), config, root);
+            written = Bindings.generateInto(abi.model(), config, root, testRoot);
         } catch (GenerationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
@@ -91,6 +109,10 @@ public class GenerateMojo extends AbstractCargoMojo {
         }
         written.result().skipped().forEach(reason -> getLog().warn("Not bound: " + reason));
         project.addCompileSourceRoot(root.toString());
+        if (!written.result().testSources().isEmpty()) {
+            project.addTestCompileSourceRoot(testRoot.toString());
+            getLog().info("Generated contract tests in " + testRoot);
+        }
         exposeNativeAccessArgLine();
         warnWithoutManifestGrant();
         boolean safe = written.result().sources().size() > 1;
@@ -98,6 +120,32 @@ public class GenerateMojo extends AbstractCargoMojo {
                 + (safe ? " and the safe layer " + packageName + "." + written.safeClass() : "")
                 + " (" + abi.model().functions().size() + " exports, " + written.changed() + " file(s) changed, "
                 + written.deleted() + " stale file(s) deleted) in " + root);
+    }
+
+    private java.util.Map<String, String> contractSkips() throws MojoExecutionException {
+        java.util.Map<String, String> skips = new java.util.TreeMap<>();
+        for (ContractTestSkip entry : contractTestSkips == null ? List.<ContractTestSkip>of() : contractTestSkips) {
+            if (entry.getTest() == null || entry.getTest().isBlank()) {
+                throw new MojoExecutionException("A <contractTestSkip> has no <test>.");
+            }
+            if (entry.getReason() == null || entry.getReason().isBlank()) {
+                throw new MojoExecutionException("<contractTestSkip> " + entry.getTest() + " has no <reason>: say"
+                        + " why the case does not apply, so the report shows it.");
+            }
+            skips.put(entry.getTest().strip(), entry.getReason().strip());
+        }
+        return skips;
+    }
+
+    /** The contract tests are JUnit 5 tests; without JUnit Jupiter they would not compile. */
+    private boolean hasJUnitJupiter() {
+        boolean present = project.getDependencies().stream().anyMatch(d -> "org.junit.jupiter".equals(
+                d.getGroupId()) && d.getArtifactId().startsWith("junit-jupiter"));
+        if (contractTests && !present) {
+            getLog().warn("No contract tests: the project has no JUnit Jupiter test dependency"
+                    + " (org.junit.jupiter:junit-jupiter). Add it, or set <contractTests>false</contractTests>.");
+        }
+        return present;
     }
 
     /**

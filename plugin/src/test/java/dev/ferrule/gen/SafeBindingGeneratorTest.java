@@ -190,6 +190,59 @@ class SafeBindingGeneratorTest {
                 .isEqualTo(new FerruleMetadata.FunctionMetadata(true, false, Map.of(), "value"));
     }
 
+    private static GeneratorConfig withContracts(Map<String, String> skips) {
+        return new GeneratorConfig("dev.ferrule.generated", "TemplateNative", List.of(), List.of(),
+                FerruleMetadata.NONE, true, skips);
+    }
+
+    @Test
+    void contractTestsMatchTheirGolden() throws Exception {
+        GenerationResult result = Bindings.generate(AbiSnapshots.read(TEMPLATE), withContracts(Map.of()));
+        assertThat(result.testSources()).extracting(GeneratedSource::path)
+                .containsExactly("dev/ferrule/generated/TemplateContractTest.java");
+        Path golden = Path.of("src/test/resources/golden/gen/TemplateContractTest.java.txt");
+        if (Boolean.getBoolean("ferrule.updateGolden")) {
+            Files.writeString(golden, result.testSources().get(0).content(), StandardCharsets.UTF_8);
+        }
+        assertThat(result.testSources().get(0).content()).isEqualTo(Files.readString(golden));
+        assertThat(Bindings.generate(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE)).testSources())
+                .as("off unless asked for").isEmpty();
+    }
+
+    @Test
+    void contractCasesCoverEveryKindOfEdge() throws Exception {
+        String suite = Bindings.generate(AbiSnapshots.read(TEMPLATE), withContracts(Map.of())).testSources().get(0)
+                .content();
+        assertThat(suite).contains("@FerruleLeakCheck(Template.class)")
+                .contains("void greet_name_null()").contains("Template.greet((String) null)")
+                .contains("void greet_name_large()").contains("void checksum_data_empty()")
+                .contains("void counterAdd_amount_min()").contains("Long.MIN_VALUE")
+                .contains("void counterAdd_counter_released()").contains("void counterAdd_counter_forged()")
+                .contains("void greet_invalidUtf8()").contains("Assertions.assertEquals(-6, TemplateNative.template_greet(")
+                .contains("void counterHandle_doubleClose()").contains("void counterHandle_useAfterClose()")
+                .contains("void counterHandle_useRacingClose()")
+                .contains("Template.counterRelease(Template.counterNew(Long.MIN_VALUE));");
+    }
+
+    @Test
+    void aSkippedCaseIsDisabledWithItsReason() throws Exception {
+        String suite = Bindings.generate(AbiSnapshots.read(TEMPLATE), withContracts(Map.of("greet_name_large",
+                "greets are short \"by design\""))).testSources().get(0).content();
+        assertThat(suite).contains("@Disabled(\"greets are short \\\"by design\\\"\")\n    "
+                + "void greet_name_large()");
+        assertThat(suite).doesNotContain("@Disabled(\"greets are short \\\"by design\\\"\")\n    "
+                + "void greet_name_empty()");
+    }
+
+    @Test
+    void aSkipThatNamesNoCaseIsRefused() {
+        assertThatThrownBy(() -> Bindings.generate(AbiSnapshots.read(TEMPLATE), withContracts(Map.of(
+                "greet_name_huge", "typo"))))
+                .isInstanceOf(GenerationException.class)
+                .hasMessageContaining("greet_name_huge")
+                .hasMessageContaining("greet_name_large");
+    }
+
     @Test
     void staleGeneratedFilesAreDeleted(@TempDir Path root) throws Exception {
         Path stale = root.resolve("dev/ferrule/generated/Removed.java");
