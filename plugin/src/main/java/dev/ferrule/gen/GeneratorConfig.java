@@ -14,9 +14,11 @@ import org.codehaus.plexus.util.SelectorUtils;
  * @param metadata     the crate's {@code [package.metadata.ferrule]}
  * @param contractTests whether to generate the contract test suite of the safe layer
  * @param contractSkips contract cases to turn off, each with the reason shown in the report
+ * @param fuzzDuration  Jazzer's {@code maxDuration} for the generated fuzz tests, or null for none
  */
 public record GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes,
-        FerruleMetadata metadata, boolean contractTests, java.util.Map<String, String> contractSkips) {
+        FerruleMetadata metadata, boolean contractTests, java.util.Map<String, String> contractSkips,
+        String fuzzDuration) {
 
     public GeneratorConfig {
         includes = List.copyOf(includes);
@@ -27,12 +29,12 @@ public record GeneratorConfig(String packageName, String className, List<String>
     /** A configuration without contract tests. */
     public GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes,
             FerruleMetadata metadata) {
-        this(packageName, className, includes, excludes, metadata, false, java.util.Map.of());
+        this(packageName, className, includes, excludes, metadata, false, java.util.Map.of(), null);
     }
 
     /** A configuration for a crate without {@code [package.metadata.ferrule]}. */
     public GeneratorConfig(String packageName, String className, List<String> includes, List<String> excludes) {
-        this(packageName, className, includes, excludes, FerruleMetadata.NONE, false, java.util.Map.of());
+        this(packageName, className, includes, excludes, FerruleMetadata.NONE, false, java.util.Map.of(), null);
     }
 
     boolean selects(String symbol) {

@@ -139,6 +139,11 @@ public final class SafeBindingGenerator {
                     safeClass, exceptionClass, prefix, word, statics).generate()));
         }
         List<GeneratedSource> tests = new ArrayList<>();
+        if (config.fuzzDuration() != null) {
+            FuzzTestGenerator fuzz = new FuzzTestGenerator(packageName, safeClass, exceptionClass,
+                    subjects(handleTypes()), statics, this::typicalValue, config.fuzzDuration());
+            fuzz.generate().ifPresent(unit -> tests.add(source(fuzz.className(), unit)));
+        }
         if (config.contractTests()) {
             ContractTestGenerator contract = contractTests(config);
             tests.add(source(contract.className(), contract.generate()));
@@ -156,6 +161,12 @@ public final class SafeBindingGenerator {
 
     private ContractTestGenerator contractTests(GeneratorConfig config) {
         List<String> words = handleTypes();
+        return new ContractTestGenerator(packageName, safeClass, rawClass, exceptionClass, subjects(words), words,
+                statics, this::typicalValue, config.contractSkips());
+    }
+
+    /** Each bound method, with its handle parameters, for the generated tests. */
+    private List<ContractTestGenerator.Subject> subjects(List<String> words) {
         List<ContractTestGenerator.Subject> subjects = new ArrayList<>();
         statics.forEach((local, method) -> {
             Map<Integer, String> handles = new TreeMap<>();
@@ -171,8 +182,7 @@ public final class SafeBindingGenerator {
             subjects.add(new ContractTestGenerator.Subject(local, method, handles, boundFunctions.get(local),
                     invalidUtf8Case(boundFunctions.get(local), words)));
         });
-        return new ContractTestGenerator(packageName, safeClass, rawClass, exceptionClass, subjects, words, statics,
-                this::typicalValue, config.contractSkips());
+        return subjects;
     }
 
     /**

@@ -59,6 +59,14 @@ public class GenerateMojo extends AbstractCargoMojo {
     @Parameter(property = "ferrule.contractTests", defaultValue = "true")
     boolean contractTests;
 
+    /**
+     * With Jazzer ({@code com.code-intelligence:jazzer-junit}) among the test dependencies, a fuzz
+     * test per method that takes text or bytes is generated. Set this (for example {@code 30s}) to
+     * fuzz for that long per method; surefire must then pass {@code JAZZER_FUZZ=1} (see the README).
+     */
+    @Parameter(property = "ferrule.fuzz")
+    String fuzz;
+
     /** Contract cases to turn off, each with a {@code <reason>}. */
     @Parameter
     List<ContractTestSkip> contractTestSkips;
@@ -96,7 +104,7 @@ public class GenerateMojo extends AbstractCargoMojo {
         boolean withContracts = contractTests && hasJUnitJupiter();
         GeneratorConfig config = new GeneratorConfig(packageName, name, includes == null ? List.of() : includes,
                 excludes == null ? List.of() : excludes, built.build().crate().ferruleMetadata(), withContracts,
-                contractSkips());
+                contractSkips(), hasJazzer() ? fuzzDuration() : null);
         Path root = generatedSourcesDirectory.toPath();
         Path testRoot = generatedTestSourcesDirectory.toPath();
         Bindings.Written written;
@@ -135,6 +143,22 @@ public class GenerateMojo extends AbstractCargoMojo {
             skips.put(entry.getTest().strip(), entry.getReason().strip());
         }
         return skips;
+    }
+
+    private boolean hasJazzer() {
+        return project.getDependencies().stream().anyMatch(d -> "com.code-intelligence".equals(d.getGroupId())
+                && "jazzer-junit".equals(d.getArtifactId()));
+    }
+
+    /** Regression runs ignore the duration; it only bounds fuzzing. */
+    private String fuzzDuration() throws MojoExecutionException {
+        if (fuzz == null || fuzz.isBlank()) {
+            return "5m";
+        }
+        if (!fuzz.strip().matches("\\d+[smhd]?")) {
+            throw new MojoExecutionException("-Dferrule.fuzz=" + fuzz + " is not a duration such as 30s, 5m or 1h.");
+        }
+        return fuzz.strip();
     }
 
     /** The contract tests are JUnit 5 tests; without JUnit Jupiter they would not compile. */

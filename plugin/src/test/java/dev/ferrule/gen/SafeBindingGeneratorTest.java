@@ -192,7 +192,26 @@ class SafeBindingGeneratorTest {
 
     private static GeneratorConfig withContracts(Map<String, String> skips) {
         return new GeneratorConfig("dev.ferrule.generated", "TemplateNative", List.of(), List.of(),
-                FerruleMetadata.NONE, true, skips);
+                FerruleMetadata.NONE, true, skips, null);
+    }
+
+    @Test
+    void fuzzTestsCoverMethodsThatTakeTextOrBytes() throws Exception {
+        GenerationResult result = Bindings.generate(AbiSnapshots.read(TEMPLATE), new GeneratorConfig(
+                "dev.ferrule.generated", "TemplateNative", List.of(), List.of(), FerruleMetadata.NONE, false, Map.of(),
+                "30s"));
+        assertThat(result.testSources()).extracting(GeneratedSource::path)
+                .containsExactly("dev/ferrule/generated/TemplateFuzzTest.java");
+        String fuzz = result.testSources().get(0).content();
+        Path golden = Path.of("src/test/resources/golden/gen/TemplateFuzzTest.java.txt");
+        if (Boolean.getBoolean("ferrule.updateGolden")) {
+            Files.writeString(golden, fuzz, StandardCharsets.UTF_8);
+        }
+        assertThat(fuzz).isEqualTo(Files.readString(golden));
+        assertThat(fuzz).contains("@FuzzTest(maxDuration = \"30s\")\n    void greet(FuzzedDataProvider data)")
+                .contains("String arg0 = data.consumeRemainingAsString();")
+                .contains("void checksum(FuzzedDataProvider data)").contains("data.consumeRemainingAsBytes()")
+                .doesNotContain("void counterAdd(").contains("@FerruleLeakCheck(Template.class)");
     }
 
     @Test
