@@ -51,7 +51,16 @@ final class ContractTestGenerator {
 
     /** A bound export: its safe method and, when it takes a handle, the handle's type word. */
     record Subject(String local, MethodDeclaration method, Map<Integer, String> handleParams,
-            dev.ferrule.abi.AbiModel.AbiFunction function, Optional<List<Expression>> invalidUtf8Args) {
+            dev.ferrule.abi.AbiModel.AbiFunction function, Optional<List<Expression>> invalidUtf8Args,
+            List<NullProbe> nullProbes) {
+    }
+
+    /**
+     * A raw call with a null pointer in {@code param}.
+     *
+     * @param handles local names of live handles the call needs, with their handle type
+     */
+    record NullProbe(String param, String symbol, List<Expression> args, Map<String, String> handles) {
     }
 
     private final String packageName;
@@ -91,7 +100,9 @@ final class ContractTestGenerator {
 
     CompilationUnit generate() {
         CompilationUnit unit = new CompilationUnit(packageName);
-        for (String imported : List.of("dev.ferrule.runtime.junit.FerruleLeakCheck", "org.junit.jupiter.api.Assertions",
+        for (String imported : List.of("dev.ferrule.runtime.junit.CrashIsolation",
+                "dev.ferrule.runtime.junit.FerruleLeakCheck", "java.lang.foreign.MemorySegment",
+                "org.junit.jupiter.api.Assertions",
                 "org.junit.jupiter.api.Disabled", "org.junit.jupiter.api.Test",
                 "org.junit.jupiter.api.function.Executable")) {
             unit.addImport(imported);
@@ -106,6 +117,7 @@ final class ContractTestGenerator {
         for (Subject subject : subjects) {
             addValueCases(type, subject);
             subject.invalidUtf8Args().ifPresent(args -> addInvalidUtf8Case(type, subject, args));
+            subject.nullProbes().forEach(probe -> addNullProbe(type, subject, probe));
         }
         for (String word : handleWords) {
             addHandleCases(type, word);
@@ -336,6 +348,42 @@ final class ContractTestGenerator {
                         .VariableDeclarator(type("java.lang.foreign.Arena"), "arena", call(name(
                         "java.lang.foreign.Arena"), "ofConfined")))), inArena, new NodeList<>(), null);
         addTest(type, subject.method().getNameAsString() + "_invalidUtf8", setup, List.of(withArena), cleanup);
+    }
+
+    /**
+     * A null pointer through the raw layer must be refused with NULL_ARGUMENT. The call runs in a
+     * child JVM, so a missing null check fails this case with the crash log instead of killing
+     * the test run.
+     */
+    private void addNullProbe(ClassOrInterfaceDeclaration type, Subject subject, NullProbe probe) {
+        String caseName = subject.method().getNameAsString() + "_" + Names.identifier(Names.lowerCamel(probe.param()))
+                + "_nullPointer";
+        String probeMethod = "probe_" + caseName;
+        MethodDeclaration child = type.addMethod(probeMethod, Modifier.Keyword.STATIC);
+        child.setType(PrimitiveType.intType());
+        child.setJavadocComment("Runs in a child JVM: the raw call with a null {@code " + probe.param() + "}.\n"
+                + "@return the call's status");
+        BlockStmt inArena = new BlockStmt();
+        List<Statement> release = new ArrayList<>();
+        probe.handles().forEach((local, word) -> {
+            inArena.addStatement(declare(PrimitiveType.longType(), local, newHandle(word)));
+            release.add(0, run(call(name(safeClass), Names.lowerCamel(word + "_release"), name(local))));
+        });
+        com.github.javaparser.ast.stmt.ReturnStmt call = new com.github.javaparser.ast.stmt.ReturnStmt(call(
+                name(rawClass), probe.symbol(), probe.args().stream().map(Expression::clone)
+                        .toArray(Expression[]::new)));
+        inArena.addStatement(release.isEmpty() ? call : new com.github.javaparser.ast.stmt.TryStmt(block(call),
+                new NodeList<>(), new BlockStmt(NodeList.nodeList(release))));
+        boolean usesArena = probe.args().stream().anyMatch(a -> !a.findAll(com.github.javaparser.ast.expr.NameExpr
+                .class, n -> n.getNameAsString().equals("arena")).isEmpty());
+        // javac warns about an arena the call does not use.
+        child.setBody(!usesArena ? inArena : block(new com.github.javaparser.ast.stmt.TryStmt(NodeList.nodeList(
+                new com.github.javaparser.ast.expr.VariableDeclarationExpr(new com.github.javaparser.ast.body
+                        .VariableDeclarator(type("java.lang.foreign.Arena"), "arena", call(name(
+                        "java.lang.foreign.Arena"), "ofConfined")))), inArena, new NodeList<>(), null)));
+        addTest(type, caseName, List.of(), List.of(run(call(name("CrashIsolation"), "assertStatus",
+                new ClassExpr(type(className())), str(probeMethod), integer(-2), str("a null " + probe.param())))),
+                List.of());
     }
 
     private void addReleasedHandleCase(ClassOrInterfaceDeclaration type, String caseName, Subject subject, int varied,

@@ -180,7 +180,7 @@ public final class SafeBindingGenerator {
                 }
             }
             subjects.add(new ContractTestGenerator.Subject(local, method, handles, boundFunctions.get(local),
-                    invalidUtf8Case(boundFunctions.get(local), words)));
+                    invalidUtf8Case(boundFunctions.get(local), words), nullProbes(boundFunctions.get(local), words)));
         });
         return subjects;
     }
@@ -228,6 +228,73 @@ public final class SafeBindingGenerator {
             args.add(typicalValue(ffm.get().javaType()).orElseThrow());
         }
         return seen ? Optional.of(args) : Optional.empty();
+    }
+
+    /**
+     * Raw calls that pass a null pointer in one pointer parameter each, everything else valid:
+     * ferrule-ffi's contract is that a pointer the function needs is checked (NULL_ARGUMENT, -2),
+     * so a crash here is a missing null check. A byte pointer gets a length of 1, so the null is
+     * not excused by an empty input. Functions whose other pointers cannot be filled safely
+     * (borrowed structs, callbacks) get no probe.
+     */
+    private List<ContractTestGenerator.NullProbe> nullProbes(AbiFunction function, List<String> words) {
+        List<ContractTestGenerator.NullProbe> probes = new ArrayList<>();
+        List<Param> params = function.params();
+        for (int varied = 0; varied < params.size(); varied++) {
+            String variedC = params.get(varied).type().c();
+            if (!variedC.endsWith("*") && !FfmType.isCallback(variedC, types)) {
+                continue;
+            }
+            List<Expression> args = new ArrayList<>();
+            Map<String, String> handles = new TreeMap<>();
+            boolean fillable = true;
+            for (int i = 0; i < params.size() && fillable; i++) {
+                Param param = params.get(i);
+                String c = param.type().c();
+                Param next = i + 1 < params.size() ? params.get(i + 1) : null;
+                boolean bytePair = c.equals("const uint8_t*") && next != null && next.type().c().equals("size_t");
+                if (bytePair) {
+                    args.add(i == varied ? field(name("MemorySegment"), "NULL") : call(name("arena"), "allocate",
+                            Ast.longLiteral(2)));
+                    args.add(Ast.longLiteral(i == varied ? 1 : 2));
+                    i++;
+                    continue;
+                }
+                if (i == varied) {
+                    args.add(field(name("MemorySegment"), "NULL"));
+                    continue;
+                }
+                String word = words.stream().filter(w -> param.name().equals(w) && c.equals("uint64_t")).findFirst()
+                        .orElse(null);
+                if (word != null) {
+                    handles.put("live" + i, word);
+                    args.add(name("live" + i));
+                    continue;
+                }
+                if (c.endsWith("*") && !c.startsWith("const ")) {
+                    String pointee = c.substring(0, c.length() - 1);
+                    if (FfmType.of(pointee, types).isEmpty() && !pointee.startsWith("struct ")
+                            || pointee.startsWith("struct ") && types.get(pointee.substring(7)) == null) {
+                        fillable = false;
+                        continue;
+                    }
+                    args.add(call(name("arena"), "allocate", Ast.longLiteral(FfmType.byteSize(pointee, types)),
+                            Ast.longLiteral(8)));
+                    continue;
+                }
+                Optional<FfmType> ffm = FfmType.of(c, types);
+                if (ffm.isEmpty() || ffm.get().isSegment()) {
+                    fillable = false;
+                    continue;
+                }
+                args.add(typicalValue(ffm.get().javaType()).orElseThrow());
+            }
+            if (fillable) {
+                probes.add(new ContractTestGenerator.NullProbe(params.get(varied).name(), function.symbol(), args,
+                        handles));
+            }
+        }
+        return probes;
     }
 
     /** An ordinary value of a parameter type, for the parameters a contract case does not vary. */

@@ -1,0 +1,15 @@
+def log = new File(basedir, 'build.log').text
+// The null probe ran in a child JVM: the crash is one failed contract case with its crash log,
+// and every other case of the suite still ran and was reported.
+assert log.contains('length_text_nullPointer')
+assert log.contains('CrashyContractTest.probe_length_text_nullPointer crashed the JVM')
+assert log =~ /Crash log: \S+hs_err_pid\d+\.log/
+def report = new File(basedir, 'target/surefire-reports/TEST-it.crashy.CrashyContractTest.xml').text
+assert report =~ /tests="\d+"/
+// Two contract violations: the crash, and text that is never checked for valid UTF-8.
+assert report.contains('failures="2"')
+assert report.contains('an invalid UTF-8 string is refused with INVALID_UTF8 ==&gt; expected: &lt;-6&gt; but was: &lt;0&gt;')
+assert report.contains('name="increment_a_max"')
+assert report.contains('name="length_out_nullPointer"')
+assert !log.contains('The forked VM terminated without properly saying goodbye')
+return true
