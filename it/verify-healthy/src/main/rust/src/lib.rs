@@ -21,6 +21,11 @@ pub struct Note {
 
 static NOTES: Registry<Note> = Registry::new("Note");
 
+/// A second handle type, so the contract tests pass a note function a handle of another type.
+pub struct Tag;
+
+static TAGS: Registry<Tag> = Registry::new("Tag");
+
 export! {
     /// Creates a note and writes its handle to `out`.
     fn healthy_note_new(text: *const u8, text_len: usize, out: *mut u64) non_null(out) {
@@ -37,6 +42,16 @@ export! {
     fn healthy_note_len(note: u64, out: *mut u64) non_null(out) {
         let note = NOTES.get(note)?;
         unsafe { memory::write_out(out, note.text.len() as u64) }
+    }
+
+    /// Creates a tag and writes its handle to `out`.
+    fn healthy_tag_new(out: *mut u64) non_null(out) {
+        unsafe { memory::write_out(out, TAGS.insert(Tag)) }
+    }
+
+    /// Releases a tag.
+    fn healthy_tag_release(tag: u64) {
+        TAGS.remove(tag)
     }
 
     /// Writes `text` in upper case to a new buffer at `out`.
