@@ -51,16 +51,15 @@ final class ContractTestGenerator {
 
     /** A bound export: its safe method and, when it takes a handle, the handle's type word. */
     record Subject(String local, MethodDeclaration method, Map<Integer, String> handleParams,
-            dev.ferrule.abi.AbiModel.AbiFunction function, Optional<List<Expression>> invalidUtf8Args,
-            List<NullProbe> nullProbes) {
+            Optional<RawCall> invalidUtf8, Map<String, RawCall> nullProbes) {
     }
 
     /**
-     * A raw call with a null pointer in {@code param}.
+     * A call through the raw layer with one bad argument.
      *
-     * @param handles local names of live handles the call needs, with their handle type
+     * @param handles local names of the live handles the call needs, with their handle type
      */
-    record NullProbe(String param, String symbol, List<Expression> args, Map<String, String> handles) {
+    record RawCall(String symbol, List<Expression> args, Map<String, String> handles) {
     }
 
     private final String packageName;
@@ -116,8 +115,8 @@ final class ContractTestGenerator {
         type.addMember(handleRefusedHelper());
         for (Subject subject : subjects) {
             addValueCases(type, subject);
-            subject.invalidUtf8Args().ifPresent(args -> addInvalidUtf8Case(type, subject, args));
-            subject.nullProbes().forEach(probe -> addNullProbe(type, subject, probe));
+            subject.invalidUtf8().ifPresent(call -> addInvalidUtf8Case(type, subject, call));
+            subject.nullProbes().forEach((param, call) -> addNullProbe(type, subject, param, call));
         }
         for (String word : handleWords) {
             addHandleCases(type, word);
@@ -318,29 +317,17 @@ final class ContractTestGenerator {
     }
 
     /** Invalid UTF-8 through the raw layer must come back as INVALID_UTF8 (-6), with a message. */
-    private void addInvalidUtf8Case(ClassOrInterfaceDeclaration type, Subject subject, List<Expression> args) {
+    private void addInvalidUtf8Case(ClassOrInterfaceDeclaration type, Subject subject, RawCall raw) {
         List<Statement> setup = new ArrayList<>();
         List<Statement> cleanup = new ArrayList<>();
-        for (Map.Entry<Integer, String> handle : subject.handleParams().entrySet()) {
-            // Raw and safe parameter positions differ; the raw arguments name handles by raw position.
-            for (Expression arg : args) {
-                if (arg.isNameExpr() && arg.asNameExpr().getNameAsString().startsWith("live")) {
-                    String name = arg.asNameExpr().getNameAsString();
-                    if (setup.stream().noneMatch(st -> st.toString().contains(" " + name + " "))) {
-                        setup.add(declare(PrimitiveType.longType(), name, newHandle(handle.getValue())));
-                        cleanup.add(0, run(call(name(safeClass), Names.lowerCamel(handle.getValue() + "_release"),
-                                name(name))));
-                    }
-                }
-            }
-        }
+        liveHandles(raw, setup, cleanup);
         BlockStmt inArena = block(
                 declare(type("java.lang.foreign.MemorySegment"), "invalidUtf8", call(name("arena"), "allocateFrom",
                         name("java.lang.foreign.ValueLayout.JAVA_BYTE"), new CastExpr(PrimitiveType.byteType(),
                                 integer(0x66)), new CastExpr(PrimitiveType.byteType(), integer(0xC3)),
                         new CastExpr(PrimitiveType.byteType(), integer(0x28)))),
                 run(call(name("Assertions"), "assertEquals", integer(-6), call(name(rawClass),
-                        subject.function().symbol(), args.stream().map(Expression::clone).toArray(Expression[]::new)),
+                        raw.symbol(), raw.args().stream().map(Expression::clone).toArray(Expression[]::new)),
                         str("an invalid UTF-8 string is refused with INVALID_UTF8"))),
                 run(call(name("Assertions"), "assertFalse", call(call(name(safeClass), "lastError"), "isEmpty"))));
         Statement withArena = new com.github.javaparser.ast.stmt.TryStmt(NodeList.nodeList(
@@ -355,20 +342,18 @@ final class ContractTestGenerator {
      * child JVM, so a missing null check fails this case with the crash log instead of killing
      * the test run.
      */
-    private void addNullProbe(ClassOrInterfaceDeclaration type, Subject subject, NullProbe probe) {
-        String caseName = subject.method().getNameAsString() + "_" + Names.identifier(Names.lowerCamel(probe.param()))
+    private void addNullProbe(ClassOrInterfaceDeclaration type, Subject subject, String param, RawCall probe) {
+        String caseName = subject.method().getNameAsString() + "_" + Names.identifier(Names.lowerCamel(param))
                 + "_nullPointer";
         String probeMethod = "probe_" + caseName;
         MethodDeclaration child = type.addMethod(probeMethod, Modifier.Keyword.STATIC);
         child.setType(PrimitiveType.intType());
-        child.setJavadocComment("Runs in a child JVM: the raw call with a null {@code " + probe.param() + "}.\n"
+        child.setJavadocComment("Runs in a child JVM: the raw call with a null {@code " + param + "}.\n"
                 + "@return the call's status");
-        BlockStmt inArena = new BlockStmt();
+        List<Statement> create = new ArrayList<>();
         List<Statement> release = new ArrayList<>();
-        probe.handles().forEach((local, word) -> {
-            inArena.addStatement(declare(PrimitiveType.longType(), local, newHandle(word)));
-            release.add(0, run(call(name(safeClass), Names.lowerCamel(word + "_release"), name(local))));
-        });
+        liveHandles(probe, create, release);
+        BlockStmt inArena = new BlockStmt(NodeList.nodeList(create));
         com.github.javaparser.ast.stmt.ReturnStmt call = new com.github.javaparser.ast.stmt.ReturnStmt(call(
                 name(rawClass), probe.symbol(), probe.args().stream().map(Expression::clone)
                         .toArray(Expression[]::new)));
@@ -382,8 +367,16 @@ final class ContractTestGenerator {
                         .VariableDeclarator(type("java.lang.foreign.Arena"), "arena", call(name(
                         "java.lang.foreign.Arena"), "ofConfined")))), inArena, new NodeList<>(), null)));
         addTest(type, caseName, List.of(), List.of(run(call(name("CrashIsolation"), "assertStatus",
-                new ClassExpr(type(className())), str(probeMethod), integer(-2), str("a null " + probe.param())))),
+                new ClassExpr(type(className())), str(probeMethod), integer(-2), str("a null " + param)))),
                 List.of());
+    }
+
+    /** Creates the live handles a raw call needs, and releases them afterwards, newest first. */
+    private void liveHandles(RawCall raw, List<Statement> create, List<Statement> release) {
+        raw.handles().forEach((local, word) -> {
+            create.add(declare(PrimitiveType.longType(), local, newHandle(word)));
+            release.add(0, run(call(name(safeClass), Names.lowerCamel(word + "_release"), name(local))));
+        });
     }
 
     private void addReleasedHandleCase(ClassOrInterfaceDeclaration type, String caseName, Subject subject, int varied,

@@ -179,46 +179,98 @@ public final class SafeBindingGenerator {
                     }
                 }
             }
-            subjects.add(new ContractTestGenerator.Subject(local, method, handles, boundFunctions.get(local),
+            subjects.add(new ContractTestGenerator.Subject(local, method, handles,
                     invalidUtf8Case(boundFunctions.get(local), words), nullProbes(boundFunctions.get(local), words)));
         });
         return subjects;
     }
 
     /**
-     * Arguments for a raw call that passes invalid UTF-8 in the function's first string, or empty
-     * when some parameter cannot be filled safely (an out-parameter of unknown size, a callback).
+     * A raw call that passes invalid UTF-8 in the function's first string, everything else valid.
      * Only the raw layer can send invalid UTF-8: Java strings always encode to valid UTF-8.
      */
-    private Optional<List<Expression>> invalidUtf8Case(AbiFunction function, List<String> words) {
+    private Optional<ContractTestGenerator.RawCall> invalidUtf8Case(AbiFunction function, List<String> words) {
+        List<Param> params = function.params();
+        for (int i = 0; i + 1 < params.size(); i++) {
+            if (params.get(i).type().c().equals("const uint8_t*")
+                    && params.get(i + 1).name().equals(params.get(i).name() + "_len")) {
+                int text = i;
+                return rawCall(function, words, index -> index == text ? List.of(name("invalidUtf8"),
+                        call(name("invalidUtf8"), "byteSize")) : null);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Raw calls that pass a null pointer in one pointer parameter each, everything else valid:
+     * ferrule-ffi's contract is that a pointer the function needs is checked (NULL_ARGUMENT, -2),
+     * so a crash here is a missing null check. A byte pointer gets a length of 1, so the null is
+     * not excused by an empty input.
+     */
+    private Map<String, ContractTestGenerator.RawCall> nullProbes(AbiFunction function, List<String> words) {
+        Map<String, ContractTestGenerator.RawCall> probes = new java.util.LinkedHashMap<>();
+        List<Param> params = function.params();
+        for (int varied = 0; varied < params.size(); varied++) {
+            String c = params.get(varied).type().c();
+            if (!c.endsWith("*") && !FfmType.isCallback(c, types)) {
+                continue;
+            }
+            int nulled = varied;
+            boolean bytePair = c.equals("const uint8_t*") && varied + 1 < params.size()
+                    && params.get(varied + 1).type().c().equals("size_t");
+            rawCall(function, words, index -> index != nulled ? null : bytePair
+                    ? List.of(field(name("MemorySegment"), "NULL"), Ast.longLiteral(1))
+                    : List.of(field(name("MemorySegment"), "NULL")))
+                    .ifPresent(call -> probes.put(params.get(nulled).name(), call));
+        }
+        return probes;
+    }
+
+    /**
+     * The arguments of a raw call: what {@code special} gives for a parameter index (two values for
+     * a pointer and length pair), and valid values for the rest: two bytes for a byte input, a live
+     * handle, an out-parameter of the right size, an ordinary number. Empty when some parameter
+     * cannot be filled safely, such as a borrowed struct or a callback.
+     */
+    private Optional<ContractTestGenerator.RawCall> rawCall(AbiFunction function, List<String> words,
+            java.util.function.IntFunction<List<Expression>> special) {
         List<Param> params = function.params();
         List<Expression> args = new ArrayList<>();
-        boolean seen = false;
+        Map<String, String> handles = new TreeMap<>();
         for (int i = 0; i < params.size(); i++) {
             Param param = params.get(i);
             String c = param.type().c();
-            Param next = i + 1 < params.size() ? params.get(i + 1) : null;
-            if (!seen && c.equals("const uint8_t*") && next != null && next.name().equals(param.name() + "_len")) {
-                args.add(name("invalidUtf8"));
-                args.add(call(name("invalidUtf8"), "byteSize"));
-                seen = true;
+            boolean bytePair = c.equals("const uint8_t*") && i + 1 < params.size()
+                    && params.get(i + 1).type().c().equals("size_t");
+            List<Expression> given = special.apply(i);
+            if (given != null) {
+                args.addAll(given);
+                i += bytePair ? 1 : 0;
+                continue;
+            }
+            if (bytePair) {
+                args.add(call(name("arena"), "allocate", Ast.longLiteral(2)));
+                args.add(Ast.longLiteral(2));
                 i++;
                 continue;
             }
-            String word = words.stream().filter(w -> param.name().equals(w) && c.equals("uint64_t")).findFirst()
-                    .orElse(null);
-            if (word != null) {
+            Optional<String> word = words.stream().filter(w -> param.name().equals(w) && c.equals("uint64_t"))
+                    .findFirst();
+            if (word.isPresent()) {
+                handles.put("live" + i, word.get());
                 args.add(name("live" + i));
                 continue;
             }
-            if (c.endsWith("*") && !c.startsWith("const ") && i == params.size() - 1) {
+            if (c.endsWith("*") && !c.startsWith("const ")) {
                 String pointee = c.substring(0, c.length() - 1);
-                Optional<FfmType> ffm = FfmType.of(pointee, types);
-                if (ffm.isEmpty() && !pointee.startsWith("struct ")) {
+                boolean sized = pointee.startsWith("struct ") ? types.containsKey(pointee.substring(7))
+                        : FfmType.of(pointee, types).isPresent();
+                if (!sized) {
                     return Optional.empty();
                 }
-                long size = FfmType.byteSize(pointee, types);
-                args.add(call(name("arena"), "allocate", Ast.longLiteral(size), Ast.longLiteral(8)));
+                args.add(call(name("arena"), "allocate", Ast.longLiteral(FfmType.byteSize(pointee, types)),
+                        Ast.longLiteral(8)));
                 continue;
             }
             Optional<FfmType> ffm = FfmType.of(c, types);
@@ -227,74 +279,7 @@ public final class SafeBindingGenerator {
             }
             args.add(typicalValue(ffm.get().javaType()).orElseThrow());
         }
-        return seen ? Optional.of(args) : Optional.empty();
-    }
-
-    /**
-     * Raw calls that pass a null pointer in one pointer parameter each, everything else valid:
-     * ferrule-ffi's contract is that a pointer the function needs is checked (NULL_ARGUMENT, -2),
-     * so a crash here is a missing null check. A byte pointer gets a length of 1, so the null is
-     * not excused by an empty input. Functions whose other pointers cannot be filled safely
-     * (borrowed structs, callbacks) get no probe.
-     */
-    private List<ContractTestGenerator.NullProbe> nullProbes(AbiFunction function, List<String> words) {
-        List<ContractTestGenerator.NullProbe> probes = new ArrayList<>();
-        List<Param> params = function.params();
-        for (int varied = 0; varied < params.size(); varied++) {
-            String variedC = params.get(varied).type().c();
-            if (!variedC.endsWith("*") && !FfmType.isCallback(variedC, types)) {
-                continue;
-            }
-            List<Expression> args = new ArrayList<>();
-            Map<String, String> handles = new TreeMap<>();
-            boolean fillable = true;
-            for (int i = 0; i < params.size() && fillable; i++) {
-                Param param = params.get(i);
-                String c = param.type().c();
-                Param next = i + 1 < params.size() ? params.get(i + 1) : null;
-                boolean bytePair = c.equals("const uint8_t*") && next != null && next.type().c().equals("size_t");
-                if (bytePair) {
-                    args.add(i == varied ? field(name("MemorySegment"), "NULL") : call(name("arena"), "allocate",
-                            Ast.longLiteral(2)));
-                    args.add(Ast.longLiteral(i == varied ? 1 : 2));
-                    i++;
-                    continue;
-                }
-                if (i == varied) {
-                    args.add(field(name("MemorySegment"), "NULL"));
-                    continue;
-                }
-                String word = words.stream().filter(w -> param.name().equals(w) && c.equals("uint64_t")).findFirst()
-                        .orElse(null);
-                if (word != null) {
-                    handles.put("live" + i, word);
-                    args.add(name("live" + i));
-                    continue;
-                }
-                if (c.endsWith("*") && !c.startsWith("const ")) {
-                    String pointee = c.substring(0, c.length() - 1);
-                    if (FfmType.of(pointee, types).isEmpty() && !pointee.startsWith("struct ")
-                            || pointee.startsWith("struct ") && types.get(pointee.substring(7)) == null) {
-                        fillable = false;
-                        continue;
-                    }
-                    args.add(call(name("arena"), "allocate", Ast.longLiteral(FfmType.byteSize(pointee, types)),
-                            Ast.longLiteral(8)));
-                    continue;
-                }
-                Optional<FfmType> ffm = FfmType.of(c, types);
-                if (ffm.isEmpty() || ffm.get().isSegment()) {
-                    fillable = false;
-                    continue;
-                }
-                args.add(typicalValue(ffm.get().javaType()).orElseThrow());
-            }
-            if (fillable) {
-                probes.add(new ContractTestGenerator.NullProbe(params.get(varied).name(), function.symbol(), args,
-                        handles));
-            }
-        }
-        return probes;
+        return Optional.of(new ContractTestGenerator.RawCall(function.symbol(), args, handles));
     }
 
     /** An ordinary value of a parameter type, for the parameters a contract case does not vary. */
