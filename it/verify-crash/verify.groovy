@@ -11,5 +11,11 @@ assert report.contains('failures="2"')
 assert report.contains('an invalid UTF-8 string is refused with INVALID_UTF8 ==&gt; expected: &lt;-6&gt; but was: &lt;0&gt;')
 assert report.contains('name="increment_a_max"')
 assert report.contains('name="length_out_nullPointer"')
+// The hand-written @CrashIsolated test: the crash fails that test only, and the class after it runs.
+def raw = new File(basedir, 'target/surefire-reports/TEST-it.crashy.ARawCallTest.xml').text
+assert raw.contains('ARawCallTest.nullTextIsRefused crashed its child JVM')
+assert raw.contains('failures="1"') && raw.contains('tests="2"')
+def after = new File(basedir, 'target/surefire-reports/TEST-it.crashy.ZAfterTheCrashTest.xml').text
+assert after.contains('tests="1"') && after.contains('failures="0"')
 assert !log.contains('The forked VM terminated without properly saying goodbye')
 return true

@@ -43,8 +43,47 @@ public final class CrashIsolation {
         }
     }
 
+    /** Set in a child JVM, where a {@link CrashIsolated} test runs for real. */
+    static final String CHILD_PROPERTY = "ferrule.crashIsolation.child";
+
+    private static final String TEST_PASSED = "ferrule-test-passed";
+    private static final String TEST_FAILED = "ferrule-test-failed";
+
+    static boolean inChild() {
+        return Boolean.getBoolean(CHILD_PROPERTY);
+    }
+
     /** Runs {@code owner.probe()} in a fresh JVM with the same class path. */
     public static Outcome run(Class<?> owner, String probe) throws IOException, InterruptedException {
+        return runChild(List.of(owner.getName(), probe));
+    }
+
+    /**
+     * Runs one test method in a child JVM through the JUnit Platform launcher; its failure is
+     * rethrown here, and a crash becomes a failure naming the test and the crash log.
+     */
+    static void runTest(Class<?> testClass, Method method) throws IOException, InterruptedException {
+        Outcome outcome = runChild(List.of("--test", testClass.getName(), method.getName()));
+        String name = testClass.getSimpleName() + "." + method.getName();
+        if (outcome.output().contains(TEST_PASSED) && outcome.exitCode() == 0) {
+            return;
+        }
+        int marker = outcome.output().indexOf(TEST_FAILED);
+        if (marker >= 0) {
+            throw new AssertionError(name + " failed in its child JVM:\n"
+                    + outcome.output().substring(marker + TEST_FAILED.length()).strip());
+        }
+        throw new AssertionError(name + " crashed its child JVM (exit code " + outcome.exitCode() + "). Crash log: "
+                + outcome.crashLog().map(Path::toString).orElse("none written") + "\nLast output:\n"
+                + tail(outcome.output()));
+    }
+
+    private static String tail(String output) {
+        List<String> lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    private static Outcome runChild(List<String> childArgs) throws IOException, InterruptedException {
         Path crashDir = Path.of(System.getProperty("ferrule.crashDir", "target/ferrule/crash")).toAbsolutePath();
         Files.createDirectories(crashDir);
         List<String> command = new ArrayList<>();
@@ -60,8 +99,9 @@ public final class CrashIsolation {
                 command.add("-D" + property + "=" + value);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashIsolation.class.getName(),
-                owner.getName(), probe));
+        command.add("-D" + CHILD_PROPERTY + "=true");
+        command.addAll(List.of("-cp", childClassPath(), CrashIsolation.class.getName()));
+        command.addAll(childArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -85,8 +125,7 @@ public final class CrashIsolation {
                     + what + ":\n" + outcome.output());
         }
         if (outcome.crashed()) {
-            List<String> lines = outcome.output().lines().toList();
-            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+            String tail = tail(outcome.output());
             throw new AssertionError(owner.getSimpleName() + "." + probe + " crashed the JVM (exit code "
                     + outcome.exitCode() + ") instead of refusing " + what + ". Crash log: "
                     + outcome.crashLog().map(Path::toString).orElse("none written") + "\nLast output:\n" + tail);
@@ -97,8 +136,32 @@ public final class CrashIsolation {
         }
     }
 
-    /** The child side: runs {@code args[0].args[1]()} and prints its status. */
+    /**
+     * The test class path, plus the JUnit Platform launcher: Surefire keeps the launcher on its own
+     * class path, not on {@code java.class.path}.
+     */
+    private static String childClassPath() {
+        StringBuilder path = new StringBuilder(System.getProperty("java.class.path"));
+        try {
+            Class<?> launcher = Class.forName("org.junit.platform.launcher.core.LauncherFactory");
+            java.security.CodeSource source = launcher.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                path.append(java.io.File.pathSeparator).append(Path.of(source.getLocation().toURI()));
+            }
+        } catch (ClassNotFoundException | java.net.URISyntaxException e) {
+            // Probes need no launcher; a CrashIsolated test would report the missing class.
+        }
+        return path.toString();
+    }
+
+    /**
+     * The child side: runs {@code args[0].args[1]()} and prints its status, or with
+     * {@code --test class method} runs that test method and prints whether it passed.
+     */
     public static void main(String[] args) throws ReflectiveOperationException {
+        if (args[0].equals("--test")) {
+            System.exit(ChildTestRunner.run(args[1], args[2], TEST_PASSED, TEST_FAILED));
+        }
         Method probe = Class.forName(args[0]).getDeclaredMethod(args[1]);
         probe.setAccessible(true);
         try {
