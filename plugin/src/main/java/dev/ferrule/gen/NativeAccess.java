@@ -36,6 +36,16 @@ public final class NativeAccess {
     }
 
     /**
+     * As {@link #argLine(int)}, plus where the JVM writes its crash report when native code
+     * crashes it: under the build directory, not in the module root where it could be committed.
+     */
+    public static String argLine(int featureRelease, Path crashDir) {
+        String errorFile = "-XX:ErrorFile=" + crashDir.resolve("hs_err_pid%p.log");
+        // Surefire hands the line to a shell, so a path with spaces must be quoted.
+        return argLine(featureRelease) + " " + (errorFile.contains(" ") ? "'" + errorFile + "'" : errorFile);
+    }
+
+    /**
      * The feature release of the JDK a {@code java} launcher belongs to, from the {@code release}
      * file every JDK ships beside {@code bin/}.
      */

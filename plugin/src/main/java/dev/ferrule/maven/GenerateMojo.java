@@ -183,7 +183,8 @@ public class GenerateMojo extends AbstractCargoMojo {
         Path launcher = java != null ? Path.of(java) : Path.of(System.getProperty("java.home"), "bin", "java");
         Optional<Integer> release = NativeAccess.featureRelease(launcher);
         // Without a known release, only options every FFM JDK (22+) accepts.
-        String argLine = NativeAccess.argLine(release.orElse(22));
+        String argLine = NativeAccess.argLine(release.orElse(22),
+                Path.of(project.getBuild().getDirectory(), "ferrule", "crash"));
         project.getProperties().setProperty(NativeAccess.ARG_LINE_PROPERTY, argLine);
         getLog().info("Tests on " + (release.map(r -> "JDK " + r).orElse("an unknown JDK")) + " get '" + argLine
                 + "' through @{" + NativeAccess.ARG_LINE_PROPERTY + "}");

@@ -19,6 +19,15 @@ class NativeAccessTest {
     }
 
     @Test
+    void crashReportsGoUnderTheBuildDirectory() {
+        assertThat(NativeAccess.argLine(25, Path.of("/p/target/ferrule/crash"))).isEqualTo(
+                "--enable-native-access=ALL-UNNAMED --illegal-native-access=deny"
+                        + " -XX:ErrorFile=/p/target/ferrule/crash/hs_err_pid%p.log");
+        assertThat(NativeAccess.argLine(22, Path.of("/my project/target/ferrule/crash")))
+                .endsWith(" '-XX:ErrorFile=/my project/target/ferrule/crash/hs_err_pid%p.log'");
+    }
+
+    @Test
     void releaseComesFromTheJdksReleaseFile(@TempDir Path jdk) throws IOException {
         Files.createDirectories(jdk.resolve("bin"));
         Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.1\"\n");
