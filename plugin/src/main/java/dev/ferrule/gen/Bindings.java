@@ -53,21 +53,23 @@ public final class Bindings {
     public static Written generateInto(AbiModel model, GeneratorConfig config, Path root, Path testRoot)
             throws GenerationException, IOException {
         GenerationResult result = generate(model, config);
-        int[] changed = {0};
-        int deleted = sync(root, result.sources(), changed);
-        if (testRoot != null) {
-            deleted += sync(testRoot, result.testSources(), changed);
-        }
-        return new Written(result, safeClassName(model), changed[0], deleted);
+        Synced main = sync(root, result.sources());
+        Synced tests = testRoot == null ? new Synced(0, 0) : sync(testRoot, result.testSources());
+        return new Written(result, safeClassName(model), main.changed() + tests.changed(),
+                main.deleted() + tests.deleted());
     }
 
-    private static int sync(Path root, List<GeneratedSource> sources, int[] changed) throws IOException {
+    private record Synced(int changed, int deleted) {
+    }
+
+    private static Synced sync(Path root, List<GeneratedSource> sources) throws IOException {
+        int changed = 0;
         for (GeneratedSource source : sources) {
             Path file = root.resolve(source.path());
             byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
             if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
                 AtomicFiles.write(file, bytes);
-                changed[0]++;
+                changed++;
             }
         }
         Set<Path> current = sources.stream().map(s -> root.resolve(s.path()).normalize())
@@ -82,6 +84,6 @@ public final class Bindings {
         for (Path file : stale) {
             Files.delete(file);
         }
-        return stale.size();
+        return new Synced(changed, stale.size());
     }
 }

@@ -177,11 +177,11 @@ final class ContractTestGenerator {
                 for (Map.Entry<String, Expression> bad : badHandles().entrySet()) {
                     addCase(type, prefix + bad.getKey(), subject, i, bad.getValue(), Expect.HANDLE_REFUSED);
                 }
-                addReleasedHandleCase(type, prefix + "released", subject, i, handleWord);
+                addRefusedHandleCase(type, prefix + "released", subject, i, handleWord, true);
                 for (String other : handleWords) {
                     if (!other.equals(handleWord)) {
-                        addForeignHandleCase(type, prefix + "of" + HandleClassGenerator.className(other), subject, i,
-                                other);
+                        addRefusedHandleCase(type, prefix + "of" + HandleClassGenerator.className(other), subject, i,
+                                other, false);
                     }
                 }
                 continue;
@@ -379,25 +379,19 @@ final class ContractTestGenerator {
         });
     }
 
-    private void addReleasedHandleCase(ClassOrInterfaceDeclaration type, String caseName, Subject subject, int varied,
-            String word) {
+    /**
+     * A handle the library must refuse: one of {@code word}'s type, released before the call when
+     * {@code releasedFirst}, else live but of another type than the parameter's (released after).
+     */
+    private void addRefusedHandleCase(ClassOrInterfaceDeclaration type, String caseName, Subject subject, int varied,
+            String word, boolean releasedFirst) {
+        String local = releasedFirst ? "released" : "foreign";
+        Statement release = run(call(name(safeClass), Names.lowerCamel(word + "_release"), name(local)));
         List<Statement> setup = new ArrayList<>();
-        setup.add(declare(PrimitiveType.longType(), "released", newHandle(word)));
-        setup.add(run(call(name(safeClass), Names.lowerCamel(word + "_release"), name("released"))));
+        setup.add(declare(PrimitiveType.longType(), local, newHandle(word)));
         List<Statement> cleanup = new ArrayList<>();
-        List<Expression> args = typicalArgs(subject, varied, name("released"), setup, cleanup);
-        LambdaExpr lambda = new LambdaExpr(new NodeList<>(), block(new ExpressionStmt(call(name(safeClass),
-                subject.method().getNameAsString(), args.toArray(Expression[]::new)))));
-        addTest(type, caseName, setup, List.of(run(call("refusesHandle", lambda))), cleanup);
-    }
-
-    private void addForeignHandleCase(ClassOrInterfaceDeclaration type, String caseName, Subject subject, int varied,
-            String otherWord) {
-        List<Statement> setup = new ArrayList<>();
-        setup.add(declare(PrimitiveType.longType(), "foreign", newHandle(otherWord)));
-        List<Statement> cleanup = new ArrayList<>();
-        cleanup.add(run(call(name(safeClass), Names.lowerCamel(otherWord + "_release"), name("foreign"))));
-        List<Expression> args = typicalArgs(subject, varied, name("foreign"), setup, cleanup);
+        (releasedFirst ? setup : cleanup).add(release);
+        List<Expression> args = typicalArgs(subject, varied, name(local), setup, cleanup);
         LambdaExpr lambda = new LambdaExpr(new NodeList<>(), block(new ExpressionStmt(call(name(safeClass),
                 subject.method().getNameAsString(), args.toArray(Expression[]::new)))));
         addTest(type, caseName, setup, List.of(run(call("refusesHandle", lambda))), cleanup);

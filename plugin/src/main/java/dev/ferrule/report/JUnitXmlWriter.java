@@ -1,12 +1,9 @@
 package dev.ferrule.report;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -24,23 +21,11 @@ public final class JUnitXmlWriter {
         Map<String, List<Report.Item>> byGroup = new LinkedHashMap<>();
         groups.forEach(g -> byGroup.put(g, new ArrayList<>()));
         report.items().forEach(i -> byGroup.computeIfAbsent(i.group(), g -> new ArrayList<>()).add(i));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", report.toolName());
+        return JUnitXml.document(report.toolName(), xml -> {
             for (Map.Entry<String, List<Report.Item>> group : byGroup.entrySet()) {
                 List<Report.Item> items = group.getValue();
-                long failures = items.stream().filter(Report.Item::failing).count();
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", report.toolName() + "." + group.getKey());
-                xml.writeAttribute("tests", String.valueOf(Math.max(1, items.size())));
-                xml.writeAttribute("failures", String.valueOf(failures));
-                xml.writeAttribute("errors", "0");
-                xml.writeAttribute("skipped", "0");
+                JUnitXml.startSuite(xml, report.toolName() + "." + group.getKey(), Math.max(1, items.size()),
+                        items.stream().filter(Report.Item::failing).count(), 0, 0);
                 if (items.isEmpty()) {
                     testCase(xml, group.getKey(), "no differences", null, null);
                 }
@@ -49,27 +34,14 @@ public final class JUnitXmlWriter {
                             item.ruleId() + " " + item.item() + ": " + item.message()
                                     + (item.file() == null ? "" : " (" + item.file() + ":" + item.line() + ")"));
                 }
-                xml.writeCharacters("\n  ");
-                xml.writeEndElement();
+                JUnitXml.endSuite(xml);
             }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write JUnit XML", e);
-        }
-        return out.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     private static void testCase(XMLStreamWriter xml, String className, String name, Report.Item item, String text)
             throws XMLStreamException {
-        xml.writeCharacters("\n    ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", className);
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("time", "0");
+        JUnitXml.startCase(xml, className, name);
         if (item != null && item.failing()) {
             xml.writeStartElement("failure");
             xml.writeAttribute("message", item.message());
