@@ -15,6 +15,12 @@ assert report.contains('name="length_out_nullPointer"')
 def raw = new File(basedir, 'target/surefire-reports/TEST-it.crashy.ARawCallTest.xml').text
 assert raw.contains('ARawCallTest.nullTextIsRefused crashed its child JVM')
 assert raw.contains('failures="1"') && raw.contains('tests="2"')
+// A class without any annotation: the default class isolation turns the crash into one failed
+// test naming the test and the crash log; the tests before and after it pass.
+def unannotated = new File(basedir, 'target/surefire-reports/TEST-it.crashy.BUnannotatedCrashTest.xml').text
+assert unannotated.contains('tests="3"') && unannotated.contains('failures="1"')
+assert unannotated =~ /BUnannotatedCrashTest.b_nullText crashed its child JVM \(exit code \d+\)\. Crash log: \S+hs_err_pid\d+\.log/
+assert log.contains("-Djunit.jupiter.extensions.autodetection.enabled=true -Dferrule.crashIsolation=class' through @{ferrule.argLine}")
 def after = new File(basedir, 'target/surefire-reports/TEST-it.crashy.ZAfterTheCrashTest.xml').text
 assert after.contains('tests="1"') && after.contains('failures="0"')
 assert !log.contains('The forked VM terminated without properly saying goodbye')

@@ -6,6 +6,7 @@ import dev.ferrule.gen.Bindings;
 import dev.ferrule.gen.GenerationException;
 import dev.ferrule.gen.GeneratorConfig;
 import dev.ferrule.gen.NativeAccess;
+import dev.ferrule.gen.TestJvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,6 +68,14 @@ public class GenerateMojo extends AbstractCargoMojo {
     @Parameter(property = "ferrule.fuzz")
     String fuzz;
 
+    /**
+     * Which tests run in child JVMs, so that a native crash fails one test instead of the test
+     * run: {@code class} (one JVM per test class), {@code method} (one per test) or {@code off}
+     * (only {@code @CrashIsolated} tests). Reaches the tests through {@code @{ferrule.argLine}}.
+     */
+    @Parameter(property = "ferrule.crashIsolation", defaultValue = "class")
+    String crashIsolation;
+
     /** Contract cases to turn off, each with a {@code <reason>}. */
     @Parameter
     List<ContractTestSkip> contractTestSkips;
@@ -97,6 +106,12 @@ public class GenerateMojo extends AbstractCargoMojo {
         if (!packageName.matches("[a-zA-Z_][\\w]*(\\.[a-zA-Z_][\\w]*)*")) {
             throw new MojoExecutionException("<packageName> '" + packageName + "' is not a Java package name.");
         }
+        TestJvmOptions.CrashIsolation isolation;
+        try {
+            isolation = TestJvmOptions.CrashIsolation.parse(crashIsolation);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<crashIsolation>: " + e.getMessage(), e);
+        }
         FingerprintedBuild.Result built = buildAndExtract(toRequest());
         // One host library: the bindings describe the ABI, which every target of a release shares.
         ExtractedAbi abi = built.abis().get(0);
@@ -121,7 +136,7 @@ public class GenerateMojo extends AbstractCargoMojo {
             project.addTestCompileSourceRoot(testRoot.toString());
             getLog().info("Generated contract tests in " + testRoot);
         }
-        exposeNativeAccessArgLine();
+        exposeTestArgLines(isolation);
         warnWithoutManifestGrant();
         boolean safe = written.result().sources().size() > 1;
         getLog().info("Generated " + packageName + "." + name
@@ -174,20 +189,23 @@ public class GenerateMojo extends AbstractCargoMojo {
 
     /**
      * Tests run on the toolchain's JDK, not Maven's, so the options are chosen for that JDK and
-     * handed to surefire and failsafe through {@code <argLine>@{ferrule.nativeAccessArgLine}</argLine>}.
+     * handed to surefire and failsafe through {@code <argLine>@{ferrule.argLine}</argLine>}.
+     * {@code ferrule.nativeAccessArgLine}, the same without crash isolation, stays for builds
+     * written before it.
      */
-    private void exposeNativeAccessArgLine() {
+    private void exposeTestArgLines(TestJvmOptions.CrashIsolation isolation) {
         Toolchain jdk = toolchainManager == null || session == null ? null
                 : toolchainManager.getToolchainFromBuildContext("jdk", session);
         String java = jdk == null ? null : jdk.findTool("java");
         Path launcher = java != null ? Path.of(java) : Path.of(System.getProperty("java.home"), "bin", "java");
-        Optional<Integer> release = NativeAccess.featureRelease(launcher);
         // Without a known release, only options every FFM JDK (22+) accepts.
-        String argLine = NativeAccess.argLine(release.orElse(22),
-                Path.of(project.getBuild().getDirectory(), "ferrule", "crash"));
-        project.getProperties().setProperty(NativeAccess.ARG_LINE_PROPERTY, argLine);
-        getLog().info("Tests on " + (release.map(r -> "JDK " + r).orElse("an unknown JDK")) + " get '" + argLine
-                + "' through @{" + NativeAccess.ARG_LINE_PROPERTY + "}");
+        int release = NativeAccess.featureRelease(launcher).orElse(22);
+        Path crashDir = Path.of(project.getBuild().getDirectory(), "ferrule", "crash");
+        String argLine = TestJvmOptions.argLine(release, crashDir, isolation);
+        project.getProperties().setProperty(TestJvmOptions.ARG_LINE_PROPERTY, argLine);
+        project.getProperties().setProperty(NativeAccess.ARG_LINE_PROPERTY, NativeAccess.argLine(release, crashDir));
+        getLog().info("Tests on JDK " + release + " get '" + argLine + "' through @{"
+                + TestJvmOptions.ARG_LINE_PROPERTY + "}");
     }
 
     /** A jar whose code calls native code should say so, or `java -jar` warns (JDK 24+: refuses). */

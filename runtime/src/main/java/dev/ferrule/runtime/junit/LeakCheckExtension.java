@@ -26,12 +26,19 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        // An isolated test's counters live in its child JVM, where this extension runs again.
+        if (CrashIsolationExtension.runsElsewhere(context)) {
+            return;
+        }
         settle();
         context.getStore(NAMESPACE).put("before", snapshot(libraries(context)));
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        if (CrashIsolationExtension.runsElsewhere(context)) {
+            return;
+        }
         Snapshot before = context.getStore(NAMESPACE).get("before", Snapshot.class);
         Snapshot after = snapshot(libraries(context));
         List<String> leaks = new ArrayList<>();
