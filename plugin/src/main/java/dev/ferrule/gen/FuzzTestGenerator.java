@@ -1,11 +1,15 @@
 package dev.ferrule.gen;
 
+import static dev.ferrule.gen.Ast.binary;
 import static dev.ferrule.gen.Ast.block;
 import static dev.ferrule.gen.Ast.call;
+import static dev.ferrule.gen.Ast.create;
 import static dev.ferrule.gen.Ast.declare;
 import static dev.ferrule.gen.Ast.integer;
 import static dev.ferrule.gen.Ast.name;
 import static dev.ferrule.gen.Ast.run;
+import static dev.ferrule.gen.Ast.str;
+import static dev.ferrule.gen.Ast.throwing;
 import static dev.ferrule.gen.Ast.type;
 
 import com.github.javaparser.ast.CompilationUnit;
@@ -13,6 +17,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MemberValuePair;
@@ -127,8 +132,14 @@ final class FuzzTestGenerator {
                 ? run(call(name(safeClass), Names.lowerCamel(subject.local().substring(0,
                         subject.local().lastIndexOf('_')) + "_release"), invocation))
                 : run(invocation);
+        // A panic is caught at the boundary, so it cannot crash anything; for a fuzzer it is still a
+        // finding: the input reached a bug in the Rust code that the documented errors do not cover.
+        CatchClause panic = new CatchClause(new Parameter(type(exceptionClass + ".PanicException"), "panic"),
+                block(throwing(create("AssertionError", binary(
+                        str(safeClass + "." + subject.method().getNameAsString() + " panicked: "),
+                        BinaryExpr.Operator.PLUS, call(name("panic"), "getMessage")), name("panic")))));
         CatchClause own = new CatchClause(new Parameter(type(exceptionClass), "expected"), block());
-        body.addStatement(new TryStmt(block(callStatement), NodeList.nodeList(own),
+        body.addStatement(new TryStmt(block(callStatement), NodeList.nodeList(panic, own),
                 cleanup.isEmpty() ? null : new BlockStmt(NodeList.nodeList(cleanup))));
         method.setBody(body);
         return method;
