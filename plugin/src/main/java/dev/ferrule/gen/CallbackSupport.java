@@ -3,6 +3,8 @@ package dev.ferrule.gen;
 import static dev.ferrule.gen.Ast.block;
 import static dev.ferrule.gen.Ast.call;
 import static dev.ferrule.gen.Ast.create;
+import static dev.ferrule.gen.Ast.declare;
+import static dev.ferrule.gen.Ast.field;
 import static dev.ferrule.gen.Ast.integer;
 import static dev.ferrule.gen.Ast.name;
 import static dev.ferrule.gen.Ast.ret;
@@ -18,16 +20,17 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.InstanceOfExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
-import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.VoidType;
@@ -39,19 +42,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Callbacks in the safe layer: a functional interface per callback type, and upcall targets that
- * catch every {@code Throwable}. An exception escaping an upcall would kill the JVM, so it is
- * stored, the callback reports failure to Rust (a non-zero result), and the safe method rethrows
- * it once the downcall has returned.
+ * Callbacks in the safe layer: a functional interface per callback type, and one upcall stub per
+ * type, made once, whose target finds the call's Java callback through the {@code user_data} the
+ * library passes back ({@code UpcallContext} in ferrule-runtime). Making a stub per call would
+ * cost tens of microseconds a call. The target catches every {@code Throwable}: an exception
+ * escaping an upcall would kill the JVM, so it is stored, the callback reports failure to Rust (a
+ * non-zero result), and the safe method rethrows it once the downcall has returned.
  */
 final class CallbackSupport {
 
     private final String safeClass;
+    private final String rawClass;
     private final Collection<AbiType> callbacks;
     private final Map<String, AbiType> types;
 
-    CallbackSupport(String safeClass, Collection<AbiType> callbacks, Map<String, AbiType> types) {
+    CallbackSupport(String safeClass, String rawClass, Collection<AbiType> callbacks, Map<String, AbiType> types) {
         this.safeClass = safeClass;
+        this.rawClass = rawClass;
         this.callbacks = callbacks;
         this.types = types;
     }
@@ -91,30 +98,23 @@ final class CallbackSupport {
     void addTo(ClassOrInterfaceDeclaration safe) {
         ClassOrInterfaceDeclaration holder = new ClassOrInterfaceDeclaration(NodeList.nodeList(
                 Modifier.privateModifier(), Modifier.staticModifier(), Modifier.finalModifier()), false, "Upcalls");
-        holder.setJavadocComment("Upcall targets, looked up once when a callback is first used.");
+        holder.setJavadocComment("One upcall stub per callback type, made when a callback is first used; they live"
+                + " as long as the JVM.");
         for (AbiType callback : callbacks) {
             List<Expression> signature = new ArrayList<>();
             signature.add(new ClassExpr(result(callback, types)));
-            signature.add(new ClassExpr(type(callback.name())));
-            signature.add(new ClassExpr(new ArrayType(type("Throwable"))));
             for (Param param : callback.params()) {
                 signature.add(new ClassExpr(FfmType.of(param.type().c(), types).orElseThrow().javaType()));
             }
-            holder.addFieldWithInitializer("MethodHandle", Names.constant(callback.name()), call("target",
+            holder.addFieldWithInitializer("MemorySegment", Names.constant(callback.name()), call("stub",
                     str(targetName(callback)), call(name("MethodType"), "methodType",
-                            signature.toArray(Expression[]::new))), Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
+                            signature.toArray(Expression[]::new)), field(name(rawClass),
+                            Names.constant(callback.name()) + "_DESCRIPTOR")), Modifier.Keyword.STATIC,
+                    Modifier.Keyword.FINAL);
             safe.addMember(targetMethod(callback));
         }
-        MethodDeclaration target = holder.addMethod("target", Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC);
-        target.setType(type("MethodHandle")).addParameter("String", "name").addParameter("MethodType", "type");
-        TryStmt lookup = new TryStmt(block(ret(call(call(name("MethodHandles"), "lookup"), "findStatic",
-                new ClassExpr(type(safeClass)), name("name"), name("type")))), NodeList.nodeList(new CatchClause(
-                new Parameter(type("ReflectiveOperationException"), "e"), block(throwing(create(
-                        "ExceptionInInitializerError", name("e")))))), null);
-        target.setBody(block(lookup));
+        holder.addMember(stubMethod());
         safe.addMember(holder);
-        safe.addMember(upcallMethod());
-        safe.addMember(rethrowMethod());
     }
 
     private static String targetName(AbiType callback) {
@@ -125,31 +125,37 @@ final class CallbackSupport {
         Type result = result(callback, types);
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
                 Modifier.staticModifier()), result, targetName(callback));
-        method.addParameter(type(callback.name()), "callback")
-                .addParameter(new ArrayType(type("Throwable")), "failure");
         List<Expression> args = new ArrayList<>();
+        String userData = null;
         for (Param param : callback.params()) {
             String name = "arg_" + Names.identifier(param.name());
             method.addParameter(FfmType.of(param.type().c(), types).orElseThrow().javaType(), name);
             args.add(name(name));
+            userData = name;
         }
         args.remove(args.size() - 1);
-        Expression invoke = call(name("callback"), "apply", args.toArray(Expression[]::new));
+        ClassOrInterfaceType contextType = new ClassOrInterfaceType(null, new SimpleName("UpcallContext"),
+                NodeList.nodeList(type(callback.name())));
+        Expression invoke = call(call(name("context"), "callback"), "apply", args.toArray(Expression[]::new));
         BlockStmt body = result instanceof VoidType ? block(run(invoke)) : block(ret(invoke));
-        BlockStmt onFailure = new BlockStmt();
-        onFailure.addStatement(when(Ast.binary(new ArrayAccessExpr(name("failure"), integer(0)),
-                BinaryExpr.Operator.EQUALS, new NullLiteralExpr()), Ast.assign(new ArrayAccessExpr(name("failure"),
-                integer(0)), name("t"))));
+        BlockStmt onFailure = block(run(call(name("context"), "fail", name("t"))));
+        Statement refuse = result instanceof VoidType ? new ReturnStmt() : ret(failureValue(result));
         if (!(result instanceof VoidType)) {
             onFailure.addStatement(ret(failureValue(result)));
         }
-        method.setBody(block(new TryStmt(body, NodeList.nodeList(new CatchClause(new Parameter(type("Throwable"),
-                "t"), onFailure)), null)));
-        method.setJavadocComment("Runs a {@link " + callback.name() + "} for the library; nothing escapes it."
-                + "\n\n@param callback the Java callback\n@param failure where the first exception is kept"
+        method.setBody(block(
+                declare(contextType, "context", call(name("UpcallContext"), "find", name(userData),
+                        new ClassExpr(type(callback.name())))),
+                // Not a call in progress: a stale or made-up user_data must not reach any callback.
+                when(Ast.binary(name("context"), BinaryExpr.Operator.EQUALS, new NullLiteralExpr()), refuse),
+                new TryStmt(body, NodeList.nodeList(new CatchClause(new Parameter(type("Throwable"), "t"),
+                        onFailure)), null)));
+        method.setJavadocComment("Runs the {@link " + callback.name() + "} of the call that {@code user_data} names;"
+                + " nothing escapes it.\n"
                 + callback.params().stream().map(p -> "\n@param arg_" + Names.identifier(p.name())
                         + " from the library").reduce("", String::concat)
-                + (result instanceof VoidType ? "" : "\n@return the callback's result, or -1 when it threw"));
+                + (result instanceof VoidType ? "" : "\n@return the callback's result, or -1 when it threw or"
+                        + " user_data names no call"));
         return method;
     }
 
@@ -166,36 +172,21 @@ final class CallbackSupport {
         return new com.github.javaparser.ast.expr.CastExpr(result, integer(-1));
     }
 
-    private static MethodDeclaration upcallMethod() {
+    private MethodDeclaration stubMethod() {
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
-                Modifier.staticModifier()), type("MemorySegment"), "upcall");
-        method.addParameter("MethodHandle", "target").addParameter("FunctionDescriptor", "descriptor")
-                .addParameter("Arena", "arena");
+                Modifier.staticModifier()), type("MemorySegment"), "stub");
+        method.addParameter("String", "target").addParameter("MethodType", "type")
+                .addParameter("FunctionDescriptor", "descriptor");
         method.addSingleMemberAnnotation("SuppressWarnings", str("restricted"));
         method.setJavadocComment("Upcall stubs are restricted; the jar's Enable-Native-Access grants them."
-                + "\n\n@param target the bound upcall target\n@param descriptor the callback's descriptor"
-                + "\n@param arena owns the stub; it lives only for the call\n@return the stub");
-        method.setBody(block(ret(call(call(name("Linker"), "nativeLinker"), "upcallStub", name("target"),
-                name("descriptor"), name("arena")))));
-        return method;
-    }
-
-    private static MethodDeclaration rethrowMethod() {
-        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
-                Modifier.staticModifier()), new VoidType(), "rethrow");
-        method.addParameter(new ArrayType(type("Throwable")), "failure");
-        method.setJavadocComment("@param failure holds the exception a callback threw, if any");
-        Expression thrown = new ArrayAccessExpr(name("failure"), integer(0));
-        method.setBody(block(
-                when(new InstanceOfExpr(thrown, type("RuntimeException"), new com.github.javaparser.ast.expr.TypePatternExpr(NodeList.nodeList(),
-                        type("RuntimeException"), new com.github.javaparser.ast.expr.SimpleName("runtime"))),
-                        throwing(name("runtime"))),
-                when(new InstanceOfExpr(thrown.clone(), type("Error"), new com.github.javaparser.ast.expr.TypePatternExpr(NodeList.nodeList(),
-                        type("Error"), new com.github.javaparser.ast.expr.SimpleName("error"))),
-                        throwing(name("error"))),
-                when(Ast.binary(thrown.clone(), BinaryExpr.Operator.NOT_EQUALS, new NullLiteralExpr()),
-                        throwing(create("IllegalStateException", str("a callback threw a checked exception"),
-                                thrown.clone())))));
+                + "\n\n@param target the static method the stub calls\n@param type its type"
+                + "\n@param descriptor the callback's C signature\n@return the stub, in the global arena");
+        TryStmt lookup = new TryStmt(block(ret(call(call(name("Linker"), "nativeLinker"), "upcallStub",
+                call(call(name("MethodHandles"), "lookup"), "findStatic", new ClassExpr(type(safeClass)),
+                        name("target"), name("type")), name("descriptor"), call(name("Arena"), "global")))),
+                NodeList.nodeList(new CatchClause(new Parameter(type("ReflectiveOperationException"), "e"),
+                        block(throwing(create("ExceptionInInitializerError", name("e")))))), null);
+        method.setBody(block(lookup));
         return method;
     }
 }

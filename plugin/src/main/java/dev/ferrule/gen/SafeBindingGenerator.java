@@ -24,6 +24,8 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -31,6 +33,7 @@ import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.VoidType;
@@ -468,7 +471,8 @@ public final class SafeBindingGenerator {
             }
         }
         if (!callbacksUsed.isEmpty()) {
-            new CallbackSupport(safeClass, callbacksUsed.values(), types).addTo(type);
+            unit.addImport("dev.ferrule.runtime.UpcallContext");
+            new CallbackSupport(safeClass, rawClass, callbacksUsed.values(), types).addTo(type);
         }
         return unit;
     }
@@ -643,7 +647,8 @@ public final class SafeBindingGenerator {
         List<Expression> args = new ArrayList<>();
         List<String> contract = new ArrayList<>();
         Expression result = null;
-        boolean rethrowCallback = false;
+        // One context per callback parameter: how the shared upcall stub finds this call's callback.
+        List<VariableDeclarationExpr> contexts = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             Param param = params.get(i);
             String c = param.type().c();
@@ -722,17 +727,13 @@ public final class SafeBindingGenerator {
                 contract.add("{@code " + javaName + "} runs only during this call, on this thread; an exception it"
                         + " throws is rethrown here after the library returns.");
                 method.addParameter(new Parameter(type(callback.name()), javaName));
-                prepare.add(run(call(name("Objects"), "requireNonNull", name(javaName), str(javaName))));
-                prepare.add(declare(new ArrayType(type("Throwable")), "failure",
-                        new com.github.javaparser.ast.expr.ArrayCreationExpr(type("Throwable"), NodeList.nodeList(
-                                new com.github.javaparser.ast.ArrayCreationLevel(integer(1))), null)));
-                prepare.add(declare(type("MemorySegment"), javaName + "Stub", call("upcall",
-                        call(name("MethodHandles"), "insertArguments", field(name("Upcalls"),
-                                Names.constant(callback.name())), integer(0), name(javaName), name("failure")),
-                        field(name(rawClass), Names.constant(callback.name()) + "_DESCRIPTOR"), name("arena"))));
-                args.add(name(javaName + "Stub"));
-                args.add(Ast.longLiteral(0));
-                rethrowCallback = true;
+                contexts.add(new VariableDeclarationExpr(new VariableDeclarator(
+                        new ClassOrInterfaceType(null, new SimpleName("UpcallContext"), NodeList.nodeList(
+                                type(callback.name()))), javaName + "Context", call(name("UpcallContext"), "open",
+                                new ClassExpr(type(callback.name())), call(name("Objects"), "requireNonNull",
+                                        name(javaName), str(javaName))))));
+                args.add(field(name("Upcalls"), Names.constant(callback.name())));
+                args.add(call(name(javaName + "Context"), "id"));
                 i++;
                 continue;
             }
@@ -776,12 +777,14 @@ public final class SafeBindingGenerator {
         Expression downcall = call(name(rawClass), Names.identifier(function.symbol()), args.toArray(Expression[]::new));
         BlockStmt inArena = new BlockStmt();
         prepare.forEach(inArena::addStatement);
+        List<Statement> rethrows = contexts.stream().map(c -> run(call(name(c.getVariable(0).getNameAsString()),
+                "rethrow"))).toList();
         if (!status) {
-            valueCall(function, method, inArena, downcall, result, rethrowCallback);
-        } else if (rethrowCallback) {
+            valueCall(function, method, inArena, downcall, result, rethrows);
+        } else if (!rethrows.isEmpty()) {
             // A Java exception in the callback comes first: it explains the status that follows.
             inArena.addStatement(declare(PrimitiveType.intType(), "status", downcall));
-            inArena.addStatement(run(call("rethrow", name("failure"))));
+            rethrows.forEach(inArena::addStatement);
             inArena.addStatement(run(call("check", name("status"))));
         } else {
             inArena.addStatement(run(call("check", downcall)));
@@ -789,9 +792,10 @@ public final class SafeBindingGenerator {
         if (status && result != null) {
             inArena.addStatement(ret(result));
         }
-        // Calls with nothing to allocate need no memory (and javac warns about an unused arena).
-        // Upcall stubs need a real arena; everything else comes from the thread's call frame.
-        method.setBody(prepare.isEmpty() ? inArena : rethrowCallback ? block(confined(inArena)) : inFrame(inArena));
+        BlockStmt call = contexts.isEmpty() ? inArena
+                : block(new TryStmt(new NodeList<Expression>(List.<Expression>copyOf(contexts)), inArena, new NodeList<>(), null));
+        // Calls with nothing to allocate need no memory; the rest comes from the thread's call frame.
+        method.setBody(prepare.isEmpty() ? call : inFrame(call));
         if (result != null && method.getType().asString().equals("String")) {
             contract.add("The result is copied out of the library's buffer, which is released before this returns.");
         } else if (result != null && (local.endsWith("_new") || local.endsWith("_clone"))) {
@@ -809,16 +813,14 @@ public final class SafeBindingGenerator {
 
     /** A function whose result is a value, not a status ({@code returns = "value"}): nothing to check. */
     private void valueCall(AbiFunction function, MethodDeclaration method, BlockStmt body, Expression downcall,
-            Expression outResult, boolean rethrowCallback) throws Undecidable {
+            Expression outResult, List<Statement> rethrows) throws Undecidable {
         if (outResult != null) {
             throw new Undecidable("it returns a value and also has an out-parameter", metadataFix(function,
                     "raw-only = true"));
         }
         if (function.returns() == null) {
             body.addStatement(run(downcall));
-            if (rethrowCallback) {
-                body.addStatement(run(call("rethrow", name("failure"))));
-            }
+            rethrows.forEach(body::addStatement);
             return;
         }
         Optional<FfmType> ffm = FfmType.of(function.returns().c(), types);
@@ -827,9 +829,9 @@ public final class SafeBindingGenerator {
                     + "), whose owner and lifetime the types do not say", metadataFix(function, "raw-only = true"));
         }
         method.setType(ffm.get().javaType());
-        if (rethrowCallback) {
+        if (!rethrows.isEmpty()) {
             body.addStatement(declare(ffm.get().javaType(), "result", downcall));
-            body.addStatement(run(call("rethrow", name("failure"))));
+            rethrows.forEach(body::addStatement);
             body.addStatement(ret(name("result")));
         } else {
             body.addStatement(ret(downcall));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.ferrule.runtime.UpcallContext;
 import dev.ferrule.runtime.junit.FerruleLeakCheck;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,52 @@ class CallbackTest {
             })).isSameAs(thrown);
             assertThat(counter.add(1)).isEqualTo(6);
         }
+        assertThat(UpcallContext.openCount()).as("the call's context is closed after a failure too").isZero();
         assertThat(Template.greet("after")).isEqualTo("Hello, after!");
+    }
+
+    @Test
+    void nestedCallsFromInsideACallbackReachTheirOwnCallbacks() {
+        List<String> seen = new ArrayList<>();
+        try (Counter outer = Counter.create(2); Counter inner = Counter.create(3)) {
+            // One shared upcall stub per callback type: the user_data must route each step to its own call.
+            outer.steps(o -> {
+                inner.steps(i -> {
+                    seen.add(o + "." + i);
+                    return 0;
+                });
+                return 0;
+            });
+        }
+        assertThat(seen).containsExactly("1.1", "1.2", "1.3", "2.1", "2.2", "2.3");
+        assertThat(UpcallContext.openCount()).isZero();
+    }
+
+    @Test
+    void callbacksFromManyThreadsAtOnceStayWithTheirCalls() throws InterruptedException {
+        int threads = 8;
+        long[] sums = new long[threads];
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            workers.add(Thread.ofPlatform().start(() -> {
+                try (Counter counter = Counter.create(index + 1)) {
+                    for (int round = 0; round < 200; round++) {
+                        counter.steps(step -> {
+                            sums[index] += step;
+                            return 0;
+                        });
+                    }
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        for (int t = 0; t < threads; t++) {
+            long n = t + 1;
+            assertThat(sums[t]).as("thread %d", t).isEqualTo(200 * n * (n + 1) / 2);
+        }
     }
 
     @Test
