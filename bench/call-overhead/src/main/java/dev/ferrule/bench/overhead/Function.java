@@ -1,0 +1,20 @@
+package dev.ferrule.bench.overhead;
+
+/** A function of the suite: its id in the results and the benchmark method that calls it in every style. */
+enum Function {
+    NOOP("noop", "noop"),
+    ADD("add", "add"),
+    CHECKSUM_1K("checksum-1k", "checksum1k"),
+    STRING_ROUND_TRIP("string-round-trip", "stringRoundTrip"),
+    HANDLE_METHOD("handle-method", "handleMethod"),
+    FAIL_THROW("fail-throw", "failThrow"),
+    CALLBACK("callback", "callback");
+
+    final String id;
+    final String method;
+
+    Function(String id, String method) {
+        this.id = id;
+        this.method = method;
+    }
+}
