@@ -14,17 +14,7 @@ root=$(cd "$here/../.." && pwd)
 jmh_args=(-f 3 -wi 4 -w 1s -i 8 -r 1s) mode=full suffix=""
 if [ "${1:-}" = "--quick" ]; then jmh_args=(-f 1 -wi 3 -w 300ms -i 5 -r 200ms) mode=quick suffix="-quick"; fi
 
-# The JDK with FFM (22+) that Maven's toolchain would pick: the newest under /usr/lib/jvm.
-java_bin=""
-best=0
-for release in /usr/lib/jvm/*/release; do
-  [ -f "$release" ] || continue
-  major=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$release")
-  if [ -n "$major" ] && [ "$major" -ge 22 ] && [ "$major" -gt "$best" ]; then
-    best=$major java_bin="$(dirname "$release")/bin/java"
-  fi
-done
-[ -x "$java_bin" ] || { echo "no JDK 22+ under /usr/lib/jvm; install one (see README)" >&2; exit 1; }
+source "$here/../ffm-jdk.sh"
 
 echo "Building the benchmark jar (both Rust builds, generated bindings, JNI glue)..."
 # Only this module: it uses the installed ferrule-maven-plugin and ferrule-runtime.
@@ -36,10 +26,8 @@ fi
 
 results="$root/bench/results"
 mkdir -p "$results"
-deny=()
-[ "$best" -ge 24 ] && deny=(--illegal-native-access=deny)
 # JMH's forks inherit these JVM options; the raw-handles benchmark adds its own allowance.
-"$java_bin" --enable-native-access=ALL-UNNAMED "${deny[@]}" -cp "$here/target/call-overhead-benchmarks.jar" \
+"$java_bin" "${ffm_jvm_options[@]}" -cp "$here/target/call-overhead-benchmarks.jar" \
   dev.ferrule.bench.overhead.RunBenchmarks --mode "$mode" --summary "$results/call-overhead$suffix.json" \
   "${jmh_args[@]}" -rf json -rff "$results/call-overhead-jmh$suffix.json" \
   | tee "$here/target/call-overhead$suffix.txt"

@@ -11,24 +11,12 @@ root=$(cd "$here/../.." && pwd)
 jmh_args=(-f 3 -wi 5 -w 1s -i 10 -r 1s) suffix=""
 if [ "${1:-}" = "--quick" ]; then jmh_args=(-f 1 -wi 3 -w 500ms -i 5 -r 500ms) suffix="-quick"; fi
 
-# The JDK with FFM (22+) that Maven's toolchain would pick: the newest under /usr/lib/jvm.
-java_bin=""
-best=0
-for release in /usr/lib/jvm/*/release; do
-  [ -f "$release" ] || continue
-  major=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$release")
-  if [ -n "$major" ] && [ "$major" -ge 22 ] && [ "$major" -gt "$best" ]; then
-    best=$major java_bin="$(dirname "$release")/bin/java"
-  fi
-done
-[ -x "$java_bin" ] || { echo "no JDK 22+ under /usr/lib/jvm; install one (see README)" >&2; exit 1; }
+source "$here/../ffm-jdk.sh"
 
 echo "Building the benchmark jar (plugin, runtime, generated template bindings)..."
 (cd "$root" && mvn -B -q -ntp package -pl bench/ffm-calls -am -DskipTests -Dinvoker.skip)
 
 result="$root/bench/results/ffm-calls$suffix.json"
-deny=()
-[ "$best" -ge 24 ] && deny=(--illegal-native-access=deny)
-"$java_bin" --enable-native-access=ALL-UNNAMED "${deny[@]}" -cp "$here/target/ffm-calls-benchmarks.jar" \
+"$java_bin" "${ffm_jvm_options[@]}" -cp "$here/target/ffm-calls-benchmarks.jar" \
   dev.ferrule.bench.calls.RunBenchmarks "${jmh_args[@]}" -rf json -rff "$result" SafeVersusRawBenchmark \
   | tee "$here/target/ffm-calls$suffix.txt"

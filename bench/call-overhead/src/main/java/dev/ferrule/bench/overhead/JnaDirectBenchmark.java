@@ -27,7 +27,7 @@ public class JnaDirectBenchmark extends CallInputs {
     private final int[] intOut = new int[1];
     private final JnaDirect.FfiBuffer bufferOut = new JnaDirect.FfiBuffer();
     private final JnaDirect.FfiBuffer.ByValue bufferToFree = new JnaDirect.FfiBuffer.ByValue();
-    private final byte[] lastError = new byte[(int) RawFfmBenchmark.LAST_ERROR_CAPACITY];
+    private final byte[] lastError = new byte[NativeCallException.LAST_ERROR_CAPACITY];
     // JNA keeps one native stub per callback object, so a reused object pays for it once.
     private final JnaDirect.ValueCallback plusOne = (value, userData) -> CallInputs.plusOne(value);
     private long counter;

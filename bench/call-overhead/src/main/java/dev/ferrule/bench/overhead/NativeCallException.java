@@ -8,6 +8,9 @@ public final class NativeCallException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** ferrule-ffi bounds the last error message to 1 KiB, so a buffer of this size always holds it. */
+    static final int LAST_ERROR_CAPACITY = 1024;
+
     private final int status;
 
     NativeCallException(int status, String message) {

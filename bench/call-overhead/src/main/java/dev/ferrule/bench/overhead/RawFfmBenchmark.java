@@ -46,9 +46,6 @@ public class RawFfmBenchmark extends CallInputs {
             JAVA_LONG.withName("len"));
     static final long FFI_BUFFER_LEN = FFI_BUFFER.byteOffset(MemoryLayout.PathElement.groupElement("len"));
 
-    /** ferrule-ffi bounds the last error message to 1 KiB, so one buffer of that size always fits it. */
-    static final long LAST_ERROR_CAPACITY = 1024;
-
     /**
      * Handles in {@code static final} fields, which the JIT treats as constants, as the generated
      * raw class holds them.
@@ -123,7 +120,7 @@ public class RawFfmBenchmark extends CallInputs {
         checksumBytes = arena.allocate(checksumInput.length);
         // Sized for this benchmark's text; a general caller would grow it as needed.
         textBytes = arena.allocate(text.getBytes(StandardCharsets.UTF_8).length);
-        lastError = arena.allocate(LAST_ERROR_CAPACITY);
+        lastError = arena.allocate(NativeCallException.LAST_ERROR_CAPACITY);
         check((int) Downcalls.COUNTER_NEW.invokeExact(0L, longOut));
         counter = longOut.get(JAVA_LONG, 0);
     }
@@ -191,7 +188,8 @@ public class RawFfmBenchmark extends CallInputs {
 
     private void check(int status) throws Throwable {
         if (status != 0) {
-            long written = (long) Downcalls.LAST_ERROR_MESSAGE.invokeExact(lastError, LAST_ERROR_CAPACITY);
+            long written = (long) Downcalls.LAST_ERROR_MESSAGE.invokeExact(lastError,
+                    (long) NativeCallException.LAST_ERROR_CAPACITY);
             throw new NativeCallException(status, new String(lastError.asSlice(0, written).toArray(JAVA_BYTE),
                     StandardCharsets.UTF_8));
         }
