@@ -60,7 +60,16 @@ final class LayoutProbe {
         for (String dependency : dependencyCrates(cargo.libName(), nameable)) {
             command.addAll(List.of("--extern", dependency + "=" + dependencyRlib(rlib, dependency)));
         }
-        run(command, cargo, "compile the layout probe");
+        try {
+            run(command, cargo, "compile the layout probe");
+        } catch (AbiException e) {
+            // A crate whose profile sets panic = "abort" links only into programs built the same way.
+            if (!e.getMessage().contains("requires panic strategy `abort`")) {
+                throw e;
+            }
+            command.addAll(List.of("-C", "panic=abort"));
+            run(command, cargo, "compile the layout probe");
+        }
         Processes.Result result = run(List.of(binary.toString()), cargo, "run the layout probe");
         return parse(result.stdout());
     }
