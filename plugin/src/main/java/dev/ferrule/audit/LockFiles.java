@@ -26,20 +26,23 @@ public final class LockFiles {
     }
 
     /**
-     * A lock file counts as committed when it exists and, inside a git work tree, git tracks it.
-     * Call it before cargo builds, which writes a missing lock file.
+     * A lock file counts as committed when it exists and git tracks it. When git does not track
+     * the workspace's Cargo.toml either (no work tree, or a project not added yet), existing is all
+     * that can be asked. Call it before cargo builds, which writes a missing lock file.
      */
     public static boolean committed(Path lock) {
         if (!Files.isRegularFile(lock)) {
             return false;
         }
+        return tracked(lock) || !tracked(lock.resolveSibling("Cargo.toml"));
+    }
+
+    private static boolean tracked(Path file) {
         try {
-            Processes.Result result = Processes.run(List.of("git", "ls-files", "--error-unmatch",
-                    lock.getFileName().toString()), lock.getParent(), Map.of());
-            // 128: not a work tree (or no git), where existing is all that can be asked
-            return result.succeeded() || result.exitCode() == 128;
+            return Processes.run(List.of("git", "ls-files", "--error-unmatch", file.getFileName().toString()),
+                    file.getParent(), Map.of()).succeeded();
         } catch (IOException e) {
-            return true;
+            return false;
         }
     }
 }

@@ -171,7 +171,7 @@ public final class RustSource {
                 depth--;
             } else if (token.is(",") && depth == 0) {
                 atStart = true;
-            } else if (atStart && token.kind() == Kind.IDENT && !token.text().equals("mut")) {
+            } else if (atStart && depth == 0 && token.kind() == Kind.IDENT && !token.text().equals("mut")) {
                 names.add(token.text());
                 atStart = false;
             }

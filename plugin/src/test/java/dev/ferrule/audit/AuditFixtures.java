@@ -98,13 +98,13 @@ final class AuditFixtures {
 
     /** Builds, extracts and audits the crate the way ferrule:audit does. */
     Auditor.Result audit(Path crateDir, boolean clippy, Path suppressions) throws Exception {
-        return audit(crateDir, project, clippy, suppressions);
+        return audit(crateDir, project, clippy, suppressions, crateDir.resolve("target-maven"));
     }
 
-    static Auditor.Result audit(Path crateDir, Path projectRoot, boolean clippy, Path suppressions)
+    /** @param work where the build's Maven-side output goes */
+    static Auditor.Result audit(Path crateDir, Path projectRoot, boolean clippy, Path suppressions, Path work)
             throws Exception {
         RecordingLog log = new RecordingLog();
-        Path work = crateDir.resolve("target-maven");
         CargoBuildRequest request = new CargoBuildRequest(crateDir, CARGO_TARGET, work.resolve("classes"),
                 work.resolve("ferrule"), work, new FeatureSelection(List.of(), false, false), "release", List.of(),
                 List.of(), Map.of(), UnsafeFeaturePolicy.DEFAULT_PATTERN, Map.of(), false);
