@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class AuditReports {
     public static final String JSON_FILE = "audit.json";
     public static final String SARIF_FILE = "audit.sarif";
     public static final int JSON_SCHEMA_VERSION = 1;
+    static final int CONSOLE_FINDINGS_PER_RULE = 20;
 
     /** audit.json. */
     @JsonPropertyOrder({"schemaVersion", "tool", "crate", "version", "failed", "failOn", "counts", "suppressed",
@@ -79,15 +81,25 @@ public final class AuditReports {
                 List.of(verdict(result)));
     }
 
-    /** Counts and verdict, then each unsuppressed finding with its place and, when it fails the build, the fix. */
+    /**
+     * Counts and verdict, then each unsuppressed finding with its place and, when it fails the
+     * build, the fix; past {@link #CONSOLE_FINDINGS_PER_RULE} of one rule, a count instead, so a
+     * crate with thousands of exports does not bury the summary.
+     */
     public static List<String> console(Auditor.Result result, String sourcePrefix) {
         List<String> lines = new ArrayList<>();
         lines.add("Audit of " + result.crateName() + " " + result.crateVersion() + ": " + verdict(result));
+        Map<AuditRule, Integer> shown = new EnumMap<>(AuditRule.class);
+        Map<AuditRule, Integer> hidden = new EnumMap<>(AuditRule.class);
         for (Suppressions.Audited audited : result.findings()) {
             if (audited.suppressed()) {
                 continue;
             }
             AuditFinding f = audited.finding();
+            if (shown.merge(f.rule(), 1, Integer::sum) > CONSOLE_FINDINGS_PER_RULE) {
+                hidden.merge(f.rule(), 1, Integer::sum);
+                continue;
+            }
             String where = f.where();
             lines.add("  " + f.rule().level() + " " + f.rule().name() + " " + f.item()
                     + (where == null ? "" : " (" + sourcePrefix + where + ")") + ": " + f.message());
@@ -95,6 +107,8 @@ public final class AuditReports {
                 lines.add("      fix: " + f.rule().fix());
             }
         }
+        hidden.forEach((rule, count) -> lines.add("  ... and " + count + " more " + rule.name() + " finding(s); all are"
+                + " in " + JSON_FILE + " and " + SARIF_FILE));
         return lines;
     }
 

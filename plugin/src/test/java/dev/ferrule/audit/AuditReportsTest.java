@@ -87,6 +87,20 @@ class AuditReportsTest {
     }
 
     @Test
+    void consoleCountsWhatItDoesNotList() {
+        List<Audited> many = new java.util.ArrayList<>();
+        for (int i = 0; i < AuditReports.CONSOLE_FINDINGS_PER_RULE + 5; i++) {
+            many.add(new Audited(new AuditFinding(AuditRule.UNDOCUMENTED_EXPORT, "f" + i, "no docs", "src/lib.rs",
+                    i + 1), null, null));
+        }
+        List<String> console = AuditReports.console(new Auditor.Result("demo", "1.0.0", many, FailLevel.ERROR, 1,
+                0), "");
+        assertThat(console).hasSize(1 + AuditReports.CONSOLE_FINDINGS_PER_RULE + 1);
+        assertThat(console.get(console.size() - 1)).isEqualTo(
+                "  ... and 5 more UNDOCUMENTED_EXPORT finding(s); all are in audit.json and audit.sarif");
+    }
+
+    @Test
     void consoleShowsTheFixOfFailingFindingsAndHidesSuppressedOnes() {
         List<String> console = AuditReports.console(result(FailLevel.ERROR), "src/main/rust/");
         assertThat(console.get(0)).isEqualTo("Audit of demo 1.0.0: 1 error(s), 1 warning(s), 0 note(s),"
