@@ -35,6 +35,7 @@ suite() {
 
 suite call-overhead "${quick[@]}"
 suite build-costs "${quick[@]}"
+suite audit "${quick[@]}"
 if [ ${#quick[@]} -eq 0 ]; then
   # Covered in less depth by the two suites above; only the full run repeats them.
   suite ffm-calls

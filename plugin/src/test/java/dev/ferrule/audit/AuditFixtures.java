@@ -6,18 +6,17 @@ import dev.ferrule.cargo.BuildOutcome;
 import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.cargo.CargoBuilder;
 import dev.ferrule.cargo.FeatureSelection;
+import dev.ferrule.cargo.Fixtures;
 import dev.ferrule.cargo.RecordingLog;
 import dev.ferrule.cargo.UnsafeFeaturePolicy;
 import dev.ferrule.util.Processes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Lays out the audit fixture crates as a small project in a scratch directory, outside any git
@@ -125,19 +124,6 @@ final class AuditFixtures {
     }
 
     private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            files.filter(p -> !source.relativize(p).toString().startsWith("target")).forEach(p -> {
-                try {
-                    Path destination = target.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(destination);
-                    } else {
-                        Files.copy(p, destination);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        Fixtures.copyTree(source, target);
     }
 }

@@ -18,10 +18,15 @@ public final class Fixtures {
     }
 
     public static Path copy(String crate, Path into) throws IOException {
-        Path source = ROOT.resolve(crate);
         Path target = into.resolve(crate);
+        copyTree(ROOT.resolve(crate), target);
+        return target;
+    }
+
+    /** Copies a directory tree, leaving out build output ({@code target/} at any depth). */
+    public static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
-            files.filter(p -> !p.toString().contains("/target")).forEach(p -> {
+            files.filter(p -> !isBuildOutput(source.relativize(p))).forEach(p -> {
                 try {
                     Path destination = target.resolve(source.relativize(p).toString());
                     if (Files.isDirectory(p)) {
@@ -34,7 +39,15 @@ public final class Fixtures {
                 }
             });
         }
-        return target;
+    }
+
+    private static boolean isBuildOutput(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().equals("target")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A request with the plugin's defaults, building {@code crateDir} under {@code work}. */
