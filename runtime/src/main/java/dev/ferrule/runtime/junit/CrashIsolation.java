@@ -39,7 +39,14 @@ public final class CrashIsolation {
 
     /** Runs {@code owner.probe()} in a fresh JVM with the same class path. */
     public static Outcome run(Class<?> owner, String probe) throws IOException, InterruptedException {
-        ChildJvm.Exit exit = ChildJvm.run(CrashIsolation.class, List.of(owner.getName(), probe));
+        return outcome(runProbe(owner, probe));
+    }
+
+    private static ChildJvm.Exit runProbe(Class<?> owner, String probe) throws IOException, InterruptedException {
+        return ChildJvm.run(CrashIsolation.class, List.of(owner.getName(), probe));
+    }
+
+    private static Outcome outcome(ChildJvm.Exit exit) {
         Optional<Integer> status = exit.output().lines().filter(l -> l.startsWith(MARKER))
                 .map(l -> Integer.parseInt(l.substring(MARKER.length()).strip())).findFirst();
         return new Outcome(exit.code(), exit.code() == 0 ? status : Optional.empty(), exit.output(), exit.crashLog());
@@ -51,16 +58,16 @@ public final class CrashIsolation {
      */
     public static void assertStatus(Class<?> owner, String probe, int expected, String what)
             throws IOException, InterruptedException {
-        Outcome outcome = run(owner, probe);
+        ChildJvm.Exit exit = runProbe(owner, probe);
+        Outcome outcome = outcome(exit);
         if (outcome.exitCode() == THREW) {
             throw new AssertionError(owner.getSimpleName() + "." + probe + " threw instead of returning a status for "
                     + what + ":\n" + outcome.output());
         }
         if (outcome.crashed()) {
-            String tail = new ChildJvm.Exit(outcome.exitCode(), outcome.output(), outcome.crashLog()).tail();
             throw new AssertionError(owner.getSimpleName() + "." + probe + " crashed the JVM (exit code "
-                    + outcome.exitCode() + ") instead of refusing " + what + ". Crash log: "
-                    + outcome.crashLog().map(Path::toString).orElse("none written") + "\nLast output:\n" + tail);
+                    + exit.code() + ") instead of refusing " + what + ". Crash log: " + exit.crashLogText()
+                    + "\nLast output:\n" + exit.tail());
         }
         if (outcome.status().orElseThrow() != expected) {
             throw new AssertionError(owner.getSimpleName() + "." + probe + " returned status "
