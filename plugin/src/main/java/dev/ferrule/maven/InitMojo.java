@@ -1,0 +1,97 @@
+package dev.ferrule.maven;
+
+import dev.ferrule.abi.AbiException;
+import dev.ferrule.abi.AbiSnapshots;
+import dev.ferrule.abi.ExtractedAbi;
+import dev.ferrule.abi.FingerprintedBuild;
+import dev.ferrule.cargo.CargoException;
+import dev.ferrule.init.InitException;
+import dev.ferrule.init.Scaffold;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Scaffolds a working project in the current directory: the template crate with ferrule-ffi
+ * under {@code src/main/rust}, a POM with Ferrule's goals bound to their phases, a JUnit test of
+ * the generated bindings, and the initial ABI snapshot in {@code src/main/abi}. {@code mvn verify}
+ * passes right after. Run it without a project:
+ * {@code mvn dev.ferrule:ferrule-maven-plugin:<version>:init -Dferrule.init.groupId=com.example}.
+ */
+@Mojo(name = "init", requiresProject = false, threadSafe = true)
+public class InitMojo extends AbstractMojo {
+
+    /** Where the project is written; without a POM, Maven's working directory. */
+    @Parameter(property = "ferrule.init.directory", defaultValue = "${session.executionRootDirectory}")
+    File directory;
+
+    @Parameter(property = "ferrule.init.groupId", defaultValue = "com.example")
+    String groupId;
+
+    /** Defaults to the directory's name. */
+    @Parameter(property = "ferrule.init.artifactId")
+    String artifactId;
+
+    @Parameter(property = "ferrule.init.version", defaultValue = "0.1.0-SNAPSHOT")
+    String version;
+
+    /** The Rust crate (and library) name, snake_case; defaults to the artifactId with '_' for '-'. */
+    @Parameter(property = "ferrule.init.crateName")
+    String crateName;
+
+    /** The Java package of the bindings and the sample test; defaults to groupId.crateName. */
+    @Parameter(property = "ferrule.init.packageName")
+    String packageName;
+
+    /** Overwrite files that exist. Without it, init writes nothing when any of its files exists. */
+    @Parameter(property = "ferrule.init.force", defaultValue = "false")
+    boolean force;
+
+    /** Write the initial ABI snapshot (builds the crate once). */
+    @Parameter(property = "ferrule.init.snapshot", defaultValue = "true")
+    boolean snapshot;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    String pluginVersion;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Path directory = this.directory.toPath().toAbsolutePath().normalize();
+        String artifact = artifactId != null ? artifactId : Scaffold.artifactIdFor(directory);
+        String crate = crateName != null ? crateName : Scaffold.crateNameFor(artifact);
+        String javaPackage = packageName != null ? packageName : groupId + "." + crate;
+        List<Path> written;
+        try {
+            written = new ArrayList<>(Scaffold.write(new Scaffold.Request(directory, groupId, artifact, version, crate,
+                    javaPackage, pluginVersion, force)));
+        } catch (InitException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        if (snapshot) {
+            try {
+                for (ExtractedAbi abi : new FingerprintedBuild(new MavenBuildLog(getLog()))
+                        .buildAndExtract(Scaffold.buildRequest(directory)).abis()) {
+                    Path file = AbiSnapshots.fileFor(directory.resolve("src/main/abi"), abi.snapshotName());
+                    AbiSnapshots.write(file, abi.model());
+                    written.add(directory.relativize(file));
+                }
+            } catch (AbiException e) {
+                throw new MojoFailureException("The project was written, but its first ABI snapshot failed: "
+                        + e.getMessage(), e);
+            } catch (CargoException e) {
+                MojoErrors.rethrow(e);
+            }
+            written.add(directory.relativize(directory.resolve("src/main/rust/Cargo.lock")));
+        }
+        getLog().info("Created " + artifact + " (crate " + crate + ", package " + javaPackage + "):");
+        written.forEach(file -> getLog().info("  " + file));
+        getLog().info("Next: mvn verify (builds the crate, generates the bindings, runs the Rust and Java tests,"
+                + " checks the ABI against the snapshot and audits the boundary). Commit src/main/abi and Cargo.lock.");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ferrule.init;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What ferrule:init writes, and when it refuses; it/init-empty builds the result for real. */
+class ScaffoldTest {
+
+    @TempDir
+    Path dir;
+
+    private Scaffold.Request request(String crate, boolean force) {
+        return new Scaffold.Request(dir, "org.acme", "gauge", "0.1.0-SNAPSHOT", crate, "org.acme.gauge", "9.9.9",
+                force);
+    }
+
+    @Test
+    void theTemplateBecomesTheNewCrate() throws Exception {
+        Map<Path, String> files = Scaffold.render(request("gauge", false));
+
+        String manifest = files.get(Path.of("src/main/rust/Cargo.toml"));
+        assertThat(manifest).contains("name = \"gauge\"", "edition = \"2021\"", "path = \"ferrule-ffi\"",
+                "[workspace]", "overflow-checks = true").doesNotContain(".workspace = true", "../ferrule-ffi");
+        assertThat(files.get(Path.of("src/main/rust/ferrule-ffi/Cargo.toml"))).contains("name = \"ferrule-ffi\"")
+                .doesNotContain(".workspace = true");
+        String lib = files.get(Path.of("src/main/rust/src/lib.rs"));
+        assertThat(lib).contains("fn gauge_counter_new(", "pub enum GaugeError").doesNotContainIgnoringCase("template");
+        assertThat(files.get(Path.of("src/main/rust/tests/exports.rs"))).contains("use gauge::")
+                .doesNotContainIgnoringCase("template");
+        assertThat(files.get(Path.of("pom.xml"))).contains("<groupId>org.acme</groupId>",
+                "<artifactId>gauge</artifactId>", "<ferrule.version>9.9.9</ferrule.version>",
+                "<packageName>org.acme.gauge</packageName>", "<goal>check-abi</goal>", "<goal>audit</goal>");
+        assertThat(files.get(Path.of("src/test/java/org/acme/gauge/GaugeTest.java")))
+                .startsWith("package org.acme.gauge;").contains("class GaugeTest", "GaugeException.NegativeAmountException");
+    }
+
+    @Test
+    void writesEveryFileAndListsThem() throws Exception {
+        List<Path> written = Scaffold.write(request("gauge", false));
+
+        assertThat(written).first().isEqualTo(Path.of("pom.xml"));
+        assertThat(written).contains(Path.of("src/main/rust/ferrule-ffi/src/guard.rs"));
+        for (Path file : written) {
+            assertThat(dir.resolve(file)).isRegularFile();
+        }
+    }
+
+    @Test
+    void refusesToOverwriteUnlessForced() throws Exception {
+        Files.writeString(dir.resolve("pom.xml"), "mine");
+        assertThatThrownBy(() -> Scaffold.write(request("gauge", false)))
+                .isInstanceOf(InitException.class)
+                .hasMessageContaining("writes nothing, because these files exist already: [pom.xml]")
+                .hasMessageContaining("-Dferrule.init.force=true");
+        assertThat(Files.readString(dir.resolve("pom.xml"))).isEqualTo("mine");
+        assertThat(dir.resolve("src")).doesNotExist();
+
+        Scaffold.write(request("gauge", true));
+        assertThat(Files.readString(dir.resolve("pom.xml"))).contains("<artifactId>gauge</artifactId>");
+    }
+
+    @Test
+    void refusesNamesRustOrJavaCannotUse() {
+        assertThatThrownBy(() -> Scaffold.write(request("My-Lib", false))).isInstanceOf(InitException.class)
+                .hasMessageContaining("'My-Lib' cannot name the crate");
+        assertThatThrownBy(() -> Scaffold.write(request("match", false))).isInstanceOf(InitException.class)
+                .hasMessageContaining("no Rust keyword");
+        assertThatThrownBy(() -> Scaffold.write(new Scaffold.Request(dir, "org.acme", "gauge", "1", "gauge",
+                "Org.Acme", "1", false))).isInstanceOf(InitException.class)
+                .hasMessageContaining("'Org.Acme' is not a Java package name");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void namesFollowTheDirectory() {
+        assertThat(Scaffold.artifactIdFor(Path.of("/work/My Gauge_2"))).isEqualTo("my-gauge-2");
+        assertThat(Scaffold.artifactIdFor(Path.of("/work/42"))).isEqualTo("ferrule-app");
+        assertThat(Scaffold.crateNameFor("my-gauge-2")).isEqualTo("my_gauge_2");
+    }
+}
