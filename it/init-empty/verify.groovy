@@ -18,9 +18,8 @@ def lib = new File(app, 'src/main/rust/src/lib.rs').text
 assert lib.contains('fn gauge_counter_new(') && !lib.contains('template')
 assert new File(app, 'src/main/abi/gauge-x86_64-unknown-linux-gnu.abi.json').text.contains('"symbol" : "gauge_counter_add"')
 
-// Run 2: refused, naming the files, and nothing was overwritten.
-assert verify.contains('ferrule:init writes nothing, because these files exist already: [pom.xml, ')
-assert verify.contains('-Dferrule.init.force=true')
+// Run 2: refused, because the project it would write is there already.
+assert verify.contains('pom.xml already uses ferrule-maven-plugin; ferrule:init leaves it alone.')
 
 // Run 3: the project builds, its tests and the generated contract tests pass, the ABI matches
 // the snapshot init wrote, and the boundary audits clean.

@@ -75,14 +75,38 @@ public final class Scaffold {
     }
 
     /**
-     * Writes the project.
+     * What init did.
      *
-     * @return the files written, relative to the directory, in order
+     * @param written     the files written, relative to the directory, in order
+     * @param pomChanges  in an existing module, what was added to its pom.xml; empty otherwise
+     */
+    public record Result(List<Path> written, List<String> pomChanges) {
+    }
+
+    /**
+     * Writes the project. In a directory with a pom.xml (an existing module), the POM is edited
+     * instead of written: Ferrule's dependencies and plugins are added to it.
+     *
      * @throws InitException when a name is unusable or files exist and {@code force} is off; nothing is written then
      */
-    public static List<Path> write(Request request) throws InitException {
+    public static Result write(Request request) throws InitException {
         validate(request);
         Map<Path, String> files = render(request);
+        Path pom = request.directory().resolve("pom.xml");
+        PomEditor.Edit pomEdit = null;
+        if (Files.isRegularFile(pom)) {
+            files.remove(Path.of("pom.xml"));
+            String text;
+            try {
+                text = Files.readString(pom, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InitException("Could not read " + pom + ": " + e.getMessage(), e);
+            }
+            boolean usesFerrule = text.contains("<artifactId>ferrule-maven-plugin</artifactId>");
+            if (!usesFerrule || !request.force()) {
+                pomEdit = PomEditor.addFerrule(text, request.packageName(), request.ferruleVersion());
+            }
+        }
         List<Path> existing = files.keySet().stream().filter(p -> Files.exists(request.directory().resolve(p)))
                 .toList();
         if (!existing.isEmpty() && !request.force()) {
@@ -98,11 +122,14 @@ public final class Scaffold {
                 Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
                 written.add(file.getKey());
             }
+            if (pomEdit != null) {
+                Files.writeString(pom, pomEdit.pom(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new InitException("Could not write the project into " + request.directory() + ": " + e.getMessage()
                     + (written.isEmpty() ? "" : ". Written so far: " + written), e);
         }
-        return written;
+        return new Result(written, pomEdit == null ? List.of() : pomEdit.changes());
     }
 
     private static void validate(Request request) throws InitException {

@@ -16,6 +16,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Scaffolds a working project in the current directory: the template crate with ferrule-ffi
@@ -31,10 +32,11 @@ public class InitMojo extends AbstractMojo {
     @Parameter(property = "ferrule.init.directory", defaultValue = "${session.executionRootDirectory}")
     File directory;
 
-    @Parameter(property = "ferrule.init.groupId", defaultValue = "com.example")
+    /** Defaults to the module's groupId, or com.example without a POM. */
+    @Parameter(property = "ferrule.init.groupId")
     String groupId;
 
-    /** Defaults to the directory's name. */
+    /** Defaults to the module's artifactId, or the directory's name without a POM. */
     @Parameter(property = "ferrule.init.artifactId")
     String artifactId;
 
@@ -60,16 +62,26 @@ public class InitMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     String pluginVersion;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Path directory = this.directory.toPath().toAbsolutePath().normalize();
-        String artifact = artifactId != null ? artifactId : Scaffold.artifactIdFor(directory);
+        // In an existing module the POM names the project; without one, the directory does.
+        boolean module = project != null && project.getFile() != null;
+        String group = groupId != null ? groupId : module ? project.getGroupId() : "com.example";
+        String artifact = artifactId != null ? artifactId
+                : module ? project.getArtifactId() : Scaffold.artifactIdFor(directory);
         String crate = crateName != null ? crateName : Scaffold.crateNameFor(artifact);
-        String javaPackage = packageName != null ? packageName : groupId + "." + crate;
+        String javaPackage = packageName != null ? packageName : group + "." + crate;
         List<Path> written;
+        List<String> pomChanges;
         try {
-            written = new ArrayList<>(Scaffold.write(new Scaffold.Request(directory, groupId, artifact, version, crate,
-                    javaPackage, pluginVersion, force)));
+            Scaffold.Result result = Scaffold.write(new Scaffold.Request(directory, group, artifact, version, crate,
+                    javaPackage, pluginVersion, force));
+            written = new ArrayList<>(result.written());
+            pomChanges = result.pomChanges();
         } catch (InitException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -91,6 +103,10 @@ public class InitMojo extends AbstractMojo {
         }
         getLog().info("Created " + artifact + " (crate " + crate + ", package " + javaPackage + "):");
         written.forEach(file -> getLog().info("  " + file));
+        if (!pomChanges.isEmpty()) {
+            getLog().info("Added to pom.xml:");
+            pomChanges.forEach(change -> getLog().info("  " + change));
+        }
         getLog().info("Next: mvn verify (builds the crate, generates the bindings, runs the Rust and Java tests,"
                 + " checks the ABI against the snapshot and audits the boundary). Commit src/main/abi and Cargo.lock.");
     }

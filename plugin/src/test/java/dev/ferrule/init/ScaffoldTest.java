@@ -43,7 +43,9 @@ class ScaffoldTest {
 
     @Test
     void writesEveryFileAndListsThem() throws Exception {
-        List<Path> written = Scaffold.write(request("gauge", false));
+        Scaffold.Result result = Scaffold.write(request("gauge", false));
+        List<Path> written = result.written();
+        assertThat(result.pomChanges()).isEmpty();
 
         assertThat(written).first().isEqualTo(Path.of("pom.xml"));
         assertThat(written).contains(Path.of("src/main/rust/ferrule-ffi/src/guard.rs"));
@@ -54,16 +56,40 @@ class ScaffoldTest {
 
     @Test
     void refusesToOverwriteUnlessForced() throws Exception {
-        Files.writeString(dir.resolve("pom.xml"), "mine");
+        Path lib = dir.resolve("src/main/rust/src/lib.rs");
+        Files.createDirectories(lib.getParent());
+        Files.writeString(lib, "mine");
         assertThatThrownBy(() -> Scaffold.write(request("gauge", false)))
                 .isInstanceOf(InitException.class)
-                .hasMessageContaining("writes nothing, because these files exist already: [pom.xml]")
+                .hasMessageContaining("writes nothing, because these files exist already: [src/main/rust/src/lib.rs]")
                 .hasMessageContaining("-Dferrule.init.force=true");
-        assertThat(Files.readString(dir.resolve("pom.xml"))).isEqualTo("mine");
-        assertThat(dir.resolve("src")).doesNotExist();
+        assertThat(Files.readString(lib)).isEqualTo("mine");
+        assertThat(dir.resolve("pom.xml")).doesNotExist();
 
         Scaffold.write(request("gauge", true));
-        assertThat(Files.readString(dir.resolve("pom.xml"))).contains("<artifactId>gauge</artifactId>");
+        assertThat(Files.readString(lib)).contains("gauge_counter_new");
+    }
+
+    @Test
+    void inAnExistingModuleThePomIsEditedNotReplaced() throws Exception {
+        Files.writeString(dir.resolve("pom.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project>
+                    <modelVersion>4.0.0</modelVersion>
+                    <groupId>org.acme</groupId>
+                    <artifactId>gauge</artifactId>
+                    <version>1.0</version>
+                </project>
+                """);
+        Scaffold.Result result = Scaffold.write(request("gauge", false));
+
+        assertThat(result.written()).doesNotContain(Path.of("pom.xml"));
+        assertThat(result.pomChanges()).contains("plugin ferrule-maven-plugin (generate, test, check-abi, audit)");
+        assertThat(Files.readString(dir.resolve("pom.xml"))).contains("<artifactId>ferrule-runtime</artifactId>");
+        // Forced again: the crate files are rewritten, the POM (already using Ferrule) is left alone.
+        String edited = Files.readString(dir.resolve("pom.xml"));
+        assertThat(Scaffold.write(request("gauge", true)).pomChanges()).isEmpty();
+        assertThat(Files.readString(dir.resolve("pom.xml"))).isEqualTo(edited);
     }
 
     @Test
