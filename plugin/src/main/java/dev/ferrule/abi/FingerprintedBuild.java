@@ -1,5 +1,6 @@
 package dev.ferrule.abi;
 
+import dev.ferrule.cargo.BuildInfo;
 import dev.ferrule.cargo.BuildLog;
 import dev.ferrule.cargo.BuildOutcome;
 import dev.ferrule.cargo.CargoBuildRequest;
@@ -28,7 +29,7 @@ import java.util.TreeMap;
 public final class FingerprintedBuild {
 
     /** The variable ferrule-ffi's {@code export_runtime!} reads; owned by Ferrule. */
-    public static final String ENV = "FERRULE_ABI_FINGERPRINT";
+    public static final String ENV = BuildInfo.ABI_FINGERPRINT_ENV;
 
     private static final String STAMP_FILE = "abi-fingerprint.txt";
 

@@ -1,14 +1,18 @@
 package dev.ferrule.cargo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
  * What a packaged library was built from, stored beside it as {@code build-info.json}. The key
  * order is fixed and there is no timestamp, so the same inputs give the same bytes.
+ *
+ * @param abiFingerprint the fingerprint of the exported ABI the library reports; absent for a
+ *                       crate that does not export one (not built on ferrule-ffi) or a first build
  */
 @JsonPropertyOrder({"schemaVersion", "crateName", "crateVersion", "target", "platform", "profile", "features",
-        "unsafeFeatures", "rustc", "library", "sha256"})
+        "unsafeFeatures", "rustc", "library", "sha256", "abiFingerprint"})
 public record BuildInfo(
         int schemaVersion,
         String crateName,
@@ -20,9 +24,16 @@ public record BuildInfo(
         List<UnsafeFeaturePolicy.RiskyFeature> unsafeFeatures,
         String rustc,
         String library,
-        String sha256) {
+        String sha256,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String abiFingerprint) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * The environment variable through which the build hands the library its ABI fingerprint;
+     * recorded here too, so that per-platform builds can be checked for one ABI before merging.
+     */
+    public static final String ABI_FINGERPRINT_ENV = "FERRULE_ABI_FINGERPRINT";
 
     public BuildInfo {
         features = List.copyOf(features.stream().sorted().toList());

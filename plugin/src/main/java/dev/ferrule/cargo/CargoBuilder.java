@@ -98,7 +98,8 @@ public final class CargoBuilder {
             Path library = Path.of(artifact.path());
             BuildInfo info = new BuildInfo(BuildInfo.SCHEMA_VERSION, pkg.name(), pkg.version(), target.getKey(),
                     target.getValue().id(), request.profile(), artifact.features(), actualRisky,
-                    toolchain.rustcVersion(), library.getFileName().toString(), artifact.sha256());
+                    toolchain.rustcVersion(), library.getFileName().toString(), artifact.sha256(),
+                    request.env().get(BuildInfo.ABI_FINGERPRINT_ENV));
             PackagedLibrary packaged = NativePackager.pack(library, request.outputDir(), info,
                     artifact.rlib() == null ? null : Path.of(artifact.rlib()));
             log.info("Packaged " + display(request, packaged.library()) + " (sha256 " + artifact.sha256()
