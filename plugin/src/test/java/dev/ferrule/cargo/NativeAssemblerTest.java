@@ -59,18 +59,18 @@ class NativeAssemblerTest {
         platform(mac, "macos-aarch64", "libgauge.dylib", "abc", "gauge");
         Path windows = dir.resolve("windows");
         platform(windows, "windows-x86_64", "gauge.dll", "abc", "gauge");
-        platform(windows, "linux-aarch64-musl", "libgauge.so", "abc", "gauge");
+        platform(windows, "linux-musl-aarch64", "libgauge.so", "abc", "gauge");
 
         NativeAssembler.Result result = NativeAssembler.assemble(classes,
                 List.of(jar(mac, dir.resolve("mac.jar")), windows));
 
         assertThat(result.platforms()).extracting(NativeAssembler.PlatformBuild::platform)
-                .containsExactly("linux-aarch64-musl", "linux-x86_64", "macos-aarch64", "windows-x86_64");
-        assertThat(result.added()).containsExactly("linux-aarch64-musl", "macos-aarch64", "windows-x86_64");
+                .containsExactly("linux-musl-aarch64", "linux-x86_64", "macos-aarch64", "windows-x86_64");
+        assertThat(result.added()).containsExactly("linux-musl-aarch64", "macos-aarch64", "windows-x86_64");
         assertThat(classes.resolve("META-INF/native/macos-aarch64/libgauge.dylib")).hasContent(
                 "macos-aarch64 library of gauge");
         assertThat(classes.resolve("META-INF/native/windows-x86_64/build-info.json")).exists();
-        assertThat(classes.resolve("META-INF/native/linux-aarch64-musl/libgauge.so.sha256")).exists();
+        assertThat(classes.resolve("META-INF/native/linux-musl-aarch64/libgauge.so.sha256")).exists();
     }
 
     @Test

@@ -12,9 +12,14 @@ public record Platform(String os, String arch) {
         return os + "-" + arch;
     }
 
-    /** The running JVM's platform, read from {@code os.name} and {@code os.arch} at each call. */
+    /**
+     * The running JVM's platform, read from {@code os.name} and {@code os.arch} at each call; on
+     * Linux, the C library ({@link Libc}) tells {@code linux} from {@code linux-musl}.
+     */
     public static Platform current() {
-        return of(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        Platform platform = of(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        // musl and glibc builds are not interchangeable, so ferrule:build packs them apart.
+        return platform.os().equals("linux") && Libc.isMusl() ? new Platform("linux-musl", platform.arch()) : platform;
     }
 
     static Platform of(String osName, String osArch) {
