@@ -35,7 +35,7 @@ class AuditRuleReferenceTest {
         for (AuditRule rule : AuditRule.values()) {
             out.append("| [`").append(rule.name()).append("`](#").append(rule.name().toLowerCase(Locale.ROOT))
                     .append(") | ").append(rule.level()).append(" | ").append(rule.basis().description())
-                    .append(" | ").append(rule.heuristic() ? "yes" : "no").append(" | ").append(rule.title())
+                    .append(" | ").append(rule.heuristic() ? "yes" : "no").append(" | ").append(html(rule.title()))
                     .append(" |\n");
         }
         for (AuditRule.Category category : AuditRule.Category.values()) {
@@ -45,13 +45,13 @@ class AuditRuleReferenceTest {
                     continue;
                 }
                 out.append("\n### ").append(rule.name().toLowerCase(Locale.ROOT)).append("\n\n")
-                        .append("`").append(rule.name()).append("`: ").append(rule.title()).append(".\n\n")
+                        .append("`").append(rule.name()).append("`: ").append(html(rule.title())).append(".\n\n")
                         .append("- Level: ").append(rule.level()).append("; reads ").append(rule.basis().description())
                         .append(".\n")
-                        .append("- Why: ").append(rule.rationale()).append("\n")
-                        .append("- Fix: ").append(rule.fix()).append(".\n");
+                        .append("- Why: ").append(html(rule.rationale())).append("\n")
+                        .append("- Fix: ").append(html(rule.fix())).append(".\n");
                 if (rule.heuristic()) {
-                    out.append("- Heuristic. Known limits: ").append(rule.knownLimits()).append("\n");
+                    out.append("- Heuristic. Known limits: ").append(html(rule.knownLimits())).append("\n");
                 }
             }
         }
@@ -61,6 +61,11 @@ class AuditRuleReferenceTest {
                     .append(".\n");
         }
         return out.toString();
+    }
+
+    /** Rule texts mention types such as Option<&T>; Markdown would pass them on as HTML tags. */
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     @Test

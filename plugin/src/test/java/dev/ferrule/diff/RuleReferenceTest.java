@@ -29,7 +29,7 @@ class RuleReferenceTest {
         for (AbiRule rule : AbiRule.values()) {
             out.append("| [`").append(rule.name()).append("`](#").append(rule.name().toLowerCase(Locale.ROOT))
                     .append(") | ").append(rule.severity()).append(" | ").append(rule.semver()).append(" | ")
-                    .append(rule.title()).append(" |\n");
+                    .append(html(rule.title())).append(" |\n");
         }
         for (AbiRule.Category category : AbiRule.Category.values()) {
             out.append("\n## ").append(category.name().charAt(0))
@@ -39,14 +39,19 @@ class RuleReferenceTest {
                     continue;
                 }
                 out.append("\n### ").append(rule.name().toLowerCase(Locale.ROOT)).append("\n\n")
-                        .append("`").append(rule.name()).append("`: ").append(rule.title()).append(".\n\n")
+                        .append("`").append(rule.name()).append("`: ").append(html(rule.title())).append(".\n\n")
                         .append("- Severity: ").append(rule.severity()).append("; needs a ")
                         .append(rule.semver().name().toLowerCase(Locale.ROOT)).append(" version bump.\n")
-                        .append("- Why, for Java callers: ").append(rule.javaImpact()).append("\n")
-                        .append("- Fix: ").append(rule.fix()).append(".\n");
+                        .append("- Why, for Java callers: ").append(html(rule.javaImpact())).append("\n")
+                        .append("- Fix: ").append(html(rule.fix())).append(".\n");
             }
         }
         return out.toString();
+    }
+
+    /** Rule texts mention types such as Option<&T>; Markdown would pass them on as HTML tags. */
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     @Test
