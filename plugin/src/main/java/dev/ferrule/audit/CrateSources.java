@@ -43,11 +43,6 @@ public final class CrateSources {
         return new CrateSources(crateDir, libRoot.replace('\\', '/'), List.copyOf(files));
     }
 
-    /** Sources given directly, for tests of single rules. */
-    public static CrateSources of(String libRoot, List<RustSource> files) {
-        return new CrateSources(Path.of("."), libRoot, List.copyOf(files));
-    }
-
     public Path crateDir() {
         return crateDir;
     }
