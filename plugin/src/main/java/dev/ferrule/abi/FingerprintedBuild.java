@@ -21,15 +21,12 @@ import java.util.TreeMap;
  *
  * <p>The fingerprint is a hash of the ABI model, and the model is extracted from the built
  * library, so the first build cannot know it. ferrule-ffi reads it at compile time from
- * {@value #ENV}; Ferrule remembers the last fingerprint in the state directory and passes it to
+ * {@value BuildInfo#ABI_FINGERPRINT_ENV}; Ferrule remembers the last fingerprint in the state directory and passes it to
  * every build. When an extraction finds a different fingerprint (the ABI changed, or this is the
  * first build), cargo runs once more with the new value. That second run only recompiles the
  * crate that reads the variable, and it cannot change the ABI, so the model is reused.
  */
 public final class FingerprintedBuild {
-
-    /** The variable ferrule-ffi's {@code export_runtime!} reads; owned by Ferrule. */
-    public static final String ENV = BuildInfo.ABI_FINGERPRINT_ENV;
 
     private static final String STAMP_FILE = "abi-fingerprint.txt";
 
@@ -82,7 +79,7 @@ public final class FingerprintedBuild {
             return request;
         }
         Map<String, String> env = new TreeMap<>(request.env());
-        env.put(ENV, stamp.get());
+        env.put(BuildInfo.ABI_FINGERPRINT_ENV, stamp.get());
         return request.withEnv(env);
     }
 

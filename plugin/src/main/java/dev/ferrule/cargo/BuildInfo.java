@@ -30,8 +30,8 @@ public record BuildInfo(
     public static final int SCHEMA_VERSION = 1;
 
     /**
-     * The environment variable through which the build hands the library its ABI fingerprint;
-     * recorded here too, so that per-platform builds can be checked for one ABI before merging.
+     * The environment variable through which the build hands the library its ABI fingerprint
+     * (ferrule-ffi's {@code export_runtime!} reads it); recorded here too, so that per-platform builds can be checked for one ABI before merging.
      */
     public static final String ABI_FINGERPRINT_ENV = "FERRULE_ABI_FINGERPRINT";
 

@@ -3,6 +3,7 @@ package dev.ferrule.init;
 import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.cargo.FeatureSelection;
 import dev.ferrule.cargo.UnsafeFeaturePolicy;
+import dev.ferrule.gen.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -145,7 +146,8 @@ public final class Scaffold {
 
     /** Every file, path relative to the project, in a stable order. */
     static Map<Path, String> render(Request request) throws InitException {
-        String camel = camel(request.crateName());
+        // The generator names the library class this way; the sample test must use the same name.
+        String camel = Names.upperCamel(request.crateName());
         Map<Path, String> files = new LinkedHashMap<>();
         files.put(Path.of("pom.xml"), fill(resource("pom.xml"), request, camel));
         for (Map.Entry<String, String> crateFile : crateFiles().entrySet()) {
@@ -197,16 +199,6 @@ public final class Scaffold {
                 .replace("@Camel@", camel)
                 .replace("@packageName@", request.packageName())
                 .replace("@ferruleVersion@", request.ferruleVersion());
-    }
-
-    static String camel(String snake) {
-        StringBuilder out = new StringBuilder();
-        for (String part : snake.split("_")) {
-            if (!part.isEmpty()) {
-                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return out.toString();
     }
 
     private static String resource(String name) throws InitException {
