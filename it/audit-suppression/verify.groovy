@@ -34,4 +34,14 @@ assert result.ruleId == 'EXPORT_UNGUARDED'
 assert result.locations[0].physicalLocation.artifactLocation.uri == 'src/main/rust/src/lib.rs'
 assert result.locations[0].physicalLocation.region.startLine == 6
 assert result.suppressions[0].justification == 'tally_double only does wrapping arithmetic, which cannot panic'
+
+// The site's audit page shows the suppressed finding and its reason; there is no ABI page, since
+// check-abi did not run.
+def auditPage = new File(basedir, 'target/site/ferrule-audit.html').text
+assert auditPage.contains('Passed: crate tally')
+assert auditPage.contains('href="https://ferrule.dev/audit-rules.html#export_unguarded">EXPORT_UNGUARDED</a>')
+assert auditPage.contains('suppressed: tally_double only does wrapping arithmetic, which cannot panic')
+assert new File(basedir, 'target/site/project-reports.html').text.contains('ferrule-audit.html')
+assert !new File(basedir, 'target/site/ferrule-abi.html').exists()
+assert suppressed.contains('No ABI check page')
 return true

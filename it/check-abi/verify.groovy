@@ -24,6 +24,16 @@ def accepted = runs[4]
 assert accepted.contains('BUILD SUCCESS')
 assert accepted.contains('[accepted]')
 assert accepted.contains('unused acceptance (remove it): FN_PARAM_TYPE_CHANGED gauge_old*')
+// ...and the site's ABI page, rendered from that run's abi-diff.json, shows the same; no audit page,
+// since ferrule:audit did not run.
+def abiPage = new File(basedir, 'target/site/ferrule-abi.html').text
+assert abiPage.contains('Passed: 1 snapshot(s) compared')
+assert abiPage.contains('ACCEPTED: gauge_reset was never documented; the only caller was removed in the same release')
+assert abiPage.contains('href="https://ferrule.dev/check-abi-rules.html#field_type_changed">FIELD_TYPE_CHANGED</a>')
+assert abiPage.contains('Acceptances that matched nothing')
+assert new File(basedir, 'target/site/project-reports.html').text.contains('ferrule-abi.html')
+assert !new File(basedir, 'target/site/ferrule-audit.html').exists()
+assert accepted.contains('No Boundary audit page')
 
 // 5. major bump
 assert runs[5].contains('BUILD SUCCESS')

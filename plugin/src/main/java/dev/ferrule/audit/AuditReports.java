@@ -52,6 +52,11 @@ public final class AuditReports {
         AtomicFiles.write(outDir.resolve(SARIF_FILE), SarifWriter.write(report(result, toolVersion, sourcePrefix)));
     }
 
+    /** Reads back the audit.json of an earlier run, which the site report renders. */
+    public static AuditJson read(Path file) throws IOException {
+        return Json.readResults(file, AuditJson.class, AuditJson::schemaVersion, JSON_SCHEMA_VERSION, "ferrule:audit");
+    }
+
     static AuditJson json(Auditor.Result result, String sourcePrefix) {
         List<FindingJson> findings = result.findings().stream().map(a -> {
             AuditFinding f = a.finding();
@@ -68,7 +73,7 @@ public final class AuditReports {
         List<Report.Rule> rules = Arrays.stream(AuditRule.values()).map(rule -> new Report.Rule(rule.name(),
                 rule.title(), capitalized(rule.title()) + ". " + rule.rationale()
                         + (rule.heuristic() ? " (Heuristic: " + rule.knownLimits() + ")" : ""),
-                rule.fix(), "https://ferrule.dev/" + rule.helpAnchor(), rule.level())).toList();
+                rule.fix(), Report.DOCS_URL + rule.helpAnchor(), rule.level())).toList();
         List<Report.Item> items = new ArrayList<>();
         for (Suppressions.Audited audited : result.findings()) {
             AuditFinding f = audited.finding();

@@ -73,6 +73,11 @@ public final class CheckReports {
         AtomicFiles.write(outDir.resolve(JUNIT_FILE), JUnitXmlWriter.write(report, groups));
     }
 
+    /** Reads back the abi-diff.json of an earlier run, which the site report renders. */
+    public static Run read(Path file) throws IOException {
+        return Json.readResults(file, Run.class, Run::schemaVersion, JSON_SCHEMA_VERSION, "ferrule:check-abi");
+    }
+
     static Run json(List<CheckResult> results, List<MissingBaseline> missing, FailOn failOn, String sourcePrefix) {
         List<ResultJson> out = new ArrayList<>();
         for (CheckResult result : results) {
@@ -94,7 +99,7 @@ public final class CheckReports {
         List<Report.Rule> rules = Arrays.stream(AbiRule.values()).map(rule -> new Report.Rule(rule.name(),
                 rule.title(), rule.title() + ". " + rule.javaImpact() + " Severity " + rule.severity()
                         + ", needs a " + rule.semver().name().toLowerCase(java.util.Locale.ROOT) + " version bump.",
-                rule.fix(), "https://ferrule.dev/" + rule.helpAnchor(), level(rule.severity()))).toList();
+                rule.fix(), Report.DOCS_URL + rule.helpAnchor(), level(rule.severity()))).toList();
         List<Report.Item> items = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (CheckResult result : results) {

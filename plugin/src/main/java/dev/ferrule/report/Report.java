@@ -16,6 +16,9 @@ public record Report(String toolName, String toolVersion, String title, List<Rul
         ERROR, WARNING, NOTE
     }
 
+    /** Where the user guide lives; rule help links point into it. */
+    public static final String DOCS_URL = "https://ferrule.dev/";
+
     /** A rule, as code-scanning tools show it. */
     public record Rule(String id, String title, String description, String fix, String helpUri, Level level) {
     }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.ToIntFunction;
 
 /** One configured JSON mapper, so every file Ferrule writes has the same byte-stable shape. */
 public final class Json {
@@ -52,5 +54,20 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads a results file Ferrule wrote earlier, refusing one of another schema version: a
+     * report rendered from fields this version does not know would be silently wrong.
+     */
+    public static <T> T readResults(Path file, Class<T> type, ToIntFunction<T> schemaVersion, int expected,
+            String writer) throws IOException {
+        T results = MAPPER.readValue(file.toFile(), type);
+        int found = schemaVersion.applyAsInt(results);
+        if (found != expected) {
+            throw new IOException(file + " has schemaVersion " + found + ", and this Ferrule reads " + expected
+                    + ". Run " + writer + " again with this version of the plugin.");
+        }
+        return results;
     }
 }

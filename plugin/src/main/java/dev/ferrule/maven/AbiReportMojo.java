@@ -1,0 +1,157 @@
+package dev.ferrule.maven;
+
+import dev.ferrule.diff.AbiRule;
+import dev.ferrule.diff.Acceptance;
+import dev.ferrule.diff.CheckReports;
+import dev.ferrule.diff.Severity;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * The "ABI check" page of {@code mvn site}: the result of the last {@code ferrule:check-abi} of
+ * this build, snapshot by snapshot, with every difference, its rule and what the check made of
+ * it. Configure it under {@code <reporting>} and run {@code mvn verify site}.
+ */
+@Mojo(name = "abi-report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
+public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
+
+    private static final String TITLE = "ABI check";
+
+    @Override
+    public String getOutputPath() {
+        return "ferrule-abi";
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return TITLE;
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "Differences between the crate's exported C ABI and its committed snapshots (ferrule:check-abi).";
+    }
+
+    @Override
+    String resultsFileName() {
+        return CheckReports.JSON_FILE;
+    }
+
+    @Override
+    String writerGoal() {
+        return "ferrule:check-abi";
+    }
+
+    @Override
+    CheckReports.Run read(Path file) throws IOException {
+        return CheckReports.read(file);
+    }
+
+    @Override
+    ResultsRenderer renderer(Sink sink, CheckReports.Run run, String source) {
+        return new Renderer(sink, run, source);
+    }
+
+    private static final class Renderer extends ResultsRenderer {
+
+        private final CheckReports.Run run;
+        private final String source;
+
+        Renderer(Sink sink, CheckReports.Run run, String source) {
+            super(sink);
+            this.run = run;
+            this.source = source;
+        }
+
+        @Override
+        public String getTitle() {
+            return TITLE;
+        }
+
+        @Override
+        protected void renderBody() {
+            startSection(getTitle());
+            paragraph((run.failed() ? "FAILED" : "Passed") + ": " + run.results().size()
+                    + " snapshot(s) compared; the build fails on " + run.failOn() + " differences that are"
+                    + " neither accepted nor announced by the crate's version. From " + source + ".");
+            if (!run.missingBaselines().isEmpty()) {
+                startSection("Snapshots to create");
+                paragraph("These targets and feature sets have no snapshot yet, so nothing was compared."
+                        + " Create and commit one on the release commit:");
+                startTable();
+                tableHeader(new String[] {"Snapshot", "File", "Command"});
+                run.missingBaselines().forEach(missing -> tableRow(new String[] {missing.snapshot(),
+                        missing.expectedFile(), missing.command()}));
+                endTable();
+                endSection();
+            }
+            run.results().forEach(this::renderResult);
+            endSection();
+        }
+
+        private void renderResult(CheckReports.ResultJson result) {
+            startSection(result.snapshot());
+            paragraph("Compared with " + result.snapshotFile() + ": " + result.semver().describe() + ".");
+            if (result.acceptAllReason() != null) {
+                paragraph("Every difference was accepted for this run (ferrule.abi.acceptBreaking): "
+                        + result.acceptAllReason());
+            }
+            startTable();
+            tableHeader(new String[] {"Breaking", "Potentially breaking", "Compatible"});
+            tableRow(new String[] {count(result, Severity.BREAKING), count(result, Severity.POTENTIALLY_BREAKING),
+                    count(result, Severity.COMPATIBLE)});
+            endTable();
+            if (result.findings().isEmpty()) {
+                paragraph("No differences.");
+            } else {
+                startTable();
+                tableHeader(new String[] {"Status", "Severity", "Rule", "Item", "Change", "Where"});
+                for (CheckReports.FindingJson finding : result.findings()) {
+                    sink.tableRow();
+                    textCell(finding.status() + (finding.acceptedBecause() == null ? ""
+                            : ": " + finding.acceptedBecause()));
+                    textCell(finding.severity().name());
+                    ruleCell(finding.rule(), helpAnchor(finding.rule()));
+                    textCell(finding.item());
+                    textCell(finding.message());
+                    textCell(where(finding.file(), finding.line()));
+                    sink.tableRow_();
+                }
+                endTable();
+            }
+            acceptances("Acceptances that matched nothing (remove them from accepted.json)",
+                    result.unusedAcceptances());
+            acceptances("Expired acceptances (their until date has passed)", result.expiredAcceptances());
+            endSection();
+        }
+
+        private void acceptances(String title, List<Acceptance> acceptances) {
+            if (acceptances.isEmpty()) {
+                return;
+            }
+            paragraph(title + ":");
+            startTable();
+            tableHeader(new String[] {"Rule", "Item", "Reason", "Until"});
+            acceptances.forEach(acceptance -> tableRow(new String[] {acceptance.rule(), acceptance.item(),
+                    acceptance.reason(), acceptance.until()}));
+            endTable();
+        }
+
+        private static String count(CheckReports.ResultJson result, Severity severity) {
+            return String.valueOf(result.counts().getOrDefault(severity, 0L));
+        }
+
+        private static String helpAnchor(String rule) {
+            try {
+                return AbiRule.valueOf(rule).helpAnchor();
+            } catch (IllegalArgumentException unknownToThisVersion) {
+                return null;
+            }
+        }
+    }
+}
