@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class NativeAssembler {
 
-    private static final String NATIVE_ROOT = "META-INF/native";
+    static final String NATIVE_ROOT = "META-INF/native";
 
     /** One platform's packaged library and where it came from. */
     public record PlatformBuild(String platform, String from, String crateName, String crateVersion,
@@ -130,7 +130,7 @@ public final class NativeAssembler {
         }
     }
 
-    private static List<PlatformBuild> read(Path root, String from) throws CargoException {
+    static List<PlatformBuild> read(Path root, String from) throws CargoException {
         Path natives = root.resolve(NATIVE_ROOT);
         if (!Files.isDirectory(natives)) {
             return List.of();

@@ -24,7 +24,7 @@ class NativeAssemblerTest {
     Path dir;
 
     /** Writes META-INF/native/{platform}/ under root, as ferrule:build packs it. */
-    private static void platform(Path root, String platform, String library, String fingerprint, String crate)
+    static void platform(Path root, String platform, String library, String fingerprint, String crate)
             throws Exception {
         Path folder = root.resolve("META-INF/native").resolve(platform);
         Files.createDirectories(folder);
