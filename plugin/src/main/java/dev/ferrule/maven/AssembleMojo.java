@@ -32,7 +32,8 @@ public class AssembleMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         NativeAssembler.Result result;
         try {
-            result = NativeAssembler.assemble(outputDirectory.toPath(), natives.stream().map(file -> file.toPath().toAbsolutePath().normalize()).toList());
+            result = NativeAssembler.assemble(outputDirectory.toPath(),
+                    natives.stream().map(file -> file.toPath().toAbsolutePath().normalize()).toList());
         } catch (CargoException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
