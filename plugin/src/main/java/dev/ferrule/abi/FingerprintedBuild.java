@@ -6,11 +6,14 @@ import dev.ferrule.cargo.BuildOutcome;
 import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.cargo.CargoBuilder;
 import dev.ferrule.cargo.CargoException;
+import dev.ferrule.cargo.NativePackager;
+import dev.ferrule.cargo.PackagedLibrary;
 import dev.ferrule.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +57,10 @@ public final class FingerprintedBuild {
         List<ExtractedAbi> abis = extractor.extract(first, build);
         // The host library comes first; its model carries the layouts a fingerprint needs.
         AbiModel host = abis.get(0).model();
-        if (!reportsFingerprint(host)) {
-            return new Result(build, abis);
-        }
         String fingerprint = AbiFingerprint.of(host);
+        if (!reportsFingerprint(host)) {
+            return new Result(recordedInBuildInfo(build, fingerprint), abis);
+        }
         if (stamp.filter(fingerprint::equals).isPresent()) {
             return new Result(build, abis);
         }
@@ -67,6 +70,16 @@ public final class FingerprintedBuild {
         CargoBuildRequest second = stamped(request, Optional.of(fingerprint));
         BuildOutcome rebuilt = new CargoBuilder(log).build(second);
         return new Result(rebuilt, extractor.adopt(second, rebuilt, abis));
+    }
+
+    /** The library cannot report the fingerprint, so only its build-info.json records it. */
+    private static BuildOutcome recordedInBuildInfo(BuildOutcome build, String fingerprint) throws CargoException {
+        List<PackagedLibrary> libraries = new ArrayList<>();
+        for (PackagedLibrary library : build.libraries()) {
+            libraries.add(NativePackager.recordFingerprint(library, fingerprint));
+        }
+        return new BuildOutcome(build.crate(), build.toolchain(), List.copyOf(libraries), build.cargoSkipped(),
+                build.skipReason(), build.riskyFeatures());
     }
 
     /** Crates built on ferrule-ffi export {@code <prefix>_abi_fingerprint}. */

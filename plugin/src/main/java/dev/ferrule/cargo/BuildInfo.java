@@ -39,4 +39,9 @@ public record BuildInfo(
         features = List.copyOf(features.stream().sorted().toList());
         unsafeFeatures = List.copyOf(unsafeFeatures);
     }
+
+    public BuildInfo withAbiFingerprint(String fingerprint) {
+        return new BuildInfo(schemaVersion, crateName, crateVersion, target, platform, profile, features,
+                unsafeFeatures, rustc, library, sha256, fingerprint);
+    }
 }

@@ -95,7 +95,9 @@ public final class NativeAssembler {
         if (!unstamped.isEmpty()) {
             throw CargoException.invalid("These native builds record no ABI fingerprint, so Ferrule cannot tell"
                     + " whether they export the same ABI: " + names(unstamped) + ". Build every platform with"
-                    + " ferrule:build (generate or check-abi records it) from the same commit.");
+                    + " ferrule:generate (or check-abi, snapshot or audit, which extract the ABI and record its"
+                    + " fingerprint; ferrule:build alone does not for crates without ferrule-ffi) from the same"
+                    + " commit.");
         }
         Map<String, List<PlatformBuild>> fingerprints = all.stream().collect(Collectors.groupingBy(
                 PlatformBuild::abiFingerprint, TreeMap::new, Collectors.toList()));

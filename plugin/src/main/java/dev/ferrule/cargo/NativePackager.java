@@ -37,4 +37,25 @@ public final class NativePackager {
         }
         return new PackagedLibrary(info.target(), info.platform(), library, sha, buildInfo, info, rlib);
     }
+
+    /**
+     * Records the ABI fingerprint in a packaged library's build-info.json, for a crate whose
+     * library cannot report it itself (not built on ferrule-ffi), so that merges can still check
+     * that per-platform builds share one ABI.
+     */
+    public static PackagedLibrary recordFingerprint(PackagedLibrary packaged, String fingerprint)
+            throws CargoException {
+        if (fingerprint.equals(packaged.buildInfo().abiFingerprint())) {
+            return packaged;
+        }
+        BuildInfo info = packaged.buildInfo().withAbiFingerprint(fingerprint);
+        try {
+            AtomicFiles.write(packaged.buildInfoFile(), Json.prettyBytes(info));
+        } catch (IOException e) {
+            throw new CargoException(CargoException.Kind.BUILD_FAILED,
+                    "Could not write " + packaged.buildInfoFile() + ": " + e.getMessage(), e);
+        }
+        return new PackagedLibrary(packaged.target(), packaged.platform(), packaged.library(), packaged.sha256File(),
+                packaged.buildInfoFile(), info, packaged.rlib());
+    }
 }
