@@ -4,10 +4,7 @@ import dev.ferrule.diff.AbiRule;
 import dev.ferrule.diff.Acceptance;
 import dev.ferrule.diff.CheckReports;
 import dev.ferrule.diff.Severity;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,75 +19,40 @@ public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
 
     private static final String TITLE = "ABI check";
 
-    @Override
-    public String getOutputPath() {
-        return "ferrule-abi";
+    public AbiReportMojo() {
+        super(new Page("ferrule-abi", TITLE, "Differences between the crate's exported C ABI and its committed"
+                + " snapshots (ferrule:check-abi).", CheckReports.JSON_FILE, "ferrule:check-abi"), CheckReports::read);
     }
 
     @Override
-    public String getName(Locale locale) {
-        return TITLE;
-    }
-
-    @Override
-    public String getDescription(Locale locale) {
-        return "Differences between the crate's exported C ABI and its committed snapshots (ferrule:check-abi).";
-    }
-
-    @Override
-    String resultsFileName() {
-        return CheckReports.JSON_FILE;
-    }
-
-    @Override
-    String writerGoal() {
-        return "ferrule:check-abi";
-    }
-
-    @Override
-    CheckReports.Run read(Path file) throws IOException {
-        return CheckReports.read(file);
-    }
-
-    @Override
-    ResultsRenderer renderer(Sink sink, CheckReports.Run run, String source) {
+    ResultsRenderer<CheckReports.Run> renderer(Sink sink, CheckReports.Run run, String source) {
         return new Renderer(sink, run, source);
     }
 
-    private static final class Renderer extends ResultsRenderer {
-
-        private final CheckReports.Run run;
-        private final String source;
+    private static final class Renderer extends ResultsRenderer<CheckReports.Run> {
 
         Renderer(Sink sink, CheckReports.Run run, String source) {
-            super(sink);
-            this.run = run;
-            this.source = source;
-        }
-
-        @Override
-        public String getTitle() {
-            return TITLE;
+            super(sink, TITLE, rule -> AbiRule.valueOf(rule).helpAnchor(), run, source);
         }
 
         @Override
         protected void renderBody() {
             startSection(getTitle());
-            paragraph((run.failed() ? "FAILED" : "Passed") + ": " + run.results().size()
-                    + " snapshot(s) compared; the build fails on " + run.failOn() + " differences that are"
+            paragraph((results.failed() ? "FAILED" : "Passed") + ": " + results.results().size()
+                    + " snapshot(s) compared; the build fails on " + results.failOn() + " differences that are"
                     + " neither accepted nor announced by the crate's version. From " + source + ".");
-            if (!run.missingBaselines().isEmpty()) {
+            if (!results.missingBaselines().isEmpty()) {
                 startSection("Snapshots to create");
                 paragraph("These targets and feature sets have no snapshot yet, so nothing was compared."
                         + " Create and commit one on the release commit:");
                 startTable();
                 tableHeader(new String[] {"Snapshot", "File", "Command"});
-                run.missingBaselines().forEach(missing -> tableRow(new String[] {missing.snapshot(),
+                results.missingBaselines().forEach(missing -> tableRow(new String[] {missing.snapshot(),
                         missing.expectedFile(), missing.command()}));
                 endTable();
                 endSection();
             }
-            run.results().forEach(this::renderResult);
+            results.results().forEach(this::renderResult);
             endSection();
         }
 
@@ -116,7 +78,7 @@ public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
                     textCell(finding.status() + (finding.acceptedBecause() == null ? ""
                             : ": " + finding.acceptedBecause()));
                     textCell(finding.severity().name());
-                    ruleCell(finding.rule(), helpAnchor(finding.rule()));
+                    ruleCell(finding.rule());
                     textCell(finding.item());
                     textCell(finding.message());
                     textCell(where(finding.file(), finding.line()));
@@ -146,12 +108,5 @@ public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
             return String.valueOf(result.counts().getOrDefault(severity, 0L));
         }
 
-        private static String helpAnchor(String rule) {
-            try {
-                return AbiRule.valueOf(rule).helpAnchor();
-            } catch (IllegalArgumentException unknownToThisVersion) {
-                return null;
-            }
-        }
     }
 }

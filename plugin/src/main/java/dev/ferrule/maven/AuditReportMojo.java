@@ -3,9 +3,6 @@ package dev.ferrule.maven;
 import dev.ferrule.audit.AuditReports;
 import dev.ferrule.audit.AuditRule;
 import dev.ferrule.report.Report;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,79 +17,44 @@ public class AuditReportMojo extends ResultsReport<AuditReports.AuditJson> {
 
     private static final String TITLE = "Boundary audit";
 
-    @Override
-    public String getOutputPath() {
-        return "ferrule-audit";
+    public AuditReportMojo() {
+        super(new Page("ferrule-audit", TITLE, "FFI-safety and supply-chain findings on the crate's Rust"
+                + " boundary (ferrule:audit).", AuditReports.JSON_FILE, "ferrule:audit"), AuditReports::read);
     }
 
     @Override
-    public String getName(Locale locale) {
-        return TITLE;
-    }
-
-    @Override
-    public String getDescription(Locale locale) {
-        return "FFI-safety and supply-chain findings on the crate's Rust boundary (ferrule:audit).";
-    }
-
-    @Override
-    String resultsFileName() {
-        return AuditReports.JSON_FILE;
-    }
-
-    @Override
-    String writerGoal() {
-        return "ferrule:audit";
-    }
-
-    @Override
-    AuditReports.AuditJson read(Path file) throws IOException {
-        return AuditReports.read(file);
-    }
-
-    @Override
-    ResultsRenderer renderer(Sink sink, AuditReports.AuditJson audit, String source) {
+    ResultsRenderer<AuditReports.AuditJson> renderer(Sink sink, AuditReports.AuditJson audit, String source) {
         return new Renderer(sink, audit, source);
     }
 
-    private static final class Renderer extends ResultsRenderer {
-
-        private final AuditReports.AuditJson audit;
-        private final String source;
+    private static final class Renderer extends ResultsRenderer<AuditReports.AuditJson> {
 
         Renderer(Sink sink, AuditReports.AuditJson audit, String source) {
-            super(sink);
-            this.audit = audit;
-            this.source = source;
-        }
-
-        @Override
-        public String getTitle() {
-            return TITLE;
+            super(sink, TITLE, rule -> AuditRule.valueOf(rule).helpAnchor(), audit, source);
         }
 
         @Override
         protected void renderBody() {
             startSection(getTitle());
-            paragraph((audit.failed() ? "FAILED" : "Passed") + ": crate " + audit.crate() + " " + audit.version()
-                    + "; the build fails on unsuppressed findings at " + audit.failOn() + " or above. From "
+            paragraph((results.failed() ? "FAILED" : "Passed") + ": crate " + results.crate() + " " + results.version()
+                    + "; the build fails on unsuppressed findings at " + results.failOn() + " or above. From "
                     + source + ".");
             startTable();
             tableHeader(new String[] {"Errors", "Warnings", "Notes", "Suppressed"});
             tableRow(new String[] {count(Report.Level.ERROR), count(Report.Level.WARNING), count(Report.Level.NOTE),
-                    String.valueOf(audit.suppressed())});
+                    String.valueOf(results.suppressed())});
             endTable();
-            if (audit.findings().isEmpty()) {
+            if (results.findings().isEmpty()) {
                 paragraph("No findings.");
             } else {
                 startTable();
                 tableHeader(new String[] {"Status", "Level", "Rule", "Item", "Finding", "Where"});
-                for (AuditReports.FindingJson finding : audit.findings()) {
+                for (AuditReports.FindingJson finding : results.findings()) {
                     sink.tableRow();
                     textCell(finding.status() + (finding.suppressedBecause() == null ? ""
                             : ": " + finding.suppressedBecause() + " (" + finding.suppressedBy() + ")"));
                     textCell(finding.level().name() + (finding.heuristic() ? " (heuristic)" : ""));
-                    ruleCell(finding.rule(), helpAnchor(finding.rule()));
+                    ruleCell(finding.rule());
                     textCell(finding.item());
                     textCell(finding.message());
                     textCell(where(finding.file(), finding.line()));
@@ -104,15 +66,8 @@ public class AuditReportMojo extends ResultsReport<AuditReports.AuditJson> {
         }
 
         private String count(Report.Level level) {
-            return String.valueOf(audit.counts().getOrDefault(level, 0L));
+            return String.valueOf(results.counts().getOrDefault(level, 0L));
         }
 
-        private static String helpAnchor(String rule) {
-            try {
-                return AuditRule.valueOf(rule).helpAnchor();
-            } catch (IllegalArgumentException unknownToThisVersion) {
-                return null;
-            }
-        }
     }
 }

@@ -1,24 +1,51 @@
 package dev.ferrule.maven;
 
 import dev.ferrule.report.Report;
+import java.util.function.Function;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.reporting.AbstractMavenReportRenderer;
 
 /** Table cells the Ferrule site reports share: rule names linked to their reference entries. */
-abstract class ResultsRenderer extends AbstractMavenReportRenderer {
+abstract class ResultsRenderer<T> extends AbstractMavenReportRenderer {
 
     /** Makes a renderer writing to a given sink; tests render into a string. */
     @FunctionalInterface
     interface Factory {
-        ResultsRenderer create(Sink sink);
+        ResultsRenderer<?> create(Sink sink);
     }
 
-    ResultsRenderer(Sink sink) {
+    /** What the page shows. */
+    final T results;
+    /** The results file, relative to the project, named on the page. */
+    final String source;
+    private final String title;
+    private final Function<String, String> helpAnchors;
+
+    /**
+     * @param helpAnchors the reference anchor of a rule name; throws IllegalArgumentException for
+     *                    a rule this version does not know (results written by another version)
+     */
+    ResultsRenderer(Sink sink, String title, Function<String, String> helpAnchors, T results, String source) {
         super(sink);
+        this.results = results;
+        this.source = source;
+        this.title = title;
+        this.helpAnchors = helpAnchors;
     }
 
-    /** A cell naming the rule, linked to its entry in the rule reference. */
-    final void ruleCell(String rule, String helpAnchor) {
+    @Override
+    public final String getTitle() {
+        return title;
+    }
+
+    /** A cell naming the rule, linked to its entry in the rule reference when it has one. */
+    final void ruleCell(String rule) {
+        String helpAnchor;
+        try {
+            helpAnchor = helpAnchors.apply(rule);
+        } catch (IllegalArgumentException unknownToThisVersion) {
+            helpAnchor = null;
+        }
         sink.tableCell();
         if (helpAnchor == null) {
             sink.text(rule);

@@ -23,19 +23,51 @@ abstract class ResultsReport<T> extends AbstractMavenReport {
     @Parameter(defaultValue = "${project.build.directory}/ferrule", required = true)
     File stateDirectory;
 
-    /** The page's file name without extension; each report names its own. */
+    /**
+     * What a report page is.
+     *
+     * @param outputPath  the page's file name without extension
+     * @param resultsFile the file in {@link #stateDirectory} it renders
+     * @param writerGoal  the goal that writes that file
+     */
+    record Page(String outputPath, String title, String description, String resultsFile, String writerGoal) {
+    }
+
+    /** Reads a results file back. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    private final Page page;
+    private final Reader<T> reader;
+
+    ResultsReport(Page page, Reader<T> reader) {
+        this.page = page;
+        this.reader = reader;
+    }
+
     @Override
-    public abstract String getOutputPath();
+    public final String getOutputPath() {
+        return page.outputPath();
+    }
 
-    /** The file name in {@link #stateDirectory}. */
-    abstract String resultsFileName();
+    @Override
+    public final String getName(Locale locale) {
+        return page.title();
+    }
 
-    /** The goal that writes the results file. */
-    abstract String writerGoal();
+    @Override
+    public final String getDescription(Locale locale) {
+        return page.description();
+    }
 
-    abstract T read(Path file) throws IOException;
+    final T read(Path file) throws IOException {
+        return reader.read(file);
+    }
 
-    abstract ResultsRenderer renderer(Sink sink, T results, String source);
+    abstract ResultsRenderer<T> renderer(Sink sink, T results, String source);
+
 
     /**
      * Maven's site plugin still calls this; {@link #getOutputPath()} names the page.
@@ -49,7 +81,7 @@ abstract class ResultsReport<T> extends AbstractMavenReport {
     }
 
     final Path resultsFile() {
-        return stateDirectory.toPath().resolve(resultsFileName());
+        return stateDirectory.toPath().resolve(page.resultsFile());
     }
 
     @Override
@@ -57,7 +89,7 @@ abstract class ResultsReport<T> extends AbstractMavenReport {
         if (Files.isRegularFile(resultsFile())) {
             return true;
         }
-        getLog().info("No " + getName(Locale.ROOT) + " page: " + resultsFile() + " does not exist. " + writerGoal()
+        getLog().info("No " + getName(Locale.ROOT) + " page: " + resultsFile() + " does not exist. " + page.writerGoal()
                 + " writes it; run it in the same build, as in mvn verify site.");
         return false;
     }
