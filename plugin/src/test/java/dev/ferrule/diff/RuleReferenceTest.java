@@ -1,9 +1,8 @@
 package dev.ferrule.diff;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.ferrule.report.GeneratedPages.html;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.ferrule.report.GeneratedPages;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -49,17 +48,9 @@ class RuleReferenceTest {
         return out.toString();
     }
 
-    /** Rule texts mention types such as Option<&T>; Markdown would pass them on as HTML tags. */
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 
     @Test
     void siteRuleReferenceMatchesTheRulebook() throws Exception {
-        String expected = render();
-        if (Boolean.getBoolean("ferrule.updateGolden")) {
-            Files.writeString(PAGE, expected, StandardCharsets.UTF_8);
-        }
-        assertThat(Files.readString(PAGE)).isEqualTo(expected);
+        GeneratedPages.assertUpToDate(PAGE, render());
     }
 }
