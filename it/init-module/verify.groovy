@@ -19,4 +19,7 @@ assert log =~ /Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [
 assert log.contains('ABI gauge-x86_64-unknown-linux-gnu against src/main/abi/gauge-x86_64-unknown-linux-gnu.abi.json: 0 breaking')
 assert log.contains('Audit of gauge 0.1.0: 0 error(s), 0 warning(s), 0 note(s), 0 suppressed; passes')
 assert new File(basedir, 'target/gauge-2.0.0-SNAPSHOT.jar').isFile()
+assert log.contains('  report ferrule-maven-plugin (abi-report, audit-report: pages of mvn verify site)')
+assert new File(basedir, 'target/site/ferrule-abi.html').text.contains('Passed: 1 snapshot(s) compared')
+assert new File(basedir, 'target/site/ferrule-audit.html').text.contains('Passed: crate gauge 0.1.0')
 return true

@@ -101,6 +101,20 @@ final class PomEditor {
             changes.add("NOT CHANGED: maven-surefire-plugin is configured already; give it"
                     + " <argLine>@{ferrule.argLine}</argLine> so tests may call native code");
         }
+        Element management = find(child(project, "build"), "pluginManagement");
+        Element managed = management == null ? null : find(management, "plugins");
+        if (!hasArtifact(plugins, "maven-site-plugin")
+                && (managed == null || !hasArtifact(managed, "maven-site-plugin"))) {
+            // Maven 3's default site plugin (3.3) speaks Doxia 1 and cannot run reports built on Doxia 2.
+            append(plugins, "<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-site-plugin"
+                    + "</artifactId><version>3.21.0</version></plugin>");
+            changes.add("plugin maven-site-plugin 3.21.0 (the Ferrule reports need Doxia 2)");
+        }
+        append(child(child(project, "reporting"), "plugins"), "<plugin><groupId>dev.ferrule</groupId>"
+                + "<artifactId>ferrule-maven-plugin</artifactId><version>" + ferruleVersion + "</version><reportSets>"
+                + "<reportSet><reports><report>abi-report</report><report>audit-report</report></reports></reportSet>"
+                + "</reportSets></plugin>");
+        changes.add("report ferrule-maven-plugin (abi-report, audit-report: pages of mvn verify site)");
     }
 
     private static boolean hasArtifact(Element parent, String artifactId) {

@@ -43,11 +43,15 @@ class PomEditorTest {
                         + "        </dependency>\n    </dependencies>")
                 .contains("<packageName>org.acme.gauge</packageName>", "<goal>audit</goal>",
                         "<argLine>@{ferrule.argLine}</argLine>", "<version>[22,)</version>")
-                .endsWith("    </build>\n</project>\n");
+                .contains("    </build>\n    <reporting>\n        <plugins>\n            <plugin>\n")
+                .contains("<report>abi-report</report>", "<report>audit-report</report>")
+                .endsWith("    </reporting>\n</project>\n");
         assertThat(edit.pom()).containsOnlyOnce("<artifactId>junit-jupiter</artifactId>")
                 .containsOnlyOnce("<maven.compiler.release>");
         assertThat(edit.changes()).contains("dependency dev.ferrule:ferrule-runtime:1.2.3",
-                "plugin ferrule-maven-plugin (generate, test, check-abi, audit)")
+                "plugin ferrule-maven-plugin (generate, test, check-abi, audit)",
+                "report ferrule-maven-plugin (abi-report, audit-report: pages of mvn verify site)",
+                "plugin maven-site-plugin 3.21.0 (the Ferrule reports need Doxia 2)")
                 .noneMatch(change -> change.contains("junit") || change.startsWith("property maven.compiler.release"));
     }
 
