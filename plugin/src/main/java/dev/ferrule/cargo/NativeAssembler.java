@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 public final class NativeAssembler {
 
     static final String NATIVE_ROOT = "META-INF/native";
+    /** How the output directory's own builds are named in messages. */
+    static final String THIS_BUILD = "this build";
 
     /** One platform's packaged library and where it came from. */
     public record PlatformBuild(String platform, String from, String crateName, String crateVersion,
@@ -49,7 +51,7 @@ public final class NativeAssembler {
      */
     public static Result assemble(Path outputDir, List<Path> inputs) throws CargoException {
         Map<String, PlatformBuild> byPlatform = new TreeMap<>();
-        List<PlatformBuild> all = new ArrayList<>(read(outputDir, "this build"));
+        List<PlatformBuild> all = new ArrayList<>(read(outputDir, THIS_BUILD));
         Map<String, Path> sources = new TreeMap<>();
         for (Path input : inputs) {
             if (!Files.exists(input)) {
@@ -68,18 +70,15 @@ public final class NativeAssembler {
                     + " and no input in <natives>.");
         }
         check(all);
-        List<String> added = new ArrayList<>();
         for (PlatformBuild build : all) {
-            PlatformBuild previous = byPlatform.putIfAbsent(build.platform(), build);
-            if (previous == null && !build.from().equals("this build")) {
+            if (byPlatform.putIfAbsent(build.platform(), build) == null && !build.from().equals(THIS_BUILD)) {
                 sources.put(build.platform(), Path.of(build.from()));
-                added.add(build.platform());
             }
         }
         for (Map.Entry<String, Path> source : sources.entrySet()) {
             copyPlatform(source.getValue(), source.getKey(), outputDir);
         }
-        return new Result(List.copyOf(byPlatform.values()), added.stream().sorted().toList());
+        return new Result(List.copyOf(byPlatform.values()), List.copyOf(sources.keySet()));
     }
 
     /** One crate, one ABI, one build per platform. */

@@ -47,7 +47,7 @@ public final class PlatformJars {
      */
     public static List<PlatformJar> write(Path outputDir, Path jarDir, String baseName, Instant timestamp)
             throws CargoException {
-        List<NativeAssembler.PlatformBuild> builds = NativeAssembler.read(outputDir, "this build");
+        List<NativeAssembler.PlatformBuild> builds = NativeAssembler.read(outputDir, NativeAssembler.THIS_BUILD);
         if (builds.isEmpty()) {
             throw CargoException.invalid("There is no native library in " + outputDir.resolve(NativeAssembler.NATIVE_ROOT)
                     + " to put into platform jars. Run ferrule:generate or ferrule:build (and ferrule:assemble to add"
