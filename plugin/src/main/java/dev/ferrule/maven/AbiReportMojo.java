@@ -72,23 +72,18 @@ public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
                 paragraph("No differences.");
             } else {
                 startTable();
-                tableHeader(new String[] {"Status", "Severity", "Rule", "Item", "Change", "Where"});
+                findingHeader("Severity", "Change");
                 for (CheckReports.FindingJson finding : result.findings()) {
-                    sink.tableRow();
-                    textCell(finding.status() + (finding.acceptedBecause() == null ? ""
-                            : ": " + finding.acceptedBecause()));
-                    textCell(finding.severity().name());
-                    ruleCell(finding.rule());
-                    textCell(finding.item());
-                    textCell(finding.message());
-                    textCell(where(finding.file(), finding.line()));
-                    sink.tableRow_();
+                    findingRow(finding.status() + (finding.acceptedBecause() == null ? ""
+                            : ": " + finding.acceptedBecause()), finding.severity().name(), finding.rule(),
+                            finding.item(), finding.message(), finding.file(), finding.line());
                 }
                 endTable();
             }
             acceptances("Acceptances that matched nothing (remove them from accepted.json)",
                     result.unusedAcceptances());
-            acceptances("Expired acceptances (their until date has passed)", result.expiredAcceptances());
+            acceptances("Expired acceptances (the crate has reached their until version)",
+                    result.expiredAcceptances());
             endSection();
         }
 
@@ -107,6 +102,5 @@ public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
         private static String count(CheckReports.ResultJson result, Severity severity) {
             return String.valueOf(result.counts().getOrDefault(severity, 0L));
         }
-
     }
 }

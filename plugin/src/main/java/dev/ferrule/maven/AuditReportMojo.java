@@ -48,17 +48,12 @@ public class AuditReportMojo extends ResultsReport<AuditReports.AuditJson> {
                 paragraph("No findings.");
             } else {
                 startTable();
-                tableHeader(new String[] {"Status", "Level", "Rule", "Item", "Finding", "Where"});
+                findingHeader("Level", "Finding");
                 for (AuditReports.FindingJson finding : results.findings()) {
-                    sink.tableRow();
-                    textCell(finding.status() + (finding.suppressedBecause() == null ? ""
-                            : ": " + finding.suppressedBecause() + " (" + finding.suppressedBy() + ")"));
-                    textCell(finding.level().name() + (finding.heuristic() ? " (heuristic)" : ""));
-                    ruleCell(finding.rule());
-                    textCell(finding.item());
-                    textCell(finding.message());
-                    textCell(where(finding.file(), finding.line()));
-                    sink.tableRow_();
+                    findingRow(finding.status() + (finding.suppressedBecause() == null ? ""
+                            : ": " + finding.suppressedBecause() + " (" + finding.suppressedBy() + ")"),
+                            finding.level().name() + (finding.heuristic() ? " (heuristic)" : ""), finding.rule(),
+                            finding.item(), finding.message(), finding.file(), finding.line());
                 }
                 endTable();
             }
@@ -68,6 +63,5 @@ public class AuditReportMojo extends ResultsReport<AuditReports.AuditJson> {
         private String count(Report.Level level) {
             return String.valueOf(results.counts().getOrDefault(level, 0L));
         }
-
     }
 }

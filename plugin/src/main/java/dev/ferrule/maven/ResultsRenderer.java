@@ -5,14 +5,8 @@ import java.util.function.Function;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.reporting.AbstractMavenReportRenderer;
 
-/** Table cells the Ferrule site reports share: rule names linked to their reference entries. */
+/** What the Ferrule site reports share: the page title and the findings table, rules linked to the reference. */
 abstract class ResultsRenderer<T> extends AbstractMavenReportRenderer {
-
-    /** Makes a renderer writing to a given sink; tests render into a string. */
-    @FunctionalInterface
-    interface Factory {
-        ResultsRenderer<?> create(Sink sink);
-    }
 
     /** What the page shows. */
     final T results;
@@ -57,18 +51,29 @@ abstract class ResultsRenderer<T> extends AbstractMavenReportRenderer {
         sink.tableCell_();
     }
 
+    /** The findings table's header; its columns are those of {@link #findingRow}. */
+    final void findingHeader(String level, String message) {
+        tableHeader(new String[] {"Status", level, "Rule", "Item", message, "Where"});
+    }
+
+    /** One difference or finding: what became of it, how severe, its rule, what and where. */
+    final void findingRow(String status, String level, String rule, String item, String message, String file,
+            Integer line) {
+        sink.tableRow();
+        textCell(status);
+        textCell(level);
+        ruleCell(rule);
+        textCell(item);
+        textCell(message);
+        textCell(file == null ? "" : line == null ? file : file + ":" + line);
+        sink.tableRow_();
+    }
+
     final void textCell(String text) {
         sink.tableCell();
         if (text != null) {
             sink.text(text);
         }
         sink.tableCell_();
-    }
-
-    static String where(String file, Integer line) {
-        if (file == null) {
-            return "";
-        }
-        return line == null ? file : file + ":" + line;
     }
 }

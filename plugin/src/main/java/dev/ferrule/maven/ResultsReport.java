@@ -68,7 +68,6 @@ abstract class ResultsReport<T> extends AbstractMavenReport {
 
     abstract ResultsRenderer<T> renderer(Sink sink, T results, String source);
 
-
     /**
      * Maven's site plugin still calls this; {@link #getOutputPath()} names the page.
      *

@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.doxia.sink.impl.Xhtml5BaseSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +37,9 @@ class ResultsReportTest {
     @TempDir
     Path state;
 
-    private static String render(ResultsRenderer.Factory factory) {
+    private static String render(Function<Sink, ResultsRenderer<?>> renderer) {
         StringWriter html = new StringWriter();
-        factory.create(new Xhtml5BaseSink(html)).render();
+        renderer.apply(new Xhtml5BaseSink(html)).render();
         return html.toString();
     }
 
