@@ -1,6 +1,12 @@
 package dev.ferrule.init;
 
+import dev.ferrule.abi.AbiException;
+import dev.ferrule.abi.AbiSnapshots;
+import dev.ferrule.abi.ExtractedAbi;
+import dev.ferrule.abi.FingerprintedBuild;
+import dev.ferrule.cargo.BuildLog;
 import dev.ferrule.cargo.CargoBuildRequest;
+import dev.ferrule.cargo.CargoException;
 import dev.ferrule.cargo.FeatureSelection;
 import dev.ferrule.cargo.UnsafeFeaturePolicy;
 import dev.ferrule.gen.Names;
@@ -51,10 +57,27 @@ public final class Scaffold {
     }
 
     /**
+     * Builds the new project's crate and writes its first ABI snapshots into {@code src/main/abi}.
+     *
+     * @return the files written, relative to {@code directory}: the snapshots and the Cargo.lock
+     *         the build created
+     */
+    public static List<Path> writeFirstSnapshots(Path directory, BuildLog log) throws CargoException, AbiException {
+        List<Path> written = new ArrayList<>();
+        for (ExtractedAbi abi : new FingerprintedBuild(log).buildAndExtract(buildRequest(directory)).abis()) {
+            Path file = AbiSnapshots.fileFor(directory.resolve("src/main/abi"), abi.snapshotName());
+            AbiSnapshots.write(file, abi.model());
+            written.add(directory.relativize(file));
+        }
+        written.add(Path.of("src/main/rust/Cargo.lock"));
+        return written;
+    }
+
+    /**
      * How the new project's crate is built for its first snapshot: as {@code mvn verify} will
      * build it with the POM's defaults, output under {@code target/}.
      */
-    public static CargoBuildRequest buildRequest(Path directory) {
+    private static CargoBuildRequest buildRequest(Path directory) {
         Path target = directory.resolve("target");
         return new CargoBuildRequest(directory.resolve("src/main/rust"), target.resolve("cargo"),
                 target.resolve("classes"), target.resolve("ferrule"), directory,

@@ -1,9 +1,6 @@
 package dev.ferrule.maven;
 
 import dev.ferrule.abi.AbiException;
-import dev.ferrule.abi.AbiSnapshots;
-import dev.ferrule.abi.ExtractedAbi;
-import dev.ferrule.abi.FingerprintedBuild;
 import dev.ferrule.cargo.CargoException;
 import dev.ferrule.init.InitException;
 import dev.ferrule.init.Scaffold;
@@ -87,19 +84,13 @@ public class InitMojo extends AbstractMojo {
         }
         if (snapshot) {
             try {
-                for (ExtractedAbi abi : new FingerprintedBuild(new MavenBuildLog(getLog()))
-                        .buildAndExtract(Scaffold.buildRequest(directory)).abis()) {
-                    Path file = AbiSnapshots.fileFor(directory.resolve("src/main/abi"), abi.snapshotName());
-                    AbiSnapshots.write(file, abi.model());
-                    written.add(directory.relativize(file));
-                }
+                written.addAll(Scaffold.writeFirstSnapshots(directory, new MavenBuildLog(getLog())));
             } catch (AbiException e) {
                 throw new MojoFailureException("The project was written, but its first ABI snapshot failed: "
                         + e.getMessage(), e);
             } catch (CargoException e) {
                 MojoErrors.rethrow(e);
             }
-            written.add(directory.relativize(directory.resolve("src/main/rust/Cargo.lock")));
         }
         getLog().info("Created " + artifact + " (crate " + crate + ", package " + javaPackage + "):");
         written.forEach(file -> getLog().info("  " + file));
