@@ -24,8 +24,8 @@ import java.util.TreeMap;
  *
  * <p>The fingerprint is a hash of the ABI model, and the model is extracted from the built
  * library, so the first build cannot know it. ferrule-ffi reads it at compile time from
- * {@value BuildInfo#ABI_FINGERPRINT_ENV}; Ferrule remembers the last fingerprint in the state directory and passes it to
- * every build. When an extraction finds a different fingerprint (the ABI changed, or this is the
+ * {@value BuildInfo#ABI_FINGERPRINT_ENV}; Ferrule remembers the last fingerprint in the state
+ * directory and passes it to every build. When an extraction finds a different fingerprint (the ABI changed, or this is the
  * first build), cargo runs once more with the new value. That second run only recompiles the
  * crate that reads the variable, and it cannot change the ABI, so the model is reused.
  */

@@ -8,8 +8,8 @@ import java.util.List;
  * What a packaged library was built from, stored beside it as {@code build-info.json}. The key
  * order is fixed and there is no timestamp, so the same inputs give the same bytes.
  *
- * @param abiFingerprint the fingerprint of the exported ABI the library reports; absent for a
- *                       crate that does not export one (not built on ferrule-ffi) or a first build
+ * @param abiFingerprint the fingerprint of the exported ABI; absent until a goal has extracted
+ *                       the ABI of this crate (ferrule:build alone, or a first build)
  */
 @JsonPropertyOrder({"schemaVersion", "crateName", "crateVersion", "target", "platform", "profile", "features",
         "unsafeFeatures", "rustc", "library", "sha256", "abiFingerprint"})
@@ -31,7 +31,8 @@ public record BuildInfo(
 
     /**
      * The environment variable through which the build hands the library its ABI fingerprint
-     * (ferrule-ffi's {@code export_runtime!} reads it); recorded here too, so that per-platform builds can be checked for one ABI before merging.
+     * (ferrule-ffi's {@code export_runtime!} reads it); recorded here too, so that per-platform
+     * builds can be checked for one ABI before merging.
      */
     public static final String ABI_FINGERPRINT_ENV = "FERRULE_ABI_FINGERPRINT";
 

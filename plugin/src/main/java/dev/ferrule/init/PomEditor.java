@@ -73,7 +73,8 @@ final class PomEditor {
                     + "</artifactId><version>5.14.1</version><scope>test</scope></dependency>");
             changes.add("dependency org.junit.jupiter:junit-jupiter:5.14.1 (test)");
         }
-        Element plugins = child(child(project, "build"), "plugins");
+        Element build = child(project, "build");
+        Element plugins = child(build, "plugins");
         if (!hasArtifact(plugins, "maven-toolchains-plugin")) {
             append(plugins, "<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-toolchains-plugin"
                     + "</artifactId><version>3.2.0</version><executions><execution><goals><goal>select-jdk-toolchain"
@@ -101,7 +102,7 @@ final class PomEditor {
             changes.add("NOT CHANGED: maven-surefire-plugin is configured already; give it"
                     + " <argLine>@{ferrule.argLine}</argLine> so tests may call native code");
         }
-        Element management = find(child(project, "build"), "pluginManagement");
+        Element management = find(build, "pluginManagement");
         Element managed = management == null ? null : find(management, "plugins");
         if (!hasArtifact(plugins, "maven-site-plugin")
                 && (managed == null || !hasArtifact(managed, "maven-site-plugin"))) {
