@@ -12,9 +12,10 @@ assert runs[0].contains('mvn ferrule:snapshot  and commit')
 def breaking = runs[3]
 assert breaking.contains('BUILD FAILURE')
 assert breaking =~ /\[ERROR\] ABI gauge-[\w-]+ against src\/main\/abi\/gauge-[\w-]+\.abi\.json: 2 breaking, 0 potentially breaking, 0 compatible/
-assert breaking.contains('version 1.0.0 -> 1.0.0 is no bump; the changes need a major bump (not satisfied)')
-assert breaking =~ /BREAKING FN_REMOVED gauge_reset \(crates\/breaking\/src\/lib\.rs:\d+\): 'gauge_reset' is no longer exported \[failing\]/
-assert breaking.contains('BREAKING FIELD_TYPE_CHANGED Reading.sensor (crates/breaking/src/lib.rs:5): uint32_t -> uint64_t [failing]')
+assert breaking.contains('version 1.0.0 -> 1.0.0 is not a new release; the changes need a breaking release (not satisfied)')
+// The function is gone: its location is the one the snapshot recorded, and says so.
+assert breaking =~ /BREAKING FN_REMOVED gauge_reset \(was at crates\/breaking\/src\/lib\.rs:\d+ in the snapshot's version\): 'gauge_reset' is no longer exported \[failing\]/
+assert breaking.contains('BREAKING FIELD_TYPE_CHANGED Reading.sensor (crates/breaking/src/lib.rs:5): uint32_t (4 bytes) -> uint64_t (8 bytes) [failing]')
 assert breaking.contains('affects: gauge_scale')
 assert breaking.contains('fix: ')
 assert breaking.contains('The ABI changed incompatibly')
@@ -37,7 +38,7 @@ assert accepted.contains('No Boundary audit page')
 
 // 5. major bump
 assert runs[5].contains('BUILD SUCCESS')
-assert runs[5].contains('version 1.0.0 -> 2.0.0 is a major bump; the changes need a major bump')
+assert runs[5].contains('version 1.0.0 -> 2.0.0 is a breaking release; the changes need a breaking release')
 assert runs[5].contains('[covered by version]')
 
 // 6. acceptBreaking, loudly

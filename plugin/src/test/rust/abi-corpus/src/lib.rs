@@ -3,7 +3,7 @@
 //! Each case lives in `cases/cNN_before.rs` and `cases/cNN_after.rs`; the cargo feature
 //! `after_NN` swaps in the changed file through `#[path]`, so no item carries a cfg of its own.
 //! `cases/cNN.expected` lists the findings the diff must report (`-RULE` lines: rules it must not).
-#![allow(clippy::all, dead_code, missing_docs, non_upper_case_globals)]
+#![allow(clippy::all, dead_code, missing_docs, non_camel_case_types, non_upper_case_globals)]
 
 /// Case 01: an exported function is removed.
 #[cfg_attr(feature = "after_01", path = "cases/c01_after.rs")]
@@ -254,3 +254,13 @@ pub mod c49;
 #[cfg_attr(feature = "after_50", path = "cases/c50_after.rs")]
 #[cfg_attr(not(feature = "after_50"), path = "cases/c50_before.rs")]
 pub mod c50;
+
+/// Case 51: pointers change between *const and *mut, and nothing else.
+#[cfg_attr(feature = "after_51", path = "cases/c51_after.rs")]
+#[cfg_attr(not(feature = "after_51"), path = "cases/c51_before.rs")]
+pub mod c51;
+
+/// Case 52: C types are respelt (usize as libc::size_t, i8 as c_char, ...), which changes nothing.
+#[cfg_attr(feature = "after_52", path = "cases/c52_after.rs")]
+#[cfg_attr(not(feature = "after_52"), path = "cases/c52_before.rs")]
+pub mod c52;

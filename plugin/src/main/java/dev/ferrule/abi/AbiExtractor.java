@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 public final class AbiExtractor {
 
     /** Bumped whenever extraction changes what it produces, so that old caches are not reused. */
-    static final int EXTRACTOR_VERSION = 3;
+    static final int EXTRACTOR_VERSION = 4;
 
     private final BuildLog log;
 
@@ -95,23 +95,19 @@ public final class AbiExtractor {
         long rustdocDone = System.nanoTime();
         RustdocCrate crate = RustdocReader.read(rustdocJson);
         List<AbiModel.ExportedSymbol> exports = DynamicSymbols.read(library.library());
-        AbiModelBuilder builder = new AbiModelBuilder(crate, build.crate().workspaceRoot(), request.crateDir());
+        AbiModelBuilder builder = new AbiModelBuilder(crate, build.crate().workspaceRoot(), request.crateDir(),
+                library.target());
 
-        Map<String, TypeLayout> layouts = Map.of();
-        String unavailable = null;
         long probeStart = System.nanoTime();
-        if (library.target().equals(build.toolchain().hostTriple())) {
-            layouts = LayoutProbe.measure(cargo, request.cargoTargetDir(), workDir, builder.typesNeedingLayout(),
-                    library.rlib());
-        } else {
-            unavailable = "layouts are measured by running a probe on this machine, which cannot run "
-                    + library.target() + " code";
-        }
+        Measurements measurements = library.target().equals(build.toolchain().hostTriple())
+                ? measure(cargo, request, workDir, builder.layoutRequest(), library, crate.crateName())
+                : Measurements.unavailable("layouts are measured by running a probe on this machine, which cannot"
+                        + " run " + library.target() + " code");
         long probeDone = System.nanoTime();
         AbiModel model = builder.build(
                 new AbiModel.CrateInfo(build.crate().name(), build.crate().version(), build.crate().libName()),
                 new AbiModel.BuildTarget(library.target(), library.buildInfo().features(), request.profile()),
-                exports, layouts, unavailable);
+                exports, measurements);
         long end = System.nanoTime();
         log.info(String.format("Extracted %d functions, %d types, %d statics of %s in %.1f s (rustdoc %.1f s,"
                         + " layout probe %.1f s, model %.1f s; rustdoc format %d, JVM heap peak %d MiB)",
@@ -121,6 +117,29 @@ public final class AbiExtractor {
                 peakHeapBytes() >> 20));
         writeCache(cacheFile, keyFile, key, model);
         return new ExtractedAbi(name, model, false);
+    }
+
+    /**
+     * The probe measures what a program outside the crate can name; the compiler's type-size
+     * report measures the rest.
+     */
+    private Measurements measure(CargoInvocation cargo, CargoBuildRequest request, Path workDir,
+            AbiModelBuilder.LayoutRequest layoutRequest, PackagedLibrary library, String crateName)
+            throws AbiException {
+        Measurements probed = LayoutProbe.measure(cargo, request.cargoTargetDir(), workDir, layoutRequest,
+                library.rlib());
+        List<RustdocCrate.Item> hidden = layoutRequest.types().stream().filter(t -> t.meta().publicPath() == null)
+                .toList();
+        if (hidden.isEmpty()) {
+            return probed;
+        }
+        log.info("Measuring " + hidden.size() + " type(s) no program outside the crate can name with rustc's"
+                + " type-size report: " + hidden.stream().map(AbiModelBuilder::layoutKey).sorted()
+                .collect(Collectors.joining(", ")));
+        Map<String, TypeLayout> types = new java.util.HashMap<>(probed.types());
+        types.putAll(TypeSizeReport.measure(cargo, request.cargoTargetDir().resolve("ferrule-type-sizes"),
+                crateName, hidden));
+        return new Measurements(types, probed.scalars(), null);
     }
 
     /** The JVM's peak heap use so far, summed over heap pools; reported so large crates can be sized. */

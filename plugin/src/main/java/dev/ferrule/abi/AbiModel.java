@@ -14,9 +14,12 @@ import java.util.List;
  * @param errors         the crate's own status-code enums (ferrule-ffi {@code ErrorCode}); omitted when none
  * @param hiddenExports  symbols the library exports that no Rust item declares; kept so that
  *                       nothing exported is lost from the snapshot
+ * @param scalars        every C scalar type name the model uses, with what it is on this target;
+ *                       {@code size_t}, {@code long} or {@code char} mean different things on
+ *                       different targets, so each snapshot records them for its own
  */
 @JsonPropertyOrder({"schemaVersion", "crate", "build", "functions", "types", "errors", "constants", "statics",
-        "hiddenExports", "findings"})
+        "scalars", "hiddenExports", "findings"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AbiModel(
         int schemaVersion,
@@ -28,7 +31,8 @@ public record AbiModel(
         List<AbiConstant> constants,
         List<AbiStatic> statics,
         List<ExportedSymbol> hiddenExports,
-        List<AbiFinding> findings) {
+        List<AbiFinding> findings,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CScalar> scalars) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -36,7 +40,16 @@ public record AbiModel(
     public AbiModel(int schemaVersion, CrateInfo crate, BuildTarget build, List<AbiFunction> functions,
             List<AbiType> types, List<AbiConstant> constants, List<AbiStatic> statics,
             List<ExportedSymbol> hiddenExports, List<AbiFinding> findings) {
-        this(schemaVersion, crate, build, functions, types, List.of(), constants, statics, hiddenExports, findings);
+        this(schemaVersion, crate, build, functions, types, List.of(), constants, statics, hiddenExports, findings,
+                List.of());
+    }
+
+    /** A model whose C scalars are not recorded (snapshots written before they were). */
+    public AbiModel(int schemaVersion, CrateInfo crate, BuildTarget build, List<AbiFunction> functions,
+            List<AbiType> types, List<ErrorEnum> errors, List<AbiConstant> constants, List<AbiStatic> statics,
+            List<ExportedSymbol> hiddenExports, List<AbiFinding> findings) {
+        this(schemaVersion, crate, build, functions, types, errors, constants, statics, hiddenExports, findings,
+                List.of());
     }
 
     public AbiModel {
@@ -48,6 +61,7 @@ public record AbiModel(
         hiddenExports = sorted(hiddenExports, Comparator.comparing(ExportedSymbol::name));
         findings = sorted(findings, Comparator.comparing(AbiFinding::item).thenComparing(AbiFinding::code)
                 .thenComparing(AbiFinding::message));
+        scalars = sorted(scalars, Comparator.comparing(CScalar::c));
     }
 
     private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
@@ -180,6 +194,21 @@ public record AbiModel(
             Deprecation deprecation, SourceLocation location) {
     }
 
+    /**
+     * A C scalar type name as it is on the model's target: {@code size_t} is {@code usize}, 8 bytes,
+     * on x86_64 Linux; {@code char} is {@code i8} there and {@code u8} on aarch64 Linux.
+     *
+     * @param c         the C spelling the model's type references use
+     * @param rust      the Rust primitive it is on this target ({@code i8} ... {@code u64},
+     *                  {@code isize}, {@code usize}, {@code f32}, {@code f64}, {@code bool})
+     * @param size      bytes
+     * @param align     bytes
+     * @param measured  whether the compiler said so (the layout probe), or the target triple did
+     */
+    @JsonPropertyOrder({"c", "rust", "size", "align", "measured"})
+    public record CScalar(String c, String rust, long size, long align, boolean measured) {
+    }
+
     /** A dynamic symbol of the built library. */
     @JsonPropertyOrder({"name", "kind", "size"})
     public record ExportedSymbol(String name, String kind, long size) {
@@ -189,8 +218,13 @@ public record AbiModel(
      * Something the extractor noticed that users must look at, such as a type with no C layout
      * in a signature.
      */
-    @JsonPropertyOrder({"code", "item", "message", "location"})
+    @JsonPropertyOrder({"code", "item", "message", "fix", "location"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AbiFinding(String code, String item, String message, SourceLocation location) {
+    public record AbiFinding(String code, String item, String message, String fix, SourceLocation location) {
+
+        /** A finding whose fix is its code's general one. */
+        public AbiFinding(String code, String item, String message, SourceLocation location) {
+            this(code, item, message, null, location);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.ferrule.abi.AbiModel.AbiFinding;
 import dev.ferrule.abi.AbiModel.AbiFunction;
 import dev.ferrule.abi.AbiModel.AbiStatic;
 import dev.ferrule.abi.AbiModel.AbiType;
+import dev.ferrule.abi.AbiModel.CScalar;
 import dev.ferrule.abi.AbiModel.Deprecation;
 import dev.ferrule.abi.AbiModel.ExportedSymbol;
 import dev.ferrule.abi.AbiModel.Field;
@@ -16,63 +17,76 @@ import dev.ferrule.abi.AbiModel.TypeRef;
 import dev.ferrule.abi.AbiModel.Variant;
 import dev.ferrule.abi.rustdoc.RustType;
 import dev.ferrule.abi.rustdoc.RustdocCrate;
+import dev.ferrule.abi.rustdoc.RustdocCrate.External;
 import dev.ferrule.abi.rustdoc.RustdocCrate.Item;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Turns rustdoc's view of a crate, the library's real exports and the compiler's layouts into an
- * {@link AbiModel}. Types are followed from the exported signatures through pointers, fields and
- * callbacks, so every type that crosses the boundary is in the model and no other is.
+ * Turns rustdoc's view of a crate, the library's real exports and the compiler's measurements
+ * into an {@link AbiModel}. Types are followed from the exported signatures through pointers,
+ * fields, aliases and callbacks, so every type that crosses the boundary is in the model and no
+ * other is.
+ *
+ * <p>It works in two passes. {@link #layoutRequest()} walks the exports and says what the
+ * compiler must measure: the crate's types, and every C scalar name ({@code libc::size_t},
+ * {@code core::ffi::c_long}) whose meaning depends on the target. {@link #build} then makes the
+ * model from those measurements.
  */
 public final class AbiModelBuilder {
 
-    private static final Map<String, String> PRIMITIVES = Map.ofEntries(
-            Map.entry("i8", "int8_t"), Map.entry("u8", "uint8_t"), Map.entry("i16", "int16_t"),
-            Map.entry("u16", "uint16_t"), Map.entry("i32", "int32_t"), Map.entry("u32", "uint32_t"),
-            Map.entry("i64", "int64_t"), Map.entry("u64", "uint64_t"), Map.entry("isize", "intptr_t"),
-            Map.entry("usize", "size_t"), Map.entry("f32", "float"), Map.entry("f64", "double"),
-            Map.entry("bool", "bool"), Map.entry("never", "void"));
-
-    private static final Map<String, String> C_ALIASES = Map.ofEntries(
-            Map.entry("c_void", "void"), Map.entry("c_char", "char"), Map.entry("c_schar", "signed char"),
-            Map.entry("c_uchar", "unsigned char"), Map.entry("c_short", "short"),
-            Map.entry("c_ushort", "unsigned short"), Map.entry("c_int", "int"), Map.entry("c_uint", "unsigned int"),
-            Map.entry("c_long", "long"), Map.entry("c_ulong", "unsigned long"), Map.entry("c_longlong", "long long"),
-            Map.entry("c_ulonglong", "unsigned long long"), Map.entry("c_float", "float"),
-            Map.entry("c_double", "double"), Map.entry("NonZeroU8", "uint8_t"), Map.entry("NonZeroU16", "uint16_t"),
-            Map.entry("NonZeroU32", "uint32_t"), Map.entry("NonZeroU64", "uint64_t"),
-            Map.entry("NonZeroI32", "int32_t"), Map.entry("NonZeroI64", "int64_t"),
-            Map.entry("NonZeroUsize", "size_t"));
-
     private static final Set<String> POINTER_WRAPPERS = Set.of("Box", "NonNull");
+    /** std wrappers that are {@code repr(transparent)} over their one type argument. */
+    private static final Set<String> TRANSPARENT_WRAPPERS = Set.of("ManuallyDrop", "MaybeUninit", "Cell",
+            "UnsafeCell", "NonZero", "Wrapping");
+    private static final Set<String> STANDARD_CRATES = Set.of("core", "std", "alloc");
 
     private final RustdocCrate crate;
     private final Path workspaceRoot;
     private final Path crateDir;
+    private final String target;
     private final Map<String, Item> exportedItems = new LinkedHashMap<>();
     private final Map<String, Item> reachable = new LinkedHashMap<>();
     private final Map<String, Boolean> opaque = new HashMap<>();
     private final List<AbiFinding> findings = new ArrayList<>();
+    /** C scalar spellings in use, each with the Rust paths that name it, for the probe. */
+    private final Map<String, java.util.SortedSet<String>> scalarPaths = new TreeMap<>();
+    private Measurements measured = Measurements.unavailable(null);
+
+    /**
+     * What the compiler must measure.
+     *
+     * @param types    the crate's types that cross by value, or whose layout Java needs
+     * @param scalars  Rust paths of C scalar names to resolve, for example {@code libc::size_t}
+     */
+    public record LayoutRequest(List<Item> types, List<String> scalars) {
+    }
 
     /**
      * @param workspaceRoot  where rustdoc's span file names are relative to
      * @param crateDir       where model locations are made relative to
+     * @param target         the target triple the library was built for
      */
-    public AbiModelBuilder(RustdocCrate crate, Path workspaceRoot, Path crateDir) throws AbiException {
+    public AbiModelBuilder(RustdocCrate crate, Path workspaceRoot, Path crateDir, String target)
+            throws AbiException {
         this.crate = crate;
         this.workspaceRoot = workspaceRoot;
         this.crateDir = crateDir;
+        this.target = target;
         collectExports();
+    }
+
+    /** A builder for the x86_64 Linux host, as most tests of the model want. */
+    public AbiModelBuilder(RustdocCrate crate, Path workspaceRoot, Path crateDir) throws AbiException {
+        this(crate, workspaceRoot, crateDir, "x86_64-unknown-linux-gnu");
     }
 
     private void collectExports() throws AbiException {
@@ -100,19 +114,38 @@ public final class AbiModelBuilder {
         return "'" + String.join("::", item.meta().path()) + "' (" + location(item) + ")";
     }
 
-    /** The types whose layout the compiler must be asked for, with the path to name them by. */
+    /** The path a layout is recorded under: where the type is defined, {@code crate::module::Type}. */
+    public static String layoutKey(Item item) {
+        return String.join("::", item.meta().path());
+    }
+
+    /** The types whose layout the compiler must be asked for. */
     public List<Item> typesNeedingLayout() {
+        return layoutRequest().types();
+    }
+
+    public LayoutRequest layoutRequest() {
         resolveReachableTypes();
-        return reachable.entrySet().stream()
+        List<Item> types = reachable.entrySet().stream()
                 .filter(e -> !opaque.getOrDefault(e.getKey(), false))
                 .map(Map.Entry::getValue)
                 .filter(i -> i instanceof RustdocCrate.Record || i instanceof RustdocCrate.Enum)
                 .toList();
+        List<String> scalars = scalarPaths.values().stream().flatMap(java.util.SortedSet::stream).distinct()
+                .sorted().toList();
+        return new LayoutRequest(types, scalars);
+    }
+
+    /** A model from layouts alone; C scalar names are resolved from the target triple. */
+    public AbiModel build(AbiModel.CrateInfo crateInfo, AbiModel.BuildTarget target, List<ExportedSymbol> exports,
+            Map<String, TypeLayout> layouts, String layoutUnavailableReason) {
+        return build(crateInfo, target, exports, new Measurements(layouts, Map.of(), layoutUnavailableReason));
     }
 
     public AbiModel build(AbiModel.CrateInfo crateInfo, AbiModel.BuildTarget target, List<ExportedSymbol> exports,
-            Map<String, TypeLayout> layouts, String layoutUnavailableReason) {
+            Measurements measurements) {
         resolveReachableTypes();
+        this.measured = measurements;
         Map<String, ExportedSymbol> exported = new TreeMap<>();
         exports.forEach(e -> exported.put(e.name(), e));
 
@@ -141,15 +174,13 @@ public final class AbiModelBuilder {
         }
         List<AbiType> types = new ArrayList<>();
         for (Map.Entry<String, Item> entry : List.copyOf(reachable.entrySet())) {
-            types.add(type(entry.getValue(), opaque.getOrDefault(entry.getKey(), false), layouts,
-                    layoutUnavailableReason));
+            types.add(type(entry.getValue(), opaque.getOrDefault(entry.getKey(), false)));
         }
         List<AbiConstant> constants = new ArrayList<>();
         for (Item item : crate.items().values()) {
             // Only constants Java can mirror as primitives; a `pub const NAME: &str` is Rust-side API.
             if (item instanceof RustdocCrate.Constant constant && item.meta().publicPath() != null
-                    && constant.type() instanceof RustType.Primitive primitive
-                    && PRIMITIVES.containsKey(primitive.name())) {
+                    && scalar(constant.type()).isPresent()) {
                 constants.add(new AbiConstant(constant.meta().name(), ref(constant.type(), Context.VALUE, item),
                         constant.value(), constant.meta().docs(), deprecation(item), location(item)));
             }
@@ -169,7 +200,7 @@ public final class AbiModelBuilder {
             }
         }
         return new AbiModel(AbiModel.SCHEMA_VERSION, crateInfo, target, functions, types, errors, constants, statics,
-                hidden, dedupe(findings));
+                hidden, dedupe(findings), scalarTable());
     }
 
     private static List<AbiFinding> dedupe(List<AbiFinding> findings) {
@@ -199,7 +230,7 @@ public final class AbiModelBuilder {
     }
 
     private void resolveReachableTypes() {
-        if (!reachable.isEmpty()) {
+        if (!reachable.isEmpty() || !scalarPaths.isEmpty()) {
             return;
         }
         for (Item item : exportedItems.values()) {
@@ -212,32 +243,41 @@ public final class AbiModelBuilder {
                 ref(variable.type(), Context.VALUE, item);
             }
         }
+        for (Item item : crate.items().values()) {
+            if (item instanceof RustdocCrate.Constant constant && item.meta().publicPath() != null) {
+                scalar(constant.type()).ifPresent(s -> usesScalar(s.spelling(), s.probePath()));
+            }
+        }
         findings.clear();
     }
 
-    /** Maps a Rust type to its C form, registering the crate's types it reaches. */
+    /** Maps a Rust type to its C form, registering the crate's types and the C scalars it reaches. */
     private TypeRef ref(RustType type, Context context, Item owner) {
+        Optional<ScalarName> scalar = scalar(type);
+        if (scalar.isPresent()) {
+            return scalarRef(scalar.get(), type, owner);
+        }
+        if (type instanceof RustType.Primitive primitive && primitive.name().equals("never")) {
+            return new TypeRef("void", "!", null, null);
+        }
         if (type instanceof RustType.Primitive primitive) {
-            String c = PRIMITIVES.get(primitive.name());
-            if (c == null) {
-                return unsafe(type, owner, "`" + primitive.name() + "` has no C equivalent");
-            }
-            return new TypeRef(c, type.display(), null, null);
+            return unsafe(type, owner, "`" + primitive.name() + "` has no C equivalent", primitiveHint(primitive));
         }
         if (type instanceof RustType.Tuple tuple) {
             return tuple.elements().isEmpty() ? new TypeRef("void", "()", null, null)
-                    : unsafe(type, owner, "tuples have no C layout");
+                    : unsafe(type, owner, "tuples have no C layout",
+                            "use a #[repr(C)] struct with a named field per element");
         }
         if (type instanceof RustType.Reference reference) {
             if (isUnsized(reference.target())) {
-                return unsafe(type, owner, "`" + type.display() + "` is a fat pointer (address and length)");
+                return fatPointer(type, owner);
             }
             return pointer(reference.target(), !reference.mutable(), type,
                     reference.mutable() ? Ownership.BORROWED_MUT : Ownership.BORROWED, false, owner);
         }
         if (type instanceof RustType.RawPointer pointer) {
             if (isUnsized(pointer.target())) {
-                return unsafe(type, owner, "`" + type.display() + "` is a fat pointer (address and length)");
+                return fatPointer(type, owner);
             }
             return pointer(pointer.target(), !pointer.mutable(), type, Ownership.RAW, null, owner);
         }
@@ -251,7 +291,23 @@ public final class AbiModelBuilder {
         if (type instanceof RustType.Named named) {
             return named(named, context, owner);
         }
-        return unsafe(type, owner, "`" + type.display() + "` has no C layout");
+        return unsafe(type, owner, "`" + type.display() + "` has no C layout",
+                "pass a #[repr(C)] type, an opaque handle, or a (pointer, length) pair");
+    }
+
+    private TypeRef fatPointer(RustType type, Item owner) {
+        return unsafe(type, owner, "`" + type.display() + "` is a fat pointer (address and length)",
+                "pass the address and the length as two parameters: `*const u8` (or `*const T`) and `usize`");
+    }
+
+    private static String primitiveHint(RustType.Primitive primitive) {
+        return switch (primitive.name()) {
+            case "u128", "i128" -> "128-bit integers have no C type on most targets and no FFM layout; pass two"
+                    + " u64 halves, or a pointer to 16 bytes";
+            case "char" -> "Rust's char is a 4-byte Unicode scalar value with invalid bit patterns; pass it as u32";
+            case "str" -> "pass the address and the length of its UTF-8 bytes: `*const u8` and `usize`";
+            default -> "use a fixed-width integer or float type";
+        };
     }
 
     private TypeRef named(RustType.Named named, Context context, Item owner) {
@@ -268,35 +324,186 @@ public final class AbiModelBuilder {
             if (Boolean.FALSE.equals(inner.nullable())) {
                 return new TypeRef(inner.c(), named.display(), inner.ownership(), true);
             }
+            if (named.args().get(0).display().contains("NonZero") && !inner.c().startsWith("<")) {
+                // None is the zero the NonZero type cannot hold: the same C integer.
+                return new TypeRef(inner.c(), named.display(), null, null);
+            }
             return unsafe(named, owner, "`" + named.display() + "` has a C layout only around a non-null pointer"
-                    + " or function pointer");
+                    + " or function pointer", "pass a pointer that may be null, or a value and a separate flag");
         }
         if (POINTER_WRAPPERS.contains(last) && named.args().size() == 1) {
             RustType target = named.args().get(0);
             if (isUnsized(target)) {
-                return unsafe(named, owner, "`" + named.display() + "` is a fat pointer");
+                return unsafe(named, owner, "`" + named.display() + "` is a fat pointer",
+                        "box a sized type (Box<Vec<T>> instead of Box<[T]>) and pass it as an opaque handle");
             }
             return pointer(target, false, named,
                     last.equals("Box") ? Ownership.OWNED : Ownership.RAW, false, owner);
         }
-        String c = C_ALIASES.get(last);
-        if (c != null) {
-            return new TypeRef(c, named.display(), null, null);
+        Optional<External> external = crate.external(named.itemId());
+        boolean standard = external.map(e -> STANDARD_CRATES.contains(e.crate())).orElse(true);
+        if (standard && TRANSPARENT_WRAPPERS.contains(last) && named.args().size() == 1) {
+            TypeRef inner = ref(named.args().get(0), context, owner);
+            return new TypeRef(inner.c(), named.display(), inner.ownership(), inner.nullable());
         }
-        return unsafe(named, owner, "`" + named.display() + "` is not known to have a C layout");
+        if (last.equals("c_void") && standard) {
+            if (context == Context.VALUE) {
+                return unsafe(named, owner, "`c_void` has no size; it only describes what a pointer points at",
+                        "pass `*mut c_void` (or `*const c_void`)");
+            }
+            return new TypeRef("void", named.display(), null, null);
+        }
+        if (external.isPresent() && !standard) {
+            return externalItem(named, external.get(), context, owner);
+        }
+        return unsafe(named, owner, "`" + named.display() + "` has no C layout", standardHint(last));
+    }
+
+    private static String standardHint(String name) {
+        return switch (name) {
+            case "String", "CString", "OsString", "PathBuf" -> "pass the address and length of its bytes"
+                    + " (`*const u8`, `usize`), or a `*const c_char` from CString::into_raw with a function that"
+                    + " frees it";
+            case "Vec", "VecDeque" -> "pass the address and the length of its elements (`*const T`, `usize`)";
+            case "Arc", "Rc" -> "pass it as an opaque pointer (Arc::into_raw) with a function that releases it";
+            default -> "pass a #[repr(C)] type, an opaque handle, or a (pointer, length) pair";
+        };
+    }
+
+    /** A struct, union or enum of another crate (such as {@code libc::timespec}). */
+    private TypeRef externalItem(RustType.Named named, External external, Context context, Item owner) {
+        String tag = external.kind().equals("union") ? "union " : "struct ";
+        if (context == Context.POINTEE) {
+            return new TypeRef(tag + external.name(), named.display(), null, null);
+        }
+        finding(FindingCode.UNRESOLVED_TYPE, owner, "`" + named.display() + "` (crate " + external.crate()
+                + ") is used by value in " + describe(owner) + ", and its fields are not visible to Ferrule:"
+                + " rustdoc describes only this crate", "pass it behind a pointer, or mirror it in a #[repr(C)]"
+                + " struct of this crate");
+        return new TypeRef(tag + external.name(), named.display(), null, null);
+    }
+
+    /** A C scalar type and how the probe names it. */
+    private record ScalarName(String spelling, String probePath) {
+    }
+
+    /**
+     * The C scalar a type is, if it is one: a Rust primitive, a C type name from libc, core::ffi,
+     * std::os::raw or another crate (an alias the compiler resolves), or a local alias of one.
+     */
+    private Optional<ScalarName> scalar(RustType type) {
+        if (type instanceof RustType.Primitive primitive) {
+            return CScalars.spellingOfPrimitive(primitive.name()).map(c -> new ScalarName(c, primitive.name()));
+        }
+        if (!(type instanceof RustType.Named named)) {
+            return Optional.empty();
+        }
+        Item local = named.itemId() == null ? null : crate.items().get(named.itemId());
+        if (local instanceof RustdocCrate.TypeAlias alias) {
+            return scalar(alias.target());
+        }
+        if (local != null || crate.externalPath(named.itemId()).flatMap(KnownExternalTypes::lookup).isPresent()) {
+            return Optional.empty();
+        }
+        String last = named.lastSegment();
+        Optional<External> external = crate.external(named.itemId());
+        Optional<String> spelling = CScalars.spellingOfName(last);
+        if (external.isEmpty()) {
+            // No rustdoc id (rare): only the vocabulary's names, by where they usually live.
+            return spelling.map(c -> new ScalarName(c, last.startsWith("c_") ? "core::ffi::" + last
+                    : last.startsWith("NonZero") ? "core::num::" + last : named.path()));
+        }
+        External item = external.get();
+        boolean alias = item.kind().equals("type_alias");
+        if (spelling.isEmpty() && !alias) {
+            return Optional.empty();
+        }
+        if (STANDARD_CRATES.contains(item.crate())) {
+            if (spelling.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ScalarName(spelling.get(), (last.startsWith("NonZero") ? "core::num::"
+                    : "core::ffi::") + last));
+        }
+        // Crates like libc re-export their C names at the root; where the source names the type by
+        // a full path, that path is nameable too.
+        String probePath = named.path().startsWith(item.crate() + "::") ? named.path() : item.crate() + "::" + last;
+        return Optional.of(new ScalarName(spelling.orElse(last), probePath));
+    }
+
+    private TypeRef scalarRef(ScalarName scalar, RustType type, Item owner) {
+        usesScalar(scalar.spelling(), scalar.probePath());
+        if (isResolved(scalar)) {
+            return new TypeRef(scalar.spelling(), type.display(), null, null);
+        }
+        Measurements.Scalar probed = measured.scalars().get(scalar.probePath());
+        String why = probed != null
+                ? "`" + type.display() + "` is " + probed.size() + " bytes but no C scalar: an alias of a struct"
+                        + " or pointer that Ferrule cannot see, since rustdoc describes only this crate"
+                : "what `" + type.display() + "` is on " + target + " could not be measured ("
+                        + (measured.unavailableReason() == null ? "the probe could not name it"
+                                : measured.unavailableReason()) + "), and the target triple does not decide it";
+        finding(FindingCode.UNRESOLVED_TYPE, owner, why + " (in " + describe(owner) + ")",
+                probed != null ? "name the type it stands for (for a pointer, `*mut c_void`)"
+                        : "build for the host target to measure it, or use the Rust primitive it stands for");
+        return new TypeRef(scalar.spelling(), type.display(), null, null);
+    }
+
+    private void usesScalar(String spelling, String probePath) {
+        scalarPaths.computeIfAbsent(spelling, k -> new java.util.TreeSet<>()).add(probePath);
+    }
+
+    private boolean isResolved(ScalarName scalar) {
+        Measurements.Scalar probed = measured.scalars().get(scalar.probePath());
+        if (probed != null) {
+            return probed.primitive() != null;
+        }
+        return CScalars.isScalarPrimitive(scalar.probePath())
+                || CScalars.primitiveOn(scalar.spelling(), target).isPresent();
+    }
+
+    /** The C scalars the model uses, each with what it is on this target. */
+    private List<CScalar> scalarTable() {
+        long pointerBytes = CScalars.pointerBits(target) / 8;
+        List<CScalar> table = new ArrayList<>();
+        scalarPaths.forEach((spelling, paths) -> {
+            for (String path : paths) {
+                Measurements.Scalar probed = measured.scalars().get(path);
+                if (probed != null && probed.primitive() != null) {
+                    table.add(new CScalar(spelling, probed.primitive(), probed.size(), probed.align(), true));
+                    return;
+                }
+            }
+            String path = paths.first();
+            Optional<String> primitive = CScalars.isScalarPrimitive(path) ? Optional.of(path)
+                    : CScalars.primitiveOn(spelling, target);
+            primitive.ifPresent(p -> {
+                long size = CScalars.sizeOf(p, pointerBytes);
+                table.add(new CScalar(spelling, p, size, size, false));
+            });
+        });
+        return table;
     }
 
     private TypeRef local(RustType.Named named, Item local, Context context, Item owner) {
         if (local instanceof RustdocCrate.TypeAlias alias) {
-            if (alias.target() instanceof RustType.FunctionPointer fn) {
+            Optional<RustType.Signature> callback = callbackSignature(alias);
+            if (callback.isPresent()) {
                 register(local, false);
-                callbackC(fn.signature(), local);
-                return new TypeRef(local.meta().name(), named.display(), null, false);
+                callbackC(callback.get(), local);
+                return new TypeRef(local.meta().name(), named.display(), null, isOption(alias.target()));
             }
             TypeRef target = ref(alias.target(), context, owner);
             return new TypeRef(target.c(), named.display(), target.ownership(), target.nullable());
         }
         if (local instanceof RustdocCrate.Record record) {
+            Optional<RustdocCrate.Field> wrapped = transparentField(record);
+            if (wrapped.isPresent()) {
+                // repr(transparent) has the ABI of its one field, which is what a C header declares.
+                register(local, false);
+                TypeRef inner = ref(wrapped.get().type(), context, owner);
+                return new TypeRef(inner.c(), named.display(), inner.ownership(), inner.nullable());
+            }
             boolean cRepr = hasCRepr(record.meta().repr());
             if (context == Context.VALUE && !cRepr) {
                 finding(FindingCode.NOT_REPR_C, owner, "`" + local.meta().name() + "` is used by value in "
@@ -316,7 +523,33 @@ public final class AbiModelBuilder {
             register(local, context == Context.POINTEE && !(fieldless && repr));
             return new TypeRef("enum " + local.meta().name(), named.display(), null, null);
         }
-        return unsafe(named, owner, "`" + named.display() + "` is not a type");
+        return unsafe(named, owner, "`" + named.display() + "` is not a type", "name a type here");
+    }
+
+    /** The signature of an alias of {@code extern "C" fn(..)} or {@code Option<extern "C" fn(..)>}. */
+    private static Optional<RustType.Signature> callbackSignature(RustdocCrate.TypeAlias alias) {
+        RustType target = alias.target();
+        if (isOption(target)) {
+            target = ((RustType.Named) target).args().get(0);
+        }
+        return target instanceof RustType.FunctionPointer fn ? Optional.of(fn.signature()) : Optional.empty();
+    }
+
+    private static boolean isOption(RustType type) {
+        return type instanceof RustType.Named named && named.lastSegment().equals("Option")
+                && named.args().size() == 1;
+    }
+
+    /** For {@code #[repr(transparent)]}, the one field that is not zero-sized by construction. */
+    private static Optional<RustdocCrate.Field> transparentField(RustdocCrate.Record record) {
+        String repr = record.meta().repr();
+        if (record.union() || repr == null || !repr.startsWith("transparent")) {
+            return Optional.empty();
+        }
+        List<RustdocCrate.Field> fields = record.fields().stream()
+                .filter(f -> !(f.type() instanceof RustType.Named n && n.lastSegment().equals("PhantomData")))
+                .toList();
+        return fields.size() == 1 ? Optional.of(fields.get(0)) : Optional.empty();
     }
 
     private TypeRef pointer(RustType target, boolean constant, RustType whole, Ownership ownership, Boolean nullable,
@@ -330,7 +563,7 @@ public final class AbiModelBuilder {
     private String callbackC(RustType.Signature sig, Item owner) {
         if (sig.abi().equals("Rust")) {
             finding(FindingCode.FFI_UNSAFE_TYPE, owner, "a function pointer in " + describe(owner)
-                    + " uses the Rust ABI");
+                    + " uses the Rust ABI", "declare the function pointer type extern \"C\"");
         }
         String ret = sig.output() == null ? "void" : ref(sig.output(), Context.VALUE, owner).c();
         String args = sig.params().isEmpty() ? "void" : sig.params().stream()
@@ -347,22 +580,18 @@ public final class AbiModelBuilder {
             return;
         }
         reachable.put(id, item);
-        Deque<RustType> nested = new ArrayDeque<>();
         if (!nowOpaque && item instanceof RustdocCrate.Record record) {
-            record.fields().forEach(f -> nested.add(f.type()));
-        }
-        for (RustType type : nested) {
-            ref(type, Context.VALUE, item);
+            for (RustdocCrate.Field field : record.fields()) {
+                ref(field.type(), Context.VALUE, item);
+            }
         }
     }
 
-    private AbiType type(Item item, boolean isOpaque, Map<String, TypeLayout> layouts, String layoutUnavailable) {
+    private AbiType type(Item item, boolean isOpaque) {
         String path = String.join("::", item.meta().path());
-        TypeLayout layout = item.meta().publicPath() == null ? null : layouts.get(item.meta().publicPath());
+        TypeLayout layout = measured.types().get(layoutKey(item));
         if (!isOpaque && layout == null && (item instanceof RustdocCrate.Record || item instanceof RustdocCrate.Enum)) {
-            finding(FindingCode.LAYOUT_UNAVAILABLE, item, "no compiler layout for `" + path + "`: "
-                    + (item.meta().publicPath() == null ? "it is not reachable through public modules"
-                            : layoutUnavailable));
+            layoutFinding(item, path);
         }
         Long size = layout == null ? null : layout.size();
         Long align = layout == null ? null : layout.align();
@@ -384,8 +613,8 @@ public final class AbiModelBuilder {
             List<Variant> variants = new ArrayList<>();
             long implicit = 0;
             for (RustdocCrate.Variant variant : enumeration.variants()) {
-                Long measured = layout == null ? null : layout.discriminants().get(variant.name());
-                long value = measured != null ? measured
+                Long measuredValue = layout == null ? null : layout.discriminants().get(variant.name());
+                long value = measuredValue != null ? measuredValue
                         : variant.discriminant() != null ? parseDiscriminant(variant.discriminant()) : implicit;
                 variants.add(new Variant(variant.name(), value, variant.docs()));
                 implicit = value + 1;
@@ -394,12 +623,28 @@ public final class AbiModelBuilder {
                     null, null, null, item.meta().docs(), deprecation(item), item.meta().cfg(), location(item));
         }
         RustdocCrate.TypeAlias alias = (RustdocCrate.TypeAlias) item;
-        RustType.Signature sig = ((RustType.FunctionPointer) alias.target()).signature();
+        RustType.Signature sig = callbackSignature(alias).orElseThrow();
         List<Param> params = sig.params().stream().map(p -> new Param(p.name(), ref(p.type(), Context.VALUE, item)))
                 .toList();
         TypeRef returns = sig.output() == null ? null : ref(sig.output(), Context.VALUE, item);
         return new AbiType(item.meta().name(), path, TypeKind.CALLBACK, null, null, null, null, null, params, returns,
                 sig.unwind(), item.meta().docs(), deprecation(item), item.meta().cfg(), location(item));
+    }
+
+    private void layoutFinding(Item item, String path) {
+        if (measured.unavailableReason() != null) {
+            finding(FindingCode.LAYOUT_UNAVAILABLE, item, "no compiler layout for `" + path + "`: "
+                    + measured.unavailableReason(), "build for the host target to measure it");
+        } else if (item.meta().publicPath() == null) {
+            finding(FindingCode.LAYOUT_UNAVAILABLE, item, "no compiler layout for `" + path + "`: no program"
+                    + " outside the crate can name it (it is not `pub` on a public path, nor re-exported with"
+                    + " `pub use`), and the compiler's own type-size report did not list it, because no code of"
+                    + " the crate uses it by value", "make it `pub` and reachable (for example `pub use " + path
+                    + ";` in lib.rs)");
+        } else {
+            finding(FindingCode.LAYOUT_UNAVAILABLE, item, "no compiler layout for `" + path + "`: the layout"
+                    + " probe did not report it", "run the build again; if it persists, report it with the crate");
+        }
     }
 
     private static long parseDiscriminant(String value) {
@@ -420,13 +665,18 @@ public final class AbiModelBuilder {
                 || (type instanceof RustType.Other o && o.description().startsWith("dyn "));
     }
 
-    private TypeRef unsafe(RustType type, Item owner, String why) {
-        finding(FindingCode.FFI_UNSAFE_TYPE, owner, why + " (in " + describe(owner) + ")");
+    private TypeRef unsafe(RustType type, Item owner, String why, String fix) {
+        finding(FindingCode.FFI_UNSAFE_TYPE, owner, why + " (in " + describe(owner) + ")", fix);
         return new TypeRef("<not FFI-safe>", type.display(), null, null);
     }
 
     private void finding(FindingCode code, Item item, String message) {
-        findings.add(new AbiFinding(code.name(), String.join("::", item.meta().path()), message, location(item)));
+        finding(code, item, message, null);
+    }
+
+    private void finding(FindingCode code, Item item, String message, String fix) {
+        findings.add(new AbiFinding(code.name(), String.join("::", item.meta().path()), message, fix,
+                location(item)));
     }
 
     private static Deprecation deprecation(Item item) {

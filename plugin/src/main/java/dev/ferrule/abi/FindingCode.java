@@ -13,7 +13,9 @@ public enum FindingCode {
     NOT_REPR_C("a struct or enum is passed by value without a C representation",
             "add #[repr(C)] (or #[repr(u8)] etc. for fieldless enums), or pass it behind a pointer"),
     LAYOUT_UNAVAILABLE("the compiler could not be asked for this type's layout",
-            "make the type reachable through public modules, or build for the host target");
+            "make the type reachable through public modules, or build for the host target"),
+    UNRESOLVED_TYPE("a type from another crate could not be resolved to a C type",
+            "build for the host target, or name the C type it stands for");
 
     private final String meaning;
     private final String fix;

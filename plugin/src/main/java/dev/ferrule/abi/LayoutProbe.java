@@ -26,30 +26,56 @@ final class LayoutProbe {
             "ref", "move", "loop", "where", "self", "use", "in", "as", "box", "const", "static", "trait", "dyn",
             "async", "await", "crate", "extern", "let", "mut", "pub", "return", "super", "unsafe", "while", "yield");
 
+    private static final Set<String> STANDARD_CRATES = Set.of("core", "std", "alloc");
+
     private LayoutProbe() {
     }
 
     /**
+     * Measures the nameable types and the C scalar names of a request. Types no program outside
+     * the crate can name are left out; {@link TypeSizeReport} measures those.
+     *
      * @param cargoTargetDir  the build's cargo target directory
      * @param builtRlib  the rlib the build already produced (crate-type includes rlib), or null to
      *                   build one just for the probe
      */
-    static Map<String, TypeLayout> measure(CargoInvocation cargo, Path cargoTargetDir, Path workDir, List<Item> types,
-            Path builtRlib) throws AbiException {
-        List<Item> nameable = types.stream().filter(t -> t.meta().publicPath() != null).toList();
-        if (nameable.isEmpty()) {
-            return Map.of();
+    static Measurements measure(CargoInvocation cargo, Path cargoTargetDir, Path workDir,
+            AbiModelBuilder.LayoutRequest request, Path builtRlib) throws AbiException {
+        List<Item> nameable = request.types().stream().filter(t -> t.meta().publicPath() != null).toList();
+        if (nameable.isEmpty() && request.scalars().isEmpty()) {
+            return new Measurements(Map.of(), Map.of(), null);
         }
         Path rlib = builtRlib != null && Files.isRegularFile(builtRlib) ? builtRlib
                 // Its own target directory inside the build's: an rlib-only build of the same unit
                 // would otherwise make cargo rebuild the cdylib on every run.
                 : buildRlib(cargo, cargoTargetDir.resolve("ferrule-rlib"));
         Path probeDir = workDir.resolve("layout-probe");
+        try {
+            return probe(cargo, rlib, probeDir, nameable, request.scalars());
+        } catch (AbiException e) {
+            // A C name of another crate that the probe cannot name (a crate that does not
+            // re-export it at its root) must not cost every other measurement; those names are
+            // resolved from the target triple, or reported, instead.
+            List<String> standard = request.scalars().stream().filter(LayoutProbe::standardPath).toList();
+            if (standard.size() == request.scalars().size()) {
+                throw e;
+            }
+            return probe(cargo, rlib, probeDir, nameable, standard);
+        }
+    }
+
+    /** A scalar path only the standard library is needed for: a primitive, or core's. */
+    private static boolean standardPath(String path) {
+        return !path.contains("::") || path.startsWith("core::") || path.startsWith("std::");
+    }
+
+    private static Measurements probe(CargoInvocation cargo, Path rlib, Path probeDir, List<Item> types,
+            List<String> scalars) throws AbiException {
         Path source = probeDir.resolve("probe.rs");
         Path binary = probeDir.resolve(System.getProperty("os.name", "").startsWith("Windows") ? "probe.exe" : "probe");
         try {
             Files.createDirectories(probeDir);
-            Files.writeString(source, source(cargo.libName(), nameable), StandardCharsets.UTF_8);
+            Files.writeString(source, source(types, scalars), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AbiException("Could not write the layout probe to " + probeDir + ": " + e.getMessage(), e);
         }
@@ -57,7 +83,7 @@ final class LayoutProbe {
                 "--crate-type", "bin", "--crate-name", "ferrule_layout_probe", "--target", cargo.target(),
                 "-C", "opt-level=0", "-A", "warnings", "-o", binary.toString(), source.toString(),
                 "--extern", cargo.libName() + "=" + rlib, "-L", "dependency=" + rlib.getParent().resolve("deps")));
-        for (String dependency : dependencyCrates(cargo.libName(), nameable)) {
+        for (String dependency : dependencyCrates(cargo.libName(), types, scalars)) {
             command.addAll(List.of("--extern", dependency + "=" + dependencyRlib(rlib, dependency)));
         }
         try {
@@ -74,10 +100,12 @@ final class LayoutProbe {
         return parse(result.stdout());
     }
 
-    /** Crates other than the measured one whose types the probe names (ferrule_ffi's, say). */
-    private static List<String> dependencyCrates(String libName, List<Item> types) {
-        return types.stream().map(t -> t.meta().publicPath().substring(0, t.meta().publicPath().indexOf("::")))
-                .filter(name -> !name.equals(libName)).distinct().sorted().toList();
+    /** Crates other than the measured one whose types the probe names (ferrule_ffi's or libc's, say). */
+    private static List<String> dependencyCrates(String libName, List<Item> types, List<String> scalars) {
+        return java.util.stream.Stream.concat(types.stream().map(t -> t.meta().publicPath()), scalars.stream())
+                .filter(path -> path.contains("::"))
+                .map(path -> path.substring(0, path.indexOf("::")))
+                .filter(name -> !name.equals(libName) && !STANDARD_CRATES.contains(name)).distinct().sorted().toList();
     }
 
     private static Path dependencyRlib(Path rlib, String crate) throws AbiException {
@@ -116,19 +144,24 @@ final class LayoutProbe {
     /**
      * The probe program. Layouts are computed in const tables, so the compiler evaluates them once
      * and the program only prints; this keeps the probe fast to compile for thousands of types.
+     * Each row is labelled with the type's definition path, and names the type by its public one.
+     * A C scalar name is compared with each primitive by {@code TypeId}, which tells {@code i8}
+     * from {@code u8} where sizes alone cannot.
      */
-    static String source(String libName, List<Item> types) {
+    static String source(List<Item> types, List<String> scalars) {
         StringBuilder sizes = new StringBuilder();
         StringBuilder offsets = new StringBuilder();
         StringBuilder variants = new StringBuilder();
+        StringBuilder primitives = new StringBuilder();
         for (Item item : types) {
+            String label = AbiModelBuilder.layoutKey(item);
             String path = item.meta().publicPath();
-            sizes.append("    (\"").append(path).append("\", core::mem::size_of::<").append(path)
+            sizes.append("    (\"").append(label).append("\", core::mem::size_of::<").append(path)
                     .append(">(), core::mem::align_of::<").append(path).append(">()),\n");
             if (item instanceof RustdocCrate.Record record && !record.union()) {
                 for (RustdocCrate.Field field : record.fields()) {
                     if (field.visible()) {
-                        offsets.append("    (\"").append(path).append("\", \"").append(field.name())
+                        offsets.append("    (\"").append(label).append("\", \"").append(field.name())
                                 .append("\", core::mem::offset_of!(").append(path).append(", ")
                                 .append(KEYWORDS.contains(field.name()) ? "r#" + field.name() : field.name())
                                 .append(")),\n");
@@ -138,16 +171,30 @@ final class LayoutProbe {
             if (item instanceof RustdocCrate.Enum enumeration
                     && enumeration.variants().stream().noneMatch(RustdocCrate.Variant::hasFields)) {
                 for (RustdocCrate.Variant variant : enumeration.variants()) {
-                    variants.append("    (\"").append(path).append("\", \"").append(variant.name()).append("\", ")
+                    variants.append("    (\"").append(label).append("\", \"").append(variant.name()).append("\", ")
                             .append(path).append("::").append(variant.name()).append(" as i128),\n");
                 }
             }
+        }
+        for (String scalar : scalars) {
+            primitives.append("    (\"").append(scalar).append("\", primitive::<").append(scalar)
+                    .append(">, core::mem::size_of::<").append(scalar).append(">(), core::mem::align_of::<")
+                    .append(scalar).append(">()),\n");
         }
         return "// Generated by Ferrule: prints compiler-computed layouts. Do not edit.\n"
                 + "#![allow(deprecated, unused)]\n"
                 + "const SIZES: &[(&str, usize, usize)] = &[\n" + sizes + "];\n"
                 + "const OFFSETS: &[(&str, &str, usize)] = &[\n" + offsets + "];\n"
                 + "const VARIANTS: &[(&str, &str, i128)] = &[\n" + variants + "];\n"
+                + "const SCALARS: &[(&str, fn() -> &'static str, usize, usize)] = &[\n" + primitives + "];\n"
+                + "fn primitive<T: 'static>() -> &'static str {\n"
+                + "    let id = core::any::TypeId::of::<T>();\n"
+                + "    macro_rules! named {\n"
+                + "        ($($p:ty),*) => { $(if id == core::any::TypeId::of::<$p>() { return stringify!($p); })* };\n"
+                + "    }\n"
+                + "    named!(i8, u8, i16, u16, i32, u32, i64, u64, isize, usize, f32, f64, bool);\n"
+                + "    \"-\"\n"
+                + "}\n"
                 + "fn main() {\n"
                 + "    for (path, size, align) in SIZES {\n"
                 + "        println!(\"S\\t{path}\\t{size}\\t{align}\");\n"
@@ -158,11 +205,15 @@ final class LayoutProbe {
                 + "    for (path, variant, value) in VARIANTS {\n"
                 + "        println!(\"V\\t{path}\\t{variant}\\t{value}\");\n"
                 + "    }\n"
+                + "    for (path, primitive, size, align) in SCALARS {\n"
+                + "        println!(\"P\\t{path}\\t{}\\t{size}\\t{align}\", primitive());\n"
+                + "    }\n"
                 + "}\n";
     }
 
-    static Map<String, TypeLayout> parse(String output) throws AbiException {
+    static Measurements parse(String output) throws AbiException {
         Map<String, long[]> sizes = new HashMap<>();
+        Map<String, Measurements.Scalar> scalars = new HashMap<>();
         Map<String, Map<String, Long>> offsets = new HashMap<>();
         Map<String, Map<String, Long>> discriminants = new HashMap<>();
         for (String line : output.split("\n")) {
@@ -177,6 +228,8 @@ final class LayoutProbe {
                             Long.parseLong(parts[3]));
                     case "V" -> discriminants.computeIfAbsent(parts[1], k -> new HashMap<>()).put(parts[2],
                             Long.parseLong(parts[3]));
+                    case "P" -> scalars.put(parts[1], new Measurements.Scalar(parts[2].equals("-") ? null : parts[2],
+                            Long.parseLong(parts[3]), Long.parseLong(parts[4])));
                     default -> throw new AbiException("Unexpected layout probe output: " + line);
                 }
             } catch (RuntimeException e) {
@@ -186,7 +239,7 @@ final class LayoutProbe {
         Map<String, TypeLayout> layouts = new HashMap<>();
         sizes.forEach((path, sa) -> layouts.put(path, new TypeLayout(sa[0], sa[1],
                 offsets.getOrDefault(path, Map.of()), discriminants.getOrDefault(path, Map.of()))));
-        return layouts;
+        return new Measurements(layouts, scalars, null);
     }
 
     private static Processes.Result run(List<String> command, CargoInvocation cargo, String what)

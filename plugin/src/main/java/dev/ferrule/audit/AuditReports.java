@@ -62,7 +62,7 @@ public final class AuditReports {
             AuditFinding f = a.finding();
             return new FindingJson(f.rule().name(), f.rule().level(), f.rule().heuristic(), f.item(), f.message(),
                     f.file() == null ? null : sourcePrefix + f.file(), f.line() > 0 ? f.line() : null,
-                    status(result, a), a.suppressedBecause(), a.suppressedBy(), f.rule().fix());
+                    status(result, a), a.suppressedBecause(), a.suppressedBy(), f.fixText());
         }).toList();
         return new AuditJson(JSON_SCHEMA_VERSION, "ferrule audit", result.crateName(), result.crateVersion(),
                 result.failed(), result.failOn(), result.counts(), result.suppressedCount(), findings);
@@ -109,7 +109,7 @@ public final class AuditReports {
             lines.add("  " + f.rule().level() + " " + f.rule().name() + " " + f.item()
                     + (where == null ? "" : " (" + sourcePrefix + where + ")") + ": " + f.message());
             if (result.failing(audited)) {
-                lines.add("      fix: " + f.rule().fix());
+                lines.add("      fix: " + f.fixText());
             }
         }
         hidden.forEach((rule, count) -> lines.add("  ... and " + count + " more " + rule.name() + " finding(s); all are"

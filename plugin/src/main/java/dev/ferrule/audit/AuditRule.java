@@ -24,6 +24,15 @@ public enum AuditRule {
                     + " Rust only turns it into a status code inside catch_unwind.",
             "declare the function in ferrule_ffi::export! { ... }, or run its body in ferrule_ffi::guard /"
                     + " std::panic::catch_unwind and return a status"),
+    PANIC_GUARD_ABORTS(Category.EXPORTS, ERROR, Basis.SOURCE, true,
+            "a panic guard catches a panic and then aborts the process",
+            "abort() or process::exit after catch_unwind ends the whole process, and inside a JVM that process is"
+                    + " the JVM: every thread, open file and transaction dies with it, and the Java caller's"
+                    + " try/catch never runs. An error status costs nothing more: unwinding has already dropped what"
+                    + " the panicking call owned, so Rust is in the state any failed call leaves, and the caller can"
+                    + " raise an exception, log it and carry on.",
+            "return an error status from the guard (and keep the panic message for a last-error function) instead"
+                    + " of aborting"),
     C_UNWIND_EXPORT(Category.EXPORTS, ERROR, Basis.MODEL, false,
             "an export is extern \"C-unwind\"",
             "\"C-unwind\" lets a Rust panic unwind into the caller's frames; JVM frames cannot be unwound"
@@ -246,6 +255,9 @@ public enum AuditRule {
                     + " the helper is a macro (list it in <guardMacros>) or a function named guard. A macro that"
                     + " generates the function is trusted when its macro_rules! body in this crate calls"
                     + " catch_unwind or guard(..), even if only some of its arms do.";
+            case PANIC_GUARD_ABORTS -> "Read per macro_rules! body and per function body: an abort or"
+                    + " process::exit after catch_unwind in the same body is reported, even on a path that does not"
+                    + " follow a panic; one in a helper the guard calls is missed.";
             case RAW_POINTER_UNCHECKED -> "A null check done in a called function is seen only for ferrule-ffi's"
                     + " memory::input_bytes, input_str and write_out; a pointer checked by another helper, or"
                     + " never dereferenced, is reported. A check under the wrong condition counts as a check.";

@@ -82,7 +82,7 @@ public final class Auditor {
                 request.unsafePattern()));
         long scanned = System.nanoTime();
         if (request.clippy() != null) {
-            findings.addAll(ClippyLints.run(request.clippy()));
+            findings.addAll(ClippyLints.run(request.clippy(), sources));
         }
         long clippied = System.nanoTime();
         List<String> tomlFiles = List.of("Cargo.toml",

@@ -158,7 +158,9 @@ final class CargoRules {
     }
 
     private void unsafeOpLint(Manifest manifest, Manifest root, CrateSources sources) {
-        if (denies(manifest.toml().path("lints").path("rust").path("unsafe_op_in_unsafe_fn"))
+        // The lint is only about the bodies of unsafe fns; a crate without one has nothing to deny.
+        if (sources.files().stream().noneMatch(CargoRules::declaresUnsafeFn)
+                || denies(manifest.toml().path("lints").path("rust").path("unsafe_op_in_unsafe_fn"))
                 || manifest.toml().path("lints").path("workspace").asBoolean(false)
                 && denies(root.toml().path("workspace").path("lints").path("rust").path("unsafe_op_in_unsafe_fn"))) {
             return;
@@ -178,6 +180,29 @@ final class CargoRules {
         }
         findings.add(new AuditFinding(AuditRule.UNSAFE_OP_IN_UNSAFE_FN_ALLOWED, pkg.name(), "neither the crate root"
                 + " nor [lints.rust] denies unsafe_op_in_unsafe_fn", lib == null ? manifest.file() : lib.path(), 1));
+    }
+
+    /**
+     * {@code unsafe fn}, {@code unsafe extern "C" fn} or {@code unsafe extern fn}, also where a
+     * macro_rules! body writes one for its callers.
+     */
+    static boolean declaresUnsafeFn(RustSource source) {
+        for (int i = 0; i + 1 < source.size(); i++) {
+            if (!source.matches(i, "unsafe")) {
+                continue;
+            }
+            int next = i + 1;
+            if (source.matches(next, "extern")) {
+                next++;
+                if (next < source.size() && source.token(next).kind() == RustSource.Kind.STRING) {
+                    next++;
+                }
+            }
+            if (source.matches(next, "fn")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean denies(JsonNode level) {

@@ -64,7 +64,7 @@ public final class ClippyLints {
                 lints == null || lints.isEmpty() ? DEFAULT_LINTS : List.copyOf(lints), buildRequest.env());
     }
 
-    public static List<AuditFinding> run(Request request) throws AuditException {
+    public static List<AuditFinding> run(Request request, CrateSources sources) throws AuditException {
         List<String> command = new ArrayList<>(request.command());
         command.add("--message-format=json");
         command.add("--");
@@ -84,12 +84,17 @@ public final class ClippyLints {
             throw new AuditException("cargo clippy is not installed. Install it (rustup component add clippy), or"
                     + " set <clippy>false</clippy> to audit without it.");
         }
-        return parse(result, request);
+        return parse(result, request, sources);
     }
 
-    static List<AuditFinding> parse(Processes.Result result, Request request) throws AuditException {
+    /** Where one lint fired, at the place in the crate's own code that caused it. */
+    private record Hit(String code, String message, String file, int lineStart, int lineEnd) {
+    }
+
+    static List<AuditFinding> parse(Processes.Result result, Request request, CrateSources sources)
+            throws AuditException {
         Set<String> lints = Set.copyOf(request.lints());
-        Set<AuditFinding> findings = new LinkedHashSet<>();
+        Set<Hit> hits = new LinkedHashSet<>();
         List<String> compileErrors = new ArrayList<>();
         Path manifest = request.manifest().toAbsolutePath().normalize();
         for (String line : result.stdout().split("\n")) {
@@ -117,27 +122,81 @@ public final class ClippyLints {
             if (code == null || !lints.contains(code)) {
                 continue;
             }
-            for (JsonNode span : diagnostic.path("spans")) {
-                if (!span.path("is_primary").asBoolean()) {
+            for (JsonNode primary : diagnostic.path("spans")) {
+                if (!primary.path("is_primary").asBoolean()) {
                     continue;
+                }
+                // In a function a macro wrote, the lint points into the macro; the outermost call
+                // site is the place in the crate's code that the function comes from.
+                JsonNode span = primary;
+                while (span.path("expansion").path("span").isObject()) {
+                    span = span.path("expansion").path("span");
                 }
                 Path file = request.workspaceRoot().resolve(span.path("file_name").asText()).normalize();
                 if (!file.startsWith(request.crateDir())) {
                     continue;
                 }
-                findings.add(new AuditFinding(AuditRule.CLIPPY_FFI_LINT, code, code + ": "
-                        + diagnostic.path("message").asText(), request.crateDir().relativize(file).toString()
-                        .replace('\\', '/'), span.path("line_start").asInt()));
+                hits.add(new Hit(code, diagnostic.path("message").asText(), request.crateDir().relativize(file)
+                        .toString().replace('\\', '/'), span.path("line_start").asInt(),
+                        span.path("line_end").asInt(span.path("line_start").asInt())));
             }
         }
         if (!compileErrors.isEmpty()) {
             throw new AuditException("cargo clippy could not compile the crate, so the audit cannot run its lints:\n"
                     + String.join("\n", compileErrors.subList(0, Math.min(3, compileErrors.size()))));
         }
-        if (!result.succeeded() && findings.isEmpty()) {
+        if (!result.succeeded() && hits.isEmpty()) {
             throw new AuditException("cargo clippy failed (exit " + result.exitCode() + "):\n"
                     + result.stderr().strip());
         }
+        return perFunction(hits, sources);
+    }
+
+    /**
+     * One finding per lint and function: a macro that writes fifty exports, or a function that
+     * dereferences one pointer five times, is one thing to fix, not fifty.
+     */
+    private static List<AuditFinding> perFunction(Set<Hit> hits, CrateSources sources) {
+        Map<String, List<Hit>> groups = new java.util.LinkedHashMap<>();
+        Map<String, String> functions = new java.util.HashMap<>();
+        for (Hit hit : hits) {
+            // A function a macro writes from its arguments has no `fn` in the crate's own text; the
+            // macro call it comes from names it instead.
+            String function = sources.file(hit.file()).flatMap(source -> functionAt(source, hit)
+                    .or(() -> source.macroInvokedAt(hit.lineStart()).map(m -> m + "! at line " + hit.lineStart())))
+                    .orElse(null);
+            String key = hit.code() + "|" + (function != null ? function : hit.file() + ":" + hit.lineStart());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(hit);
+            functions.put(key, function);
+        }
+        List<AuditFinding> findings = new ArrayList<>();
+        groups.forEach((key, group) -> {
+            Hit first = group.get(0);
+            String function = functions.get(key);
+            String lines = group.stream().map(h -> String.valueOf(h.lineStart())).distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            findings.add(new AuditFinding(AuditRule.CLIPPY_FFI_LINT,
+                    first.code() + (function == null ? "" : " (" + function + ")"),
+                    first.code() + ": " + first.message() + (group.size() == 1 ? ""
+                            : " (" + group.size() + " times" + (function == null ? "" : " in " + function)
+                            + (lines.contains(",") ? ", lines " : ", line ") + lines + ")"), first.file(),
+                    first.lineStart()));
+        });
         return List.copyOf(findings);
+    }
+
+    /** The function a lint's place belongs to: declared within it, or whose body holds it. */
+    private static java.util.Optional<String> functionAt(RustSource source, Hit hit) {
+        RustSource.FnDecl best = null;
+        for (RustSource.FnDecl fn : source.functions()) {
+            int declared = source.token(fn.nameIndex()).line();
+            boolean declaredHere = declared >= hit.lineStart() && declared <= hit.lineEnd();
+            boolean inBody = fn.bodyOpen() >= 0 && source.token(fn.bodyOpen()).line() <= hit.lineStart()
+                    && hit.lineStart() <= source.token(fn.bodyClose()).line();
+            if ((declaredHere || inBody) && (best == null || fn.nameIndex() > best.nameIndex())) {
+                best = fn;
+            }
+        }
+        return java.util.Optional.ofNullable(best).map(RustSource.FnDecl::name);
     }
 }

@@ -33,6 +33,7 @@ final class ExportRules {
     /** Calls that check a pointer for null before use (ferrule-ffi's memory helpers, NonNull, as_ref). */
     private static final Set<String> NULL_CHECKING_CALLS = Set.of("input_bytes", "input_str", "write_out");
     private static final Pattern TYPE_NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*>*\\s*$");
+    private static final Pattern RELEASE_NAME = Pattern.compile("_(free|release|destroy|delete|drop|dispose)$");
 
     private final AbiModel model;
     private final CrateSources sources;
@@ -73,9 +74,9 @@ final class ExportRules {
                 default -> null;
             };
             if (rule != null) {
-                add(rule, finding.item(), finding.message(),
+                findings.add(new AuditFinding(rule, finding.item(), finding.message(),
                         finding.location() == null ? null : finding.location().file(),
-                        finding.location() == null ? 0 : finding.location().line());
+                        finding.location() == null ? 0 : finding.location().line(), finding.fix()));
             }
         }
     }
@@ -97,7 +98,7 @@ final class ExportRules {
         }
         for (Param param : function.params()) {
             String rust = param.type().rust();
-            if (rust != null && (rust.contains("c_char") || rust.contains("CStr"))) {
+            if (rust != null && (rust.contains("c_char") || rust.contains("CStr")) && !releases(function, param, site)) {
                 add(AuditRule.NUL_TERMINATED_STRING, symbol, "parameter `" + param.name() + "` of " + symbol
                         + " is a C string (" + rust + ")", file, line);
             }
@@ -114,6 +115,28 @@ final class ExportRules {
             uncheckedPointers(function, site);
             panics(function, site);
         }
+    }
+
+    /**
+     * Whether a string parameter is only taken back to be freed ({@code foo_string_free(s: *mut
+     * c_char)} returning nothing): the string is one the crate handed out, not text Rust reads.
+     * The body decides when it can be read: it hands the parameter to {@code CString::from_raw};
+     * without a body, the name does.
+     */
+    private static boolean releases(AbiFunction function, Param param, Site site) {
+        if (function.returns() != null || function.params().size() != 1 || !param.type().rust().startsWith("*mut")) {
+            return false;
+        }
+        if (site != null && site.decl() != null && site.decl().bodyOpen() >= 0) {
+            RustSource source = site.source();
+            for (int i = site.decl().bodyOpen(); i < site.decl().bodyClose(); i++) {
+                if (source.matches(i, "from_raw", "(") && source.matches(i + 2, param.name())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return RELEASE_NAME.matcher(function.symbol()).find();
     }
 
     private Site locate(AbiFunction function) {

@@ -46,6 +46,7 @@ public final class RustSource {
     private final List<Comment> comments;
     private List<FnDecl> functions;
     private java.util.Map<String, List<FnDecl>> functionsByName;
+    private List<int[]> testRegions;
 
     private RustSource(String path, List<Token> tokens, List<Comment> comments) {
         this.path = path;
@@ -110,6 +111,37 @@ public final class RustSource {
             }
         }
         return tokens.size() - 1;
+    }
+
+    /**
+     * Whether a token is inside test code: an item under {@code #[cfg(test)]} (usually a
+     * {@code mod tests { .. }}) or a {@code #[test]} function.
+     */
+    public boolean inTestCode(int index) {
+        if (testRegions == null) {
+            testRegions = findTestRegions();
+        }
+        return testRegions.stream().anyMatch(r -> r[0] <= index && index <= r[1]);
+    }
+
+    private List<int[]> findTestRegions() {
+        List<int[]> regions = new ArrayList<>();
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            boolean cfgTest = matches(i, "#", "[", "cfg", "(", "test", ")", "]");
+            boolean testFn = matches(i, "#", "[", "test", "]");
+            if (!cfgTest && !testFn) {
+                continue;
+            }
+            // The item the attribute is on ends at its first top-level block or semicolon.
+            int j = i + (cfgTest ? 7 : 4);
+            while (j < tokens.size() && !tokens.get(j).is("{") && !tokens.get(j).is(";")) {
+                j++;
+            }
+            if (j < tokens.size() && tokens.get(j).is("{")) {
+                regions.add(new int[] {i, matching(j)});
+            }
+        }
+        return List.copyOf(regions);
     }
 
     /** Every {@code fn NAME (...)}, including those inside macro calls such as {@code export! { .. }}. */

@@ -32,10 +32,12 @@ final class SourceRules {
         SourceRules rules = new SourceRules();
         for (RustSource source : sources.files()) {
             List<FnDecl> functions = source.functions();
+            rules.abortingGuards(source, functions);
             for (int i = 0; i < source.size(); i++) {
                 rules.errorMessage(source, functions, i);
                 rules.secret(source, i);
-                if (source.matches(i, "CStr", ":", ":", "from_ptr")) {
+                // Test code that reads a string the crate returned is not a string input at the boundary.
+                if (source.matches(i, "CStr", ":", ":", "from_ptr") && !source.inTestCode(i)) {
                     rules.findings.add(new AuditFinding(AuditRule.NUL_TERMINATED_STRING,
                             enclosing(functions, i).map(FnDecl::name).orElse(source.path()),
                             "CStr::from_ptr reads until a NUL byte", source.path(), source.token(i).line()));
@@ -43,6 +45,44 @@ final class SourceRules {
             }
         }
         return rules.findings;
+    }
+
+    /**
+     * A {@code macro_rules!} or function body that calls {@code catch_unwind} and, after it,
+     * {@code abort()} or {@code process::exit(..)}: a guard that kills the process it guards.
+     */
+    private void abortingGuards(RustSource source, List<FnDecl> functions) {
+        List<int[]> bodies = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i + 3 < source.size(); i++) {
+            if (source.matches(i, "macro_rules", "!") && source.token(i + 2).kind() == Kind.IDENT
+                    && source.matches(i + 3, "{")) {
+                bodies.add(new int[] {i + 3, source.matching(i + 3)});
+                names.add(source.token(i + 2).text() + "!");
+            }
+        }
+        for (FnDecl fn : functions) {
+            if (fn.bodyOpen() >= 0) {
+                bodies.add(new int[] {fn.bodyOpen(), fn.bodyClose()});
+                names.add(fn.name());
+            }
+        }
+        for (int b = 0; b < bodies.size(); b++) {
+            int[] body = bodies.get(b);
+            int caught = -1;
+            for (int i = body[0]; i < body[1]; i++) {
+                if (source.token(i).is("catch_unwind")) {
+                    caught = caught < 0 ? i : caught;
+                } else if (caught >= 0 && !source.matches(i - 1, ".") && (source.matches(i, "abort", "(")
+                        || source.matches(i - 3, "process", ":", ":", "exit", "("))) {
+                    String call = source.token(i).is("abort") ? "abort()" : "process::exit()";
+                    findings.add(new AuditFinding(AuditRule.PANIC_GUARD_ABORTS, names.get(b), names.get(b)
+                            + " catches a panic (line " + source.token(caught).line() + ") and then calls " + call
+                            + ", which ends the JVM", source.path(), source.token(i).line()));
+                    break;
+                }
+            }
+        }
     }
 
     /** {@code format!} inside an error-message sink, with {:?} or with a parameter of the enclosing fn. */

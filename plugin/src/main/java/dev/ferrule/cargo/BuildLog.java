@@ -11,6 +11,14 @@ public interface BuildLog {
 
     void error(String message);
 
+    /**
+     * Whether every compiler warning is shown in full; otherwise a few are shown and the rest
+     * summarised per lint (see {@code -Dferrule.warnings}).
+     */
+    default boolean allWarnings() {
+        return false;
+    }
+
     /** A log that drops everything, for callers that only want the result. */
     static BuildLog silent() {
         return new BuildLog() {

@@ -29,6 +29,8 @@ public final class CargoBuilder {
 
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final String MAX_DIAGNOSTICS_NOTE = "aborting due to";
+    private static final java.util.regex.Pattern GENERATED_WARNINGS = java.util.regex.Pattern.compile(
+            "^warning: `[^`]+` \\([^)]*\\) generated \\d+ warnings?.*$");
 
     /** cargo flags Ferrule sets itself; passing them through extraArgs would fight Ferrule's own. */
     private static final Map<String, String> MANAGED_FLAGS = Map.ofEntries(
@@ -170,6 +172,7 @@ public final class CargoBuilder {
         env.putAll(request.env());
 
         Map<String, IncrementalState.BuiltArtifact> built = new TreeMap<>();
+        CompilerWarnings warnings = new CompilerWarnings(log);
         List<CargoMessage.Diagnostic> errors = new ArrayList<>();
         List<String> cargoErrors = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
@@ -178,7 +181,8 @@ public final class CargoBuilder {
         try {
             exit = Processes.stream(command, request.crateDir(), env, line -> {
                 try {
-                    onMessage(CargoMessage.parse(line, pkg.workspaceRoot()), request, pkg, platforms, built, errors);
+                    onMessage(CargoMessage.parse(line, pkg.workspaceRoot()), request, pkg, platforms, built, errors,
+                            warnings);
                 } catch (IOException e) {
                     unreadable.add(line);
                 }
@@ -189,6 +193,7 @@ public final class CargoBuilder {
             throw new CargoException(CargoException.Kind.BUILD_FAILED, "Lost cargo's output: " + e.getMessage(), e);
         }
         unreadable.forEach(line -> log.info("cargo: " + line));
+        warnings.summarise();
         if (exit != 0) {
             throw failure(request, exit, errors, cargoErrors);
         }
@@ -222,9 +227,9 @@ public final class CargoBuilder {
 
     private void onMessage(CargoMessage message, CargoBuildRequest request, CargoPackage pkg,
             Map<String, Platform> platforms, Map<String, IncrementalState.BuiltArtifact> built,
-            List<CargoMessage.Diagnostic> errors) {
+            List<CargoMessage.Diagnostic> errors, CompilerWarnings warnings) {
         if (message instanceof CargoMessage.Diagnostic diagnostic) {
-            report(diagnostic, request, errors);
+            report(diagnostic, request, errors, warnings);
         } else if (message instanceof CargoMessage.Artifact artifact && artifact.packageId().equals(pkg.id())
                 && artifact.kinds().contains("cdylib")) {
             for (Map.Entry<String, Platform> target : platforms.entrySet()) {
@@ -244,7 +249,7 @@ public final class CargoBuilder {
     }
 
     private void report(CargoMessage.Diagnostic diagnostic, CargoBuildRequest request,
-            List<CargoMessage.Diagnostic> errors) {
+            List<CargoMessage.Diagnostic> errors, CompilerWarnings warnings) {
         if (diagnostic.location().isEmpty() && diagnostic.message().startsWith(MAX_DIAGNOSTICS_NOTE)) {
             return;
         }
@@ -256,7 +261,7 @@ public final class CargoBuilder {
             errors.add(diagnostic);
             log.error(text);
         } else if (diagnostic.level().equals("warning")) {
-            log.warn(text);
+            warnings.add(diagnostic, headline, text);
         } else {
             log.info(text);
         }
@@ -270,6 +275,9 @@ public final class CargoBuilder {
         if (trimmed.startsWith("error")) {
             cargoErrors.add(trimmed);
             log.error("cargo: " + trimmed);
+        } else if (GENERATED_WARNINGS.matcher(trimmed).matches()) {
+            // cargo's per-crate count; the summary of the warnings themselves says more.
+            log.debug("cargo: " + trimmed);
         } else if (trimmed.startsWith("warning")) {
             log.warn("cargo: " + trimmed);
         } else {

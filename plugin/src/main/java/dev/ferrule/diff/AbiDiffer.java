@@ -41,13 +41,17 @@ public final class AbiDiffer {
     private static final Pattern TYPE_NAME = Pattern.compile("(?:struct|union|enum) (\\w+)|^(\\w+)$|(\\w+)\\*");
 
     private final List<AbiChange> changes = new ArrayList<>();
+    private final CTypeNames oldNames;
+    private final CTypeNames newNames;
     private Map<String, Set<String>> usersByType = Map.of();
 
-    private AbiDiffer() {
+    private AbiDiffer(AbiModel before, AbiModel after) {
+        oldNames = new CTypeNames(before);
+        newNames = new CTypeNames(after);
     }
 
     public static List<AbiChange> diff(AbiModel before, AbiModel after) {
-        AbiDiffer differ = new AbiDiffer();
+        AbiDiffer differ = new AbiDiffer(before, after);
         differ.usersByType = usersByType(before);
         differ.compareFunctions(before, after);
         differ.compareTypes(before, after);
@@ -62,7 +66,26 @@ public final class AbiDiffer {
     }
 
     private void add(AbiRule rule, String item, String message, SourceLocation location, List<String> affects) {
-        changes.add(new AbiChange(rule, item, message, location, affects));
+        changes.add(new AbiChange(rule, item, message, location, affects, false));
+    }
+
+    /** An item that no longer exists: its location is the one the snapshot recorded. */
+    private void gone(AbiRule rule, String item, String message, SourceLocation wasAt, List<String> affects) {
+        changes.add(new AbiChange(rule, item, message, wasAt, affects, true));
+    }
+
+    private CTypeNames.Comparison compareC(String was, String is) {
+        return CTypeNames.compare(oldNames, was, newNames, is);
+    }
+
+    /** {@code size_t (8 bytes) -> uint32_t (4 bytes)}: both C types, with what they occupy. */
+    private String cChange(String was, String is) {
+        return oldNames.describe(was) + " -> " + newNames.describe(is);
+    }
+
+    private void constness(String item, String what, AbiModel.TypeRef was, AbiModel.TypeRef is, SourceLocation at) {
+        add(AbiRule.POINTER_CONSTNESS_CHANGED, item, what + ": " + was.c() + " -> " + is.c() + " (" + was.rust()
+                + " -> " + is.rust() + ")", at);
     }
 
     private void add(AbiRule rule, String item, String message, SourceLocation location) {
@@ -94,8 +117,8 @@ public final class AbiDiffer {
                         + renamed.symbol() + "' instead of '" + previous.symbol() + "'", renamed.location());
                 compareFunction(previous, renamed);
             } else {
-                add(AbiRule.FN_REMOVED, previous.symbol(), "'" + previous.symbol() + "' is no longer exported",
-                        previous.location());
+                gone(AbiRule.FN_REMOVED, previous.symbol(), "'" + previous.symbol() + "' is no longer exported",
+                        previous.location(), List.of());
             }
         }
         for (AbiFunction current : now.values()) {
@@ -133,10 +156,15 @@ public final class AbiDiffer {
                     add(AbiRule.FN_PARAM_RENAMED, where, "parameter " + (i + 1) + " renamed '" + was.name() + "' -> '"
                             + is.name() + "'", at);
                 }
-                if (!Objects.equals(was.type().c(), is.type().c())) {
-                    add(AbiRule.FN_PARAM_TYPE_CHANGED, where, "parameter '" + is.name() + "': " + was.type().c()
-                            + " -> " + is.type().c() + " (" + was.type().rust() + " -> " + is.type().rust() + ")", at);
+                CTypeNames.Comparison types = compareC(was.type().c(), is.type().c());
+                if (types == CTypeNames.Comparison.DIFFERENT) {
+                    add(AbiRule.FN_PARAM_TYPE_CHANGED, where, "parameter '" + is.name() + "': "
+                            + cChange(was.type().c(), is.type().c()) + " (" + was.type().rust() + " -> "
+                            + is.type().rust() + ")", at);
                     continue;
+                }
+                if (types == CTypeNames.Comparison.CONST_ONLY) {
+                    constness(where, "parameter '" + is.name() + "'", was.type(), is.type(), at);
                 }
                 compareOwnership(where, was.type(), is.type(), at);
                 if (Boolean.TRUE.equals(was.type().nullable()) && !Boolean.TRUE.equals(is.type().nullable())) {
@@ -152,9 +180,13 @@ public final class AbiDiffer {
         TypeRef newReturn = after.returns();
         String oldC = oldReturn == null ? "void" : oldReturn.c();
         String newC = newReturn == null ? "void" : newReturn.c();
-        if (!oldC.equals(newC)) {
-            add(AbiRule.FN_RETURN_TYPE_CHANGED, item, "returns " + oldC + " -> " + newC, at);
+        CTypeNames.Comparison returned = compareC(oldC, newC);
+        if (returned == CTypeNames.Comparison.DIFFERENT) {
+            add(AbiRule.FN_RETURN_TYPE_CHANGED, item, "returns " + cChange(oldC, newC), at);
         } else if (oldReturn != null && newReturn != null) {
+            if (returned == CTypeNames.Comparison.CONST_ONLY) {
+                constness(item + "(return)", "the result", oldReturn, newReturn, at);
+            }
             compareOwnership(item + "(return)", oldReturn, newReturn, at);
             if (Boolean.FALSE.equals(oldReturn.nullable()) && Boolean.TRUE.equals(newReturn.nullable())) {
                 add(AbiRule.RETURN_NULLABILITY_WIDENED, item, "may now return null (" + oldReturn.rust() + " -> "
@@ -206,7 +238,7 @@ public final class AbiDiffer {
             AbiType current = now.get(previous.name());
             List<String> affects = List.copyOf(usersByType.getOrDefault(previous.name(), Set.of()));
             if (current == null) {
-                add(AbiRule.TYPE_REMOVED, previous.name(), "`" + previous.path() + "` no longer crosses the boundary",
+                gone(AbiRule.TYPE_REMOVED, previous.name(), "`" + previous.path() + "` no longer crosses the boundary",
                         previous.location(), affects);
             } else {
                 compareType(previous, current, affects);
@@ -270,8 +302,11 @@ public final class AbiDiffer {
                 continue;
             }
             String where = item + "." + field.name();
-            if (!Objects.equals(field.type().c(), current.type().c())) {
-                add(AbiRule.FIELD_TYPE_CHANGED, where, field.type().c() + " -> " + current.type().c(), at, affects);
+            CTypeNames.Comparison types = compareC(field.type().c(), current.type().c());
+            if (types == CTypeNames.Comparison.DIFFERENT) {
+                add(AbiRule.FIELD_TYPE_CHANGED, where, cChange(field.type().c(), current.type().c()), at, affects);
+            } else if (types == CTypeNames.Comparison.CONST_ONLY) {
+                constness(where, "field '" + field.name() + "'", field.type(), current.type(), at);
             }
             if (field.offset() != null && current.offset() != null && !field.offset().equals(current.offset())) {
                 add(AbiRule.FIELD_OFFSET_CHANGED, where, "offset " + field.offset() + " -> " + current.offset(), at,
@@ -285,7 +320,8 @@ public final class AbiDiffer {
         }
         for (Field gone : removed) {
             Field renamed = added.stream()
-                    .filter(f -> Objects.equals(f.offset(), gone.offset()) && f.type().c().equals(gone.type().c()))
+                    .filter(f -> Objects.equals(f.offset(), gone.offset())
+                            && compareC(gone.type().c(), f.type().c()) != CTypeNames.Comparison.DIFFERENT)
                     .findFirst().orElse(null);
             if (renamed != null) {
                 added.remove(renamed);
@@ -293,12 +329,12 @@ public final class AbiDiffer {
                         + "' (same offset and type)", at, affects);
             } else {
                 add(AbiRule.FIELD_REMOVED, item + "." + gone.name(), "field '" + gone.name() + "' ("
-                        + gone.type().c() + ") removed", at, affects);
+                        + oldNames.describe(gone.type().c()) + ") removed", at, affects);
             }
         }
         for (Field field : added) {
-            add(AbiRule.FIELD_ADDED, item + "." + field.name(), "field '" + field.name() + "' (" + field.type().c()
-                    + ") added" + (field.offset() == null ? "" : " at offset " + field.offset()), at, affects);
+            add(AbiRule.FIELD_ADDED, item + "." + field.name(), "field '" + field.name() + "' ("
+                    + newNames.describe(field.type().c()) + ") added" + (field.offset() == null ? "" : " at offset " + field.offset()), at, affects);
         }
     }
 
@@ -343,7 +379,7 @@ public final class AbiDiffer {
     private void compareCallback(AbiType before, AbiType after, List<String> affects) {
         String oldSig = callbackSignature(before);
         String newSig = callbackSignature(after);
-        if (!oldSig.equals(newSig)) {
+        if (compareC(oldSig, newSig) == CTypeNames.Comparison.DIFFERENT) {
             add(AbiRule.CALLBACK_SIGNATURE_CHANGED, after.name(), oldSig + " -> " + newSig, after.location(), affects);
         }
         if (!Objects.equals(before.unwind(), after.unwind())) {
@@ -366,9 +402,9 @@ public final class AbiDiffer {
         old.forEach((name, constant) -> {
             AbiConstant current = now.get(name);
             if (current == null) {
-                add(AbiRule.CONST_REMOVED, name, "constant " + name + " removed", constant.location());
-            } else if (!constant.type().c().equals(current.type().c())) {
-                add(AbiRule.CONST_TYPE_CHANGED, name, constant.type().c() + " -> " + current.type().c(),
+                gone(AbiRule.CONST_REMOVED, name, "constant " + name + " removed", constant.location(), List.of());
+            } else if (compareC(constant.type().c(), current.type().c()) == CTypeNames.Comparison.DIFFERENT) {
+                add(AbiRule.CONST_TYPE_CHANGED, name, cChange(constant.type().c(), current.type().c()),
                         current.location());
             } else if (!Objects.equals(constant.value(), current.value())) {
                 add(AbiRule.CONST_VALUE_CHANGED, name, constant.value() + " -> " + current.value(), current.location());
@@ -388,12 +424,16 @@ public final class AbiDiffer {
         old.forEach((symbol, variable) -> {
             AbiStatic current = now.get(symbol);
             if (current == null) {
-                add(AbiRule.STATIC_REMOVED, symbol, "static '" + symbol + "' is no longer exported", variable.location());
+                gone(AbiRule.STATIC_REMOVED, symbol, "static '" + symbol + "' is no longer exported",
+                        variable.location(), List.of());
                 return;
             }
-            if (!variable.type().c().equals(current.type().c())) {
-                add(AbiRule.STATIC_TYPE_CHANGED, symbol, variable.type().c() + " -> " + current.type().c(),
+            CTypeNames.Comparison types = compareC(variable.type().c(), current.type().c());
+            if (types == CTypeNames.Comparison.DIFFERENT) {
+                add(AbiRule.STATIC_TYPE_CHANGED, symbol, cChange(variable.type().c(), current.type().c()),
                         current.location());
+            } else if (types == CTypeNames.Comparison.CONST_ONLY) {
+                constness(symbol, "static '" + symbol + "'", variable.type(), current.type(), current.location());
             }
             if (variable.mutable() != current.mutable()) {
                 add(AbiRule.STATIC_MUTABILITY_CHANGED, symbol, current.mutable() ? "became mutable" : "became immutable",

@@ -74,6 +74,13 @@ public enum AbiRule {
             "keep the ownership contract; add a new function for the new one",
             "An owned result that became borrowed is freed twice; a borrowed one that became owned leaks."),
 
+    POINTER_CONSTNESS_CHANGED(Category.FUNCTION, COMPATIBLE, PATCH,
+            "a pointer (parameter, result, field or static) changed between *const and *mut",
+            "none needed for the ABI; if Rust now writes through a pointer it only read, say so in its docs",
+            "const is not part of the C calling convention: the same address travels in the same register, and"
+                    + " FFM binds both as a MemorySegment (ADDRESS), so the raw Java binding does not change."
+                    + " A *const that became *mut lets Rust write through memory a Java caller may share."),
+
     // Types
     TYPE_REMOVED(Category.TYPE, BREAKING, MAJOR, "a type no longer crosses the boundary",
             "keep the type, or remove it together with every function that uses it in a major release",

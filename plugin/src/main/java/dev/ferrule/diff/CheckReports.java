@@ -48,11 +48,16 @@ public final class CheckReports {
             List<Acceptance> unusedAcceptances, List<Acceptance> expiredAcceptances) {
     }
 
-    @JsonPropertyOrder({"rule", "severity", "semver", "item", "message", "file", "line", "affects", "status",
-            "acceptedBecause", "fix"})
+    /**
+     * @param locationFrom  {@code snapshot} when the item is gone and {@code file:line} is where the
+     *                      snapshot recorded it; absent when it is where the item is declared now
+     */
+    @JsonPropertyOrder({"rule", "severity", "semver", "item", "message", "file", "line", "locationFrom", "affects",
+            "status", "acceptedBecause", "fix"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FindingJson(String rule, Severity severity, SemverLevel semver, String item, String message,
-            String file, Integer line, List<String> affects, Status status, String acceptedBecause, String fix) {
+            String file, Integer line, String locationFrom, List<String> affects, Status status,
+            String acceptedBecause, String fix) {
     }
 
     private CheckReports() {
@@ -84,6 +89,7 @@ public final class CheckReports {
             List<FindingJson> findings = result.findings().stream().map(f -> new FindingJson(f.change().rule().name(),
                     f.change().severity(), f.change().rule().semver(), f.change().item(), f.change().message(),
                     file(f, sourcePrefix), f.change().location() == null ? null : f.change().location().line(),
+                    f.change().gone() && f.change().location() != null ? "snapshot" : null,
                     f.change().affects().isEmpty() ? null : f.change().affects(), f.status(),
                     f.acceptance() == null ? null : f.acceptance().reason(), f.change().rule().fix())).toList();
             out.add(new ResultJson(result.snapshotName(), result.snapshotFile(), result.baselineVersion(),
@@ -98,7 +104,7 @@ public final class CheckReports {
             String sourcePrefix) {
         List<Report.Rule> rules = Arrays.stream(AbiRule.values()).map(rule -> new Report.Rule(rule.name(),
                 rule.title(), rule.title() + ". " + rule.javaImpact() + " Severity " + rule.severity()
-                        + ", needs a " + rule.semver().name().toLowerCase(java.util.Locale.ROOT) + " version bump.",
+                        + "; needs " + SemverGate.releaseKind(rule.semver()) + ".",
                 rule.fix(), Report.DOCS_URL + rule.helpAnchor(), level(rule.severity()))).toList();
         List<Report.Item> items = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -106,10 +112,15 @@ public final class CheckReports {
             notes.add("**" + result.snapshotName() + "**: " + verdict(result));
             for (Finding finding : result.findings()) {
                 AbiChange change = finding.change();
+                // A gone item's recorded line may not exist in today's file; point at the snapshot.
+                boolean gone = change.gone() && change.location() != null;
                 items.add(new Report.Item(change.rule().name(), level(change.severity()), change.item(),
-                        change.message() + (change.affects().isEmpty() ? ""
+                        change.message() + (gone ? " (declared at " + file(finding, sourcePrefix) + ":"
+                                + change.location().line() + " in the snapshot's version)" : "")
+                                + (change.affects().isEmpty() ? ""
                                 : " (affects " + String.join(", ", change.affects()) + ")"),
-                        file(finding, sourcePrefix), change.location() == null ? null : change.location().line(),
+                        gone ? result.snapshotFile() : file(finding, sourcePrefix),
+                        gone || change.location() == null ? null : change.location().line(),
                         result.snapshotName(), status(finding.status()), finding.status() == Status.FAILING,
                         finding.acceptance() == null ? null : finding.acceptance().reason()));
             }
@@ -142,7 +153,9 @@ public final class CheckReports {
             }
             String where = file(finding, sourcePrefix);
             lines.add("  " + change.severity() + " " + change.rule() + " " + change.item()
-                    + (where == null ? "" : " (" + where + ":" + change.location().line() + ")") + ": "
+                    + (where == null ? "" : " (" + (change.gone() ? "was at " : "") + where + ":"
+                            + change.location().line() + (change.gone() ? " in the snapshot's version" : "") + ")")
+                    + ": "
                     + change.message() + " [" + status(finding.status()) + "]");
             if (!change.affects().isEmpty()) {
                 lines.add("      affects: " + String.join(", ", change.affects()));

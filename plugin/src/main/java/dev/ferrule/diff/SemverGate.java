@@ -5,35 +5,52 @@ import java.util.Locale;
 import org.semver4j.Semver;
 
 /**
- * What version bump a set of changes needs, and whether the crate's version carries it. Follows
- * SemVer and Cargo's 0.x convention: below 1.0.0 the minor number is the breaking one
- * (0.3 -> 0.4), and the patch number takes additions (0.3.1 -> 0.3.2).
+ * What release a set of changes needs, and whether the crate's version is one. Follows SemVer as
+ * Cargo applies it: a version is compatible with another when their left-most non-zero numbers
+ * agree. So from 1.0 the major number is the breaking one, below 1.0 the minor number
+ * (0.3 -> 0.4), and in 0.0.x every new version breaks; what is left of the number takes
+ * features and fixes. Every message names releases in those terms (a breaking, feature or patch
+ * release), never in raw digits, so that a 0.x verdict reads the same way as a 1.x one.
  */
 public final class SemverGate {
 
-    /** The bump between two versions; NONE when they are equal (or the new one is lower). */
+    /** The kind of release, in Cargo's terms; NONE when the versions are equal (or the new one is lower). */
     public enum Bump {
         NONE, PATCH, MINOR, MAJOR
     }
 
     /**
-     * @param required  the bump the changes need, in SemVer terms (before the 0.x shift)
-     * @param actual    the bump the versions show, in SemVer terms (after the 0.x shift)
+     * @param required  the release the changes need
+     * @param actual    the release the two versions make, by Cargo's rule (0.1.1 -> 0.2.0 is MAJOR)
      */
     public record Verdict(String baselineVersion, String currentVersion, Bump required, Bump actual,
             boolean satisfied) {
 
         public String describe() {
-            return "version " + baselineVersion + " -> " + currentVersion + " is " + name(actual)
-                    + " bump; the changes need " + name(required) + " bump" + (satisfied ? "" : " (not satisfied)");
-        }
-
-        private static String name(Bump bump) {
-            return bump == Bump.NONE ? "no" : "a " + bump.name().toLowerCase(Locale.ROOT);
+            boolean belowOne = parse(baselineVersion).getMajor() == 0 && actual != Bump.NONE;
+            return "version " + baselineVersion + " -> " + currentVersion + " is "
+                    + (actual == Bump.NONE ? "not a new release" : releaseKind(actual))
+                    + (belowOne ? " (Cargo's rule below 1.0)" : "") + "; the changes need "
+                    + (required == Bump.NONE ? "no new release" : releaseKind(required))
+                    + (satisfied ? "" : " (not satisfied)");
         }
     }
 
     private SemverGate() {
+    }
+
+    /** {@code a breaking release}, {@code a feature release} or {@code a patch release}. */
+    public static String releaseKind(SemverLevel level) {
+        return releaseKind(Bump.valueOf(level.name()));
+    }
+
+    static String releaseKind(Bump bump) {
+        return switch (bump) {
+            case MAJOR -> "a breaking release";
+            case MINOR -> "a feature release";
+            case PATCH -> "a patch release";
+            case NONE -> "no release";
+        };
     }
 
     public static Bump required(Collection<SemverLevel> levels) {
@@ -48,36 +65,25 @@ public final class SemverGate {
     }
 
     public static Verdict check(String baselineVersion, String currentVersion, Bump required) {
-        Semver before = parse(baselineVersion);
-        Semver after = parse(currentVersion);
-        Bump actual = bump(before, after);
-        return new Verdict(baselineVersion, currentVersion, required, actual,
-                effective(actual, before).ordinal() >= required.ordinal());
+        Bump actual = release(parse(baselineVersion), parse(currentVersion));
+        return new Verdict(baselineVersion, currentVersion, required, actual, actual.ordinal() >= required.ordinal());
     }
 
-    /** In 0.x a minor bump counts as major and a patch bump as minor (Cargo's rule). */
-    private static Bump effective(Bump actual, Semver before) {
-        if (before.getMajor() != 0) {
-            return actual;
-        }
-        return switch (actual) {
-            case MINOR -> Bump.MAJOR;
-            case PATCH -> Bump.MINOR;
-            default -> actual;
-        };
-    }
-
-    private static Bump bump(Semver before, Semver after) {
+    /** The kind of release from one version to the next, by Cargo's left-most-non-zero rule. */
+    private static Bump release(Semver before, Semver after) {
         if (!after.isGreaterThan(before)) {
             return Bump.NONE;
         }
-        if (after.getMajor() != before.getMajor()) {
-            return Bump.MAJOR;
+        long[] was = {before.getMajor(), before.getMinor(), before.getPatch()};
+        long[] is = {after.getMajor(), after.getMinor(), after.getPatch()};
+        int breaking = was[0] != 0 ? 0 : was[1] != 0 ? 1 : 2;
+        for (int i = 0; i < 3; i++) {
+            if (was[i] != is[i]) {
+                return i <= breaking ? Bump.MAJOR : i == breaking + 1 ? Bump.MINOR : Bump.PATCH;
+            }
         }
-        if (after.getMinor() != before.getMinor()) {
-            return Bump.MINOR;
-        }
-        return after.getPatch() != before.getPatch() ? Bump.PATCH : Bump.NONE;
+        // Only a pre-release or build part differs.
+        return Bump.PATCH;
     }
 
     private static Semver parse(String version) {

@@ -21,6 +21,29 @@ public final class Bindings {
 
     /** What generation produced and what writing it changed. */
     public record Written(GenerationResult result, String safeClass, int changed, int deleted) {
+
+        /**
+         * What to tell the user: one line with what was bound and written, and one per item left
+         * out with its reason, so the count and the list always agree.
+         */
+        public Summary summary(String packageName, String rawClass, Path root) {
+            boolean safe = result.sources().size() > 1;
+            int bound = result.bound().size();
+            String line = "Generated " + packageName + "." + rawClass
+                    + (safe ? " and the safe layer " + packageName + "." + safeClass : "") + ": "
+                    + bound + " of " + result.considered() + " exported function(s) bound in the raw layer"
+                    + (bound < result.considered() ? ", " + (result.considered() - bound) + " not (listed below)" : "")
+                    + "; " + changed + " file(s) changed, " + deleted + " stale file(s) deleted in " + root;
+            List<String> notBound = new ArrayList<>();
+            result.rawSkipped().forEach(s -> notBound.add("Not bound: " + s));
+            result.skipped().stream().filter(s -> !result.rawSkipped().contains(s))
+                    .forEach(s -> notBound.add("No safe method: " + s));
+            return new Summary(line, List.copyOf(notBound));
+        }
+    }
+
+    /** @param notBound  one line per item left out, with its reason */
+    public record Summary(String line, List<String> notBound) {
     }
 
     /** The safe layer's class name: the library name in UpperCamelCase. */
@@ -33,7 +56,8 @@ public final class Bindings {
         GenerationResult raw = RawBindingGenerator.generate(model, config);
         GenerationResult safe = SafeBindingGenerator.generate(model, config, safeClassName(model));
         return new GenerationResult(Stream.concat(raw.sources().stream(), safe.sources().stream()).toList(),
-                Stream.concat(raw.skipped().stream(), safe.skipped().stream()).toList(), safe.testSources());
+                Stream.concat(raw.skipped().stream(), safe.skipped().stream()).toList(), safe.testSources(),
+                raw.bound(), raw.considered(), raw.skipped());
     }
 
     /**

@@ -54,16 +54,16 @@ final class CallbackSupport {
     private final String safeClass;
     private final String rawClass;
     private final Collection<AbiType> callbacks;
-    private final Map<String, AbiType> types;
+    private final CTypes types;
 
-    CallbackSupport(String safeClass, String rawClass, Collection<AbiType> callbacks, Map<String, AbiType> types) {
+    CallbackSupport(String safeClass, String rawClass, Collection<AbiType> callbacks, CTypes types) {
         this.safeClass = safeClass;
         this.rawClass = rawClass;
         this.callbacks = callbacks;
         this.types = types;
     }
 
-    static CompilationUnit functionalInterface(String packageName, AbiType callback, Map<String, AbiType> types) {
+    static CompilationUnit functionalInterface(String packageName, AbiType callback, CTypes types) {
         CompilationUnit unit = new CompilationUnit(packageName);
         ClassOrInterfaceDeclaration type = unit.addInterface(callback.name(), Modifier.Keyword.PUBLIC);
         type.addMarkerAnnotation("FunctionalInterface");
@@ -75,7 +75,7 @@ final class CallbackSupport {
         apply.setType(result(callback, types));
         StringBuilder javadoc = new StringBuilder("Called by the library.");
         for (Param param : javaParams(callback)) {
-            apply.addParameter(new Parameter(FfmType.of(param.type().c(), types).orElseThrow().javaType(),
+            apply.addParameter(new Parameter(types.ffm(param.type().c()).orElseThrow().javaType(),
                     Names.identifier(param.name())));
             javadoc.append("\n@param ").append(Names.identifier(param.name())).append(" as the library passes it");
         }
@@ -90,9 +90,9 @@ final class CallbackSupport {
         return callback.params().subList(0, callback.params().size() - 1);
     }
 
-    private static Type result(AbiType callback, Map<String, AbiType> types) {
+    private static Type result(AbiType callback, CTypes types) {
         return callback.returns() == null ? new VoidType()
-                : FfmType.of(callback.returns().c(), types).orElseThrow().javaType();
+                : types.ffm(callback.returns().c()).orElseThrow().javaType();
     }
 
     void addTo(ClassOrInterfaceDeclaration safe) {
@@ -104,7 +104,7 @@ final class CallbackSupport {
             List<Expression> signature = new ArrayList<>();
             signature.add(new ClassExpr(result(callback, types)));
             for (Param param : callback.params()) {
-                signature.add(new ClassExpr(FfmType.of(param.type().c(), types).orElseThrow().javaType()));
+                signature.add(new ClassExpr(types.ffm(param.type().c()).orElseThrow().javaType()));
             }
             holder.addFieldWithInitializer("MemorySegment", Names.constant(callback.name()), call("stub",
                     str(targetName(callback)), call(name("MethodType"), "methodType",
@@ -129,7 +129,7 @@ final class CallbackSupport {
         String userData = null;
         for (Param param : callback.params()) {
             String name = "arg_" + Names.identifier(param.name());
-            method.addParameter(FfmType.of(param.type().c(), types).orElseThrow().javaType(), name);
+            method.addParameter(types.ffm(param.type().c()).orElseThrow().javaType(), name);
             args.add(name(name));
             userData = name;
         }

@@ -1,65 +1,66 @@
 package dev.ferrule.gen;
 
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
-import dev.ferrule.abi.AbiModel;
-import dev.ferrule.abi.AbiModel.AbiType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a C type from the model crosses FFM: the memory layout in a {@code FunctionDescriptor}
- * and the Java type of the parameter or result. 64-bit targets only (the generated class checks
- * that at initialisation).
+ * How a C type crosses FFM: the memory layout in a {@code FunctionDescriptor} and the Java type
+ * of the parameter or result. {@link CTypes} decides which C type gets which.
  *
  * @param layout     the layout expression, for example {@code ValueLayout.JAVA_INT}
  * @param javaType   the Java type, for example {@code int} or {@code MemorySegment}
  */
 record FfmType(Expression layout, Type javaType) {
 
-    private static final Map<String, String> VALUE_LAYOUTS = Map.ofEntries(
-            Map.entry("int8_t", "JAVA_BYTE"), Map.entry("uint8_t", "JAVA_BYTE"), Map.entry("char", "JAVA_BYTE"),
-            Map.entry("signed char", "JAVA_BYTE"), Map.entry("unsigned char", "JAVA_BYTE"),
-            Map.entry("int16_t", "JAVA_SHORT"), Map.entry("uint16_t", "JAVA_SHORT"), Map.entry("short", "JAVA_SHORT"),
-            Map.entry("unsigned short", "JAVA_SHORT"), Map.entry("int32_t", "JAVA_INT"),
-            Map.entry("uint32_t", "JAVA_INT"), Map.entry("int", "JAVA_INT"), Map.entry("unsigned int", "JAVA_INT"),
-            Map.entry("int64_t", "JAVA_LONG"), Map.entry("uint64_t", "JAVA_LONG"), Map.entry("intptr_t", "JAVA_LONG"),
-            Map.entry("size_t", "JAVA_LONG"), Map.entry("long", "JAVA_LONG"), Map.entry("unsigned long", "JAVA_LONG"),
-            Map.entry("long long", "JAVA_LONG"), Map.entry("unsigned long long", "JAVA_LONG"),
-            Map.entry("float", "JAVA_FLOAT"), Map.entry("double", "JAVA_DOUBLE"), Map.entry("bool", "JAVA_BOOLEAN"));
-
     private static final Map<String, String> REPR_LAYOUTS = Map.of("u8", "JAVA_BYTE", "i8", "JAVA_BYTE",
             "u16", "JAVA_SHORT", "i16", "JAVA_SHORT", "u32", "JAVA_INT", "i32", "JAVA_INT", "C", "JAVA_INT",
             "u64", "JAVA_LONG", "i64", "JAVA_LONG");
 
-    /** The FFM form of a C type, or empty when it has none (a non-FFI-safe type). */
-    static Optional<FfmType> of(String c, Map<String, AbiType> types) {
-        if (c.endsWith("*") || isCallback(c, types)) {
-            return Optional.of(new FfmType(value("ADDRESS"), segment()));
-        }
-        String valueLayout = VALUE_LAYOUTS.get(c);
-        if (valueLayout != null) {
-            return Optional.of(new FfmType(value(valueLayout), javaType(valueLayout)));
-        }
-        if (c.startsWith("enum ")) {
-            AbiType type = types.get(c.substring("enum ".length()));
-            String layout = type == null ? null : REPR_LAYOUTS.get(type.repr());
-            return layout == null ? Optional.empty() : Optional.of(new FfmType(value(layout), javaType(layout)));
-        }
-        if (c.startsWith("struct ") || c.startsWith("union ")) {
-            String name = c.substring(c.indexOf(' ') + 1);
-            AbiType type = types.get(name);
-            if (type == null || type.size() == null || type.kind() == AbiModel.TypeKind.OPAQUE) {
-                return Optional.empty();
-            }
-            return Optional.of(new FfmType(new NameExpr(layoutConstant(name)), segment()));
-        }
-        return Optional.empty();
+    /** The layout of a Rust primitive; Java has no unsigned types, so {@code u32} is an {@code int}. */
+    static Optional<FfmType> ofPrimitive(String primitive, long pointerSize) {
+        String layout = switch (primitive) {
+            case "i8", "u8" -> "JAVA_BYTE";
+            case "i16", "u16" -> "JAVA_SHORT";
+            case "i32", "u32" -> "JAVA_INT";
+            case "i64", "u64" -> "JAVA_LONG";
+            case "isize", "usize" -> pointerSize == 8 ? "JAVA_LONG" : "JAVA_INT";
+            case "f32" -> "JAVA_FLOAT";
+            case "f64" -> "JAVA_DOUBLE";
+            case "bool" -> "JAVA_BOOLEAN";
+            default -> null;
+        };
+        return Optional.ofNullable(layout).map(l -> new FfmType(value(l), javaType(l)));
+    }
+
+    /** A fieldless enum crosses as its integer representation. */
+    static Optional<FfmType> ofEnumRepr(String repr) {
+        String layout = REPR_LAYOUTS.get(repr);
+        return layout == null ? Optional.empty() : Optional.of(new FfmType(value(layout), javaType(layout)));
+    }
+
+    static FfmType address() {
+        return new FfmType(value("ADDRESS"), segment());
+    }
+
+    /** A struct or union by value: its generated layout constant, as a segment in Java. */
+    static FfmType struct(String layoutConstant) {
+        return new FfmType(new NameExpr(layoutConstant), segment());
+    }
+
+    /** {@code T[N]} inside a struct: a sequence layout, read through a segment slice. */
+    static FfmType sequence(long count, FfmType element) {
+        return new FfmType(new MethodCallExpr(new NameExpr("MemoryLayout"), "sequenceLayout",
+                NodeList.nodeList(new LongLiteralExpr(count + "L"), element.layout())), segment());
     }
 
     static String layoutConstant(String typeName) {
@@ -68,30 +69,6 @@ record FfmType(Expression layout, Type javaType) {
 
     boolean isSegment() {
         return javaType instanceof ClassOrInterfaceType;
-    }
-
-    /**
-     * Bytes a C type occupies; for a primitive this is also its natural alignment. Only called for
-     * types {@link #of} maps, so every case is known.
-     */
-    static long byteSize(String c, Map<String, AbiType> types) {
-        if (c.endsWith("*") || isCallback(c, types)) {
-            return 8;
-        }
-        if (c.startsWith("struct ") || c.startsWith("union ") || c.startsWith("enum ")) {
-            return types.get(c.substring(c.indexOf(' ') + 1)).size();
-        }
-        return switch (VALUE_LAYOUTS.get(c)) {
-            case "JAVA_BYTE", "JAVA_BOOLEAN" -> 1;
-            case "JAVA_SHORT" -> 2;
-            case "JAVA_INT", "JAVA_FLOAT" -> 4;
-            default -> 8;
-        };
-    }
-
-    static boolean isCallback(String c, Map<String, AbiType> types) {
-        AbiType type = types.get(c);
-        return type != null && type.kind() == AbiModel.TypeKind.CALLBACK;
     }
 
     private static Expression value(String constant) {

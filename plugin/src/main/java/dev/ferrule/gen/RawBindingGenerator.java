@@ -76,13 +76,15 @@ public final class RawBindingGenerator {
 
     private final AbiModel model;
     private final GeneratorConfig config;
-    private final Map<String, AbiType> types = new TreeMap<>();
+    private final CTypes types;
     private final List<String> skipped = new ArrayList<>();
+    private final List<String> bound = new ArrayList<>();
+    private int considered;
 
     private RawBindingGenerator(AbiModel model, GeneratorConfig config) {
         this.model = model;
         this.config = config;
-        model.types().forEach(t -> types.put(t.name(), t));
+        this.types = new CTypes(model);
     }
 
     public static GenerationResult generate(AbiModel model, GeneratorConfig config) throws GenerationException {
@@ -97,8 +99,7 @@ public final class RawBindingGenerator {
     private static void checkMetadata(AbiModel model, GeneratorConfig config) throws GenerationException {
         Map<String, AbiFunction> functions = new TreeMap<>();
         model.functions().forEach(f -> functions.put(f.symbol(), f));
-        Map<String, AbiType> types = new TreeMap<>();
-        model.types().forEach(t -> types.put(t.name(), t));
+        CTypes types = new CTypes(model);
         List<String> problems = new ArrayList<>();
         config.metadata().functions().forEach((symbol, meta) -> {
             AbiFunction function = functions.get(symbol);
@@ -108,7 +109,7 @@ public final class RawBindingGenerator {
                 return;
             }
             if (meta.critical()) {
-                function.params().stream().filter(p -> FfmType.isCallback(p.type().c(), types)).findFirst()
+                function.params().stream().filter(p -> types.isCallback(p.type().c())).findFirst()
                         .ifPresent(p -> problems.add(symbol + " is marked critical but takes the callback '"
                                 + p.name() + "': a critical downcall must not call back into Java. Remove"
                                 + " critical = true."));
@@ -150,11 +151,13 @@ public final class RawBindingGenerator {
         addLibraryHolder(type);
         for (AbiFunction function : model.functions()) {
             if (config.selects(function.symbol())) {
+                considered++;
                 addFunction(type, function);
             }
         }
         String path = config.packageName().replace('.', '/') + "/" + config.className() + ".java";
-        return new GenerationResult(List.of(new GeneratedSource(path, print(unit))), List.copyOf(skipped));
+        return new GenerationResult(List.of(new GeneratedSource(path, print(unit))), List.copyOf(skipped), List.of(),
+                List.copyOf(bound), considered, List.copyOf(skipped));
     }
 
     // ---- layouts ------------------------------------------------------------------------------
@@ -163,7 +166,11 @@ public final class RawBindingGenerator {
         for (AbiType struct : layoutOrder()) {
             Optional<Expression> layout = recordLayout(struct);
             if (layout.isEmpty()) {
-                skipped.add("type " + struct.name() + ": a field has no FFM layout, or its layout is unknown");
+                Field field = struct.fields().stream().filter(f -> types.ffm(f.type().c()).isEmpty()
+                        || struct.kind() == TypeKind.STRUCT && f.offset() == null).findFirst().orElseThrow();
+                skipped.add("layout of " + struct.name() + ": field `" + field.name() + "` (" + field.type().rust()
+                        + ") " + (field.offset() == null && struct.kind() == TypeKind.STRUCT
+                                ? "has no measured offset (see the ABI findings)" : why(field.type().c())));
                 continue;
             }
             String constant = FfmType.layoutConstant(struct.name());
@@ -185,7 +192,7 @@ public final class RawBindingGenerator {
     /** Structs and unions with a measured layout, each after the ones it contains by value. */
     private List<AbiType> layoutOrder() {
         Map<String, AbiType> records = new TreeMap<>();
-        types.values().stream().filter(t -> (t.kind() == TypeKind.STRUCT || t.kind() == TypeKind.UNION)
+        types.all().stream().filter(t -> (t.kind() == TypeKind.STRUCT || t.kind() == TypeKind.UNION)
                 && t.size() != null).forEach(t -> records.put(t.name(), t));
         Set<String> ordered = new LinkedHashSet<>();
         for (String name : records.keySet()) {
@@ -211,7 +218,7 @@ public final class RawBindingGenerator {
         NodeList<Expression> members = new NodeList<>();
         long position = 0;
         for (Field field : struct.fields()) {
-            Optional<FfmType> ffm = FfmType.of(field.type().c(), types);
+            Optional<FfmType> ffm = types.ffm(field.type().c());
             if (ffm.isEmpty() || (struct.kind() == TypeKind.STRUCT && field.offset() == null)) {
                 return Optional.empty();
             }
@@ -229,7 +236,7 @@ public final class RawBindingGenerator {
                     member = new MethodCallExpr(member, "withByteAlignment",
                             NodeList.nodeList(new LongLiteralExpr(actual + "L")));
                 }
-                position = offset + FfmType.byteSize(field.type().c(), types);
+                position = offset + types.byteSize(field.type().c());
             }
             members.add(new MethodCallExpr(member, "withName", NodeList.nodeList(new StringLiteralExpr(field.name()))));
         }
@@ -243,10 +250,7 @@ public final class RawBindingGenerator {
     }
 
     private long alignOf(String c) {
-        if (c.startsWith("struct ") || c.startsWith("union ")) {
-            return types.get(c.substring(c.indexOf(' ') + 1)).align();
-        }
-        return FfmType.byteSize(c, types);
+        return types.alignOf(c);
     }
 
     private static Expression padding(long bytes) {
@@ -266,11 +270,13 @@ public final class RawBindingGenerator {
                                 + " as the compiler laid it out")))), null);
     }
 
-    private static Statement pointerSizeCheck() {
+    private Statement pointerSizeCheck() {
         Expression size = new MethodCallExpr(new FieldAccessExpr(new NameExpr("ValueLayout"), "ADDRESS"), "byteSize");
-        return new IfStmt(new BinaryExpr(size, new LongLiteralExpr("8L"), BinaryExpr.Operator.NOT_EQUALS),
+        long expected = types.pointerSize();
+        return new IfStmt(new BinaryExpr(size, new LongLiteralExpr(expected + "L"), BinaryExpr.Operator.NOT_EQUALS),
                 new ThrowStmt(new ObjectCreationExpr(null, new ClassOrInterfaceType(null, "ExceptionInInitializerError"),
-                        NodeList.nodeList(new StringLiteralExpr("these bindings were generated for a 64-bit target")))),
+                        NodeList.nodeList(new StringLiteralExpr("these bindings were generated for a "
+                                + expected * 8 + "-bit target (" + model.build().target() + ")")))),
                 null);
     }
 
@@ -296,11 +302,11 @@ public final class RawBindingGenerator {
     // ---- enums and callbacks ------------------------------------------------------------------
 
     private void addEnums(ClassOrInterfaceDeclaration type) {
-        for (AbiType enumeration : types.values()) {
+        for (AbiType enumeration : types.all()) {
             if (enumeration.kind() != TypeKind.ENUM) {
                 continue;
             }
-            Optional<FfmType> ffm = FfmType.of("enum " + enumeration.name(), types);
+            Optional<FfmType> ffm = types.ffm("enum " + enumeration.name());
             if (ffm.isEmpty()) {
                 skipped.add("enum " + enumeration.name() + ": repr(" + enumeration.repr() + ") has no FFM layout");
                 continue;
@@ -322,7 +328,7 @@ public final class RawBindingGenerator {
     }
 
     private void addCallbackDescriptors(ClassOrInterfaceDeclaration type) {
-        for (AbiType callback : types.values()) {
+        for (AbiType callback : types.all()) {
             if (callback.kind() != TypeKind.CALLBACK) {
                 continue;
             }
@@ -424,16 +430,17 @@ public final class RawBindingGenerator {
                     + "\"") + " functions are not bound");
             return;
         }
-        Optional<Expression> descriptor = descriptor(function.params(), function.returns());
-        if (descriptor.isEmpty()) {
-            skipped.add(function.symbol() + ": a parameter or the result has no C layout (see the ABI findings)");
+        Optional<String> unmappable = unmappable(function.params(), function.returns());
+        if (unmappable.isPresent()) {
+            skipped.add(function.symbol() + ": " + unmappable.get());
             return;
         }
+        Expression descriptor = descriptor(function.params(), function.returns()).orElseThrow();
+        bound.add(function.symbol());
         String holderName = "H_" + Names.identifier(function.symbol());
         ClassOrInterfaceDeclaration holder = new ClassOrInterfaceDeclaration(NodeList.nodeList(
                 Modifier.privateModifier(), Modifier.staticModifier(), Modifier.finalModifier()), false, holderName);
-        NodeList<Expression> downcallArgs = NodeList.nodeList(new StringLiteralExpr(function.symbol()),
-                descriptor.get());
+        NodeList<Expression> downcallArgs = NodeList.nodeList(new StringLiteralExpr(function.symbol()), descriptor);
         boolean critical = config.metadata().function(function.symbol()).critical();
         if (critical) {
             // Heap access lets the safe layer pass Java arrays in place, without a native copy.
@@ -444,9 +451,9 @@ public final class RawBindingGenerator {
                 Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
 
         Optional<FfmType> result = function.returns() == null ? Optional.empty()
-                : FfmType.of(function.returns().c(), types);
+                : types.ffm(function.returns().c());
         boolean structResult = result.isPresent() && result.get().isSegment() && !function.returns().c().endsWith("*")
-                && !FfmType.isCallback(function.returns().c(), types);
+                && !types.isCallback(function.returns().c());
         Type returnType = result.map(FfmType::javaType).orElse(new VoidType());
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
                 Modifier.staticModifier()), returnType, Names.identifier(function.symbol()));
@@ -458,7 +465,7 @@ public final class RawBindingGenerator {
         Set<String> used = new LinkedHashSet<>();
         for (Param param : function.params()) {
             String name = unique(Names.identifier(param.name()), used);
-            method.addParameter(new Parameter(FfmType.of(param.type().c(), types).orElseThrow().javaType(), name));
+            method.addParameter(new Parameter(types.ffm(param.type().c()).orElseThrow().javaType(), name));
             args.add(new NameExpr(name));
         }
         Expression call = new MethodCallExpr(new FieldAccessExpr(new NameExpr(holderName), "HANDLE"), "invokeExact",
@@ -500,18 +507,55 @@ public final class RawBindingGenerator {
         return new TryStmt(new BlockStmt(NodeList.nodeList(body)), NodeList.nodeList(unchecked, checked), null);
     }
 
+    /** Why a signature cannot be bound: its first parameter (or result) with no FFM form. */
+    private Optional<String> unmappable(List<Param> params, TypeRef returns) {
+        if (returns != null && !passable(returns.c())) {
+            return Optional.of("the result (" + returns.rust() + ") " + why(returns.c()));
+        }
+        for (Param param : params) {
+            if (!passable(param.type().c())) {
+                return Optional.of("parameter `" + param.name() + "` (" + param.type().rust() + ") "
+                        + why(param.type().c()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean passable(String c) {
+        return types.ffm(c).isPresent() && !CTypes.isArray(c);
+    }
+
+    private String why(String c) {
+        if (c.startsWith("<")) {
+            return "has no C layout (see the ABI findings)";
+        }
+        if (CTypes.isArray(c)) {
+            return "is a C array, which C passes by value only inside a struct; pass a pointer to it";
+        }
+        if (c.startsWith("struct ") || c.startsWith("union ")) {
+            AbiType type = types.type(c.substring(c.indexOf(' ') + 1));
+            return type == null ? "is a type of another crate, passed by value (see the ABI findings)"
+                    : type.kind() == TypeKind.OPAQUE ? "is opaque and cannot be passed by value"
+                    : "has no measured layout (see the ABI findings)";
+        }
+        if (c.startsWith("enum ")) {
+            return "has an enum repr with no FFM layout";
+        }
+        return "(C " + c + ") is not known on " + model.build().target() + " (see the ABI findings)";
+    }
+
     private Optional<Expression> descriptor(List<Param> params, TypeRef returns) {
         NodeList<Expression> layouts = new NodeList<>();
         Optional<FfmType> result = Optional.empty();
         if (returns != null) {
-            result = FfmType.of(returns.c(), types);
+            result = types.ffm(returns.c());
             if (result.isEmpty()) {
                 return Optional.empty();
             }
             layouts.add(result.get().layout());
         }
         for (Param param : params == null ? List.<Param>of() : params) {
-            Optional<FfmType> ffm = FfmType.of(param.type().c(), types);
+            Optional<FfmType> ffm = types.ffm(param.type().c());
             if (ffm.isEmpty()) {
                 return Optional.empty();
             }

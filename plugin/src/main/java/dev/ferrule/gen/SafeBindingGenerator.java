@@ -84,7 +84,7 @@ public final class SafeBindingGenerator {
     private final String safeClass;
     private final String exceptionClass;
     private final String prefix;
-    private final Map<String, AbiType> types = new TreeMap<>();
+    private final CTypes types;
     private final List<String> skipped = new ArrayList<>();
     private final Map<String, MethodDeclaration> statics = new TreeMap<>();
     private final Map<String, AbiType> callbacksUsed = new TreeMap<>();
@@ -100,7 +100,7 @@ public final class SafeBindingGenerator {
         this.safeClass = safeClass;
         this.exceptionClass = safeClass + "Exception";
         this.prefix = prefix;
-        model.types().forEach(t -> types.put(t.name(), t));
+        this.types = new CTypes(model);
         Set<String> taken = new HashSet<>(Set.of(safeClass, exceptionClass, rawClass));
         model.functions().stream().map(AbiFunction::symbol).filter(s -> s.startsWith(prefix + "_") && s.endsWith("_new"))
                 .map(s -> s.substring(prefix.length() + 1, s.length() - "_new".length()))
@@ -216,7 +216,7 @@ public final class SafeBindingGenerator {
         List<Param> params = function.params();
         for (int varied = 0; varied < params.size(); varied++) {
             String c = params.get(varied).type().c();
-            if (!c.endsWith("*") && !FfmType.isCallback(c, types)) {
+            if (!c.endsWith("*") && !types.isCallback(c)) {
                 continue;
             }
             int nulled = varied;
@@ -267,16 +267,16 @@ public final class SafeBindingGenerator {
             }
             if (c.endsWith("*") && !c.startsWith("const ")) {
                 String pointee = c.substring(0, c.length() - 1);
-                boolean sized = pointee.startsWith("struct ") ? types.containsKey(pointee.substring(7))
-                        : FfmType.of(pointee, types).isPresent();
+                boolean sized = pointee.startsWith("struct ") ? types.hasType(pointee.substring(7))
+                        : types.ffm(pointee).isPresent();
                 if (!sized) {
                     return Optional.empty();
                 }
-                args.add(call(name("arena"), "allocate", Ast.longLiteral(FfmType.byteSize(pointee, types)),
+                args.add(call(name("arena"), "allocate", Ast.longLiteral(types.byteSize(pointee)),
                         Ast.longLiteral(8)));
                 continue;
             }
-            Optional<FfmType> ffm = FfmType.of(c, types);
+            Optional<FfmType> ffm = types.ffm(c);
             if (ffm.isEmpty() || ffm.get().isSegment()) {
                 return Optional.empty();
             }
@@ -313,7 +313,7 @@ public final class SafeBindingGenerator {
                 params.add(new Parameter(new com.github.javaparser.ast.type.UnknownType(), "arg" + i));
             }
             Optional<FfmType> result = callback.returns() == null ? Optional.empty()
-                    : FfmType.of(callback.returns().c(), types);
+                    : types.ffm(callback.returns().c());
             BlockStmt body = result.isEmpty() ? block()
                     : block(ret(typicalValue(result.get().javaType()).orElseThrow()));
             return Optional.of(new com.github.javaparser.ast.expr.LambdaExpr(params, body));
@@ -719,7 +719,7 @@ public final class SafeBindingGenerator {
                 args.add(name(javaName));
                 continue;
             }
-            AbiType callback = types.get(c);
+            AbiType callback = types.type(c);
             if (callback != null && callback.kind() == AbiModel.TypeKind.CALLBACK && next != null
                     && next.name().equals("user_data") && next.type().c().equals("size_t")
                     && callbackSupported(callback)) {
@@ -764,7 +764,7 @@ public final class SafeBindingGenerator {
                 args.add(name(javaName + "Segment"));
                 continue;
             }
-            Optional<FfmType> ffm = FfmType.of(c, types);
+            Optional<FfmType> ffm = types.ffm(c);
             if (ffm.isEmpty() || ffm.get().isSegment()) {
                 throw new Undecidable("parameter '" + param.name() + "' (" + c + ", Rust "
                         + param.type().rust() + ") has no safe Java type: types and naming conventions do not say"
@@ -823,7 +823,7 @@ public final class SafeBindingGenerator {
             rethrows.forEach(body::addStatement);
             return;
         }
-        Optional<FfmType> ffm = FfmType.of(function.returns().c(), types);
+        Optional<FfmType> ffm = types.ffm(function.returns().c());
         if (ffm.isEmpty() || ffm.get().isSegment()) {
             throw new Undecidable("it returns " + function.returns().c() + " (Rust " + function.returns().rust()
                     + "), whose owner and lifetime the types do not say", metadataFix(function, "raw-only = true"));
@@ -845,9 +845,9 @@ public final class SafeBindingGenerator {
             return false;
         }
         boolean primitives = params.subList(0, params.size() - 1).stream()
-                .allMatch(p -> FfmType.of(p.type().c(), types).map(f -> !f.isSegment()).orElse(false));
+                .allMatch(p -> types.ffm(p.type().c()).map(f -> !f.isSegment()).orElse(false));
         boolean result = callback.returns() == null
-                || FfmType.of(callback.returns().c(), types).map(f -> !f.isSegment()).orElse(false);
+                || types.ffm(callback.returns().c()).map(f -> !f.isSegment()).orElse(false);
         Param last = params.get(params.size() - 1);
         return primitives && result && last.type().c().equals("size_t");
     }
@@ -872,7 +872,7 @@ public final class SafeBindingGenerator {
         Optional<AbiType> javaEnum = values.enumOf(pointee);
         if (javaEnum.isPresent()) {
             valueTypesUsed.add(javaEnum.get().name());
-            Expression layout = FfmType.of(pointee, types).orElseThrow().layout();
+            Expression layout = types.ffm(pointee).orElseThrow().layout();
             prepare.add(declare(type("MemorySegment"), outName, call(name("arena"), "allocate", layout)));
             method.setType(type(javaEnum.get().name()));
             return Optional.of(call(name(javaEnum.get().name()), "fromValue", call(name(outName), "get",
@@ -880,7 +880,7 @@ public final class SafeBindingGenerator {
         }
         if (pointee.startsWith("struct ")) {
             String struct = pointee.substring("struct ".length());
-            AbiType type = types.get(struct);
+            AbiType type = types.type(struct);
             if (type == null || type.size() == null) {
                 return Optional.empty();
             }
@@ -891,7 +891,7 @@ public final class SafeBindingGenerator {
             return Optional.of(call(call(call(name("Arena"), "ofAuto"), "allocate", layout), "copyFrom",
                     name(outName)));
         }
-        Optional<FfmType> ffm = FfmType.of(pointee, types);
+        Optional<FfmType> ffm = types.ffm(pointee);
         if (ffm.isEmpty() || ffm.get().isSegment()) {
             return Optional.empty();
         }

@@ -56,17 +56,17 @@ final class ValueTypeGenerator {
 
     private final String packageName;
     private final String rawClass;
-    private final Map<String, AbiType> types;
+    private final CTypes types;
     private final Map<String, AbiType> enums = new TreeMap<>();
     private final Map<String, AbiType> records = new TreeMap<>();
 
-    ValueTypeGenerator(String packageName, String rawClass, Map<String, AbiType> types, Set<String> takenNames) {
+    ValueTypeGenerator(String packageName, String rawClass, CTypes types, Set<String> takenNames) {
         this.packageName = packageName;
         this.rawClass = rawClass;
         this.types = types;
-        for (AbiType type : types.values()) {
+        for (AbiType type : types.all()) {
             if (!takenNames.contains(type.name()) && type.kind() == TypeKind.ENUM
-                    && FfmType.of("enum " + type.name(), types).isPresent()) {
+                    && types.ffm("enum " + type.name()).isPresent()) {
                 enums.put(type.name(), type);
             }
         }
@@ -74,7 +74,7 @@ final class ValueTypeGenerator {
         boolean grew = true;
         while (grew) {
             grew = false;
-            for (AbiType type : types.values()) {
+            for (AbiType type : types.all()) {
                 if (!takenNames.contains(type.name()) && !records.containsKey(type.name())
                         && type.kind() == TypeKind.STRUCT && type.size() != null && !type.fields().isEmpty()
                         && type.fields().stream().allMatch(f -> f.offset() != null && isValue(f.type().c()))) {
@@ -111,7 +111,7 @@ final class ValueTypeGenerator {
             String c = f.type().c();
             Optional<Expression> value = enumOf(c).or(() -> recordOf(c))
                     .flatMap(inner -> typicalValue(inner.name(), typical))
-                    .or(() -> typical.apply(FfmType.of(c, types).orElseThrow().javaType()));
+                    .or(() -> typical.apply(types.ffm(c).orElseThrow().javaType()));
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -152,7 +152,7 @@ final class ValueTypeGenerator {
         if (c.startsWith("struct ")) {
             return records.containsKey(c.substring("struct ".length()));
         }
-        return FfmType.of(c, types).map(f -> !f.isSegment()).orElse(false);
+        return types.ffm(c).map(f -> !f.isSegment()).orElse(false);
     }
 
     // ---- enums --------------------------------------------------------------------------------
@@ -161,7 +161,7 @@ final class ValueTypeGenerator {
         CompilationUnit unit = new CompilationUnit(packageName);
         unit.addImport("java.util.Optional");
         EnumDeclaration declaration = unit.addEnum(type.name(), Modifier.Keyword.PUBLIC);
-        PrimitiveType primitive = (PrimitiveType) FfmType.of("enum " + type.name(), types).orElseThrow().javaType();
+        PrimitiveType primitive = (PrimitiveType) types.ffm("enum " + type.name()).orElseThrow().javaType();
         declaration.setJavadocComment(docs(type.docs()) + "<p>Rust {@code " + type.path() + "} ({@code repr("
                 + type.repr() + ")}). A value this enum does not know (from a newer library) is reported by\n"
                 + "{@link #fromValue} and is an empty result of {@link #tryFromValue}.");
@@ -258,7 +258,7 @@ final class ValueTypeGenerator {
                     validation.addStatement(run(call(name("java.util.Objects"), "requireNonNull", name(javaName),
                             str(javaName))));
                 } else {
-                    javaType = FfmType.of(c, types).orElseThrow().javaType();
+                    javaType = types.ffm(c).orElseThrow().javaType();
                     reads.add(call(name("segment"), "get", access, at));
                     writes.addStatement(run(call(name("segment"), "set", access.clone(), at.clone(), name(javaName))));
                 }
@@ -299,9 +299,9 @@ final class ValueTypeGenerator {
 
     /** The value layout for a field; packed structs need the unaligned variants. */
     private String layoutName(String c, long structAlign) {
-        FfmType ffm = FfmType.of(c, types).orElseThrow();
+        FfmType ffm = types.ffm(c).orElseThrow();
         String layout = ((com.github.javaparser.ast.expr.FieldAccessExpr) ffm.layout()).getNameAsString();
-        long size = FfmType.byteSize(c, types);
+        long size = types.byteSize(c);
         return size > 1 && structAlign < size ? layout + "_UNALIGNED" : layout;
     }
 

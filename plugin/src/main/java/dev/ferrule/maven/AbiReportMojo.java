@@ -76,7 +76,9 @@ public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
                 for (CheckReports.FindingJson finding : result.findings()) {
                     findingRow(finding.status() + (finding.acceptedBecause() == null ? ""
                             : ": " + finding.acceptedBecause()), finding.severity().name(), finding.rule(),
-                            finding.item(), finding.message(), finding.file(), finding.line());
+                            finding.item(), finding.message() + ("snapshot".equals(finding.locationFrom())
+                                    ? " (gone; the location is where the snapshot recorded it)" : ""),
+                            finding.file(), finding.line());
                 }
                 endTable();
             }

@@ -86,6 +86,14 @@ abstract class AbstractCargoMojo extends AbstractMojo {
     @Parameter(property = "ferrule.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * How rustc's warnings are shown: {@code summary} shows the first few with file and line and
+     * counts the rest per lint; {@code all} shows every one in full (as {@code mvn -X} does).
+     * Errors are always shown in full.
+     */
+    @Parameter(property = "ferrule.warnings", defaultValue = "summary")
+    String warnings;
+
     @Parameter(defaultValue = "${project.version}", readonly = true, required = true)
     String projectVersion;
 
@@ -96,8 +104,7 @@ abstract class AbstractCargoMojo extends AbstractMojo {
     FingerprintedBuild.Result buildAndExtract(CargoBuildRequest request) throws MojoExecutionException,
             MojoFailureException {
         try {
-            FingerprintedBuild.Result result = new FingerprintedBuild(new MavenBuildLog(getLog()))
-                    .buildAndExtract(request);
+            FingerprintedBuild.Result result = new FingerprintedBuild(buildLog()).buildAndExtract(request);
             logBuild(result.build());
             return result;
         } catch (AbiException e) {
@@ -111,13 +118,18 @@ abstract class AbstractCargoMojo extends AbstractMojo {
     /** Runs {@code ferrule:build}'s work and logs its summary. */
     BuildOutcome runBuild(CargoBuildRequest request) throws MojoExecutionException, MojoFailureException {
         try {
-            BuildOutcome outcome = new FingerprintedBuild(new MavenBuildLog(getLog())).build(request);
+            BuildOutcome outcome = new FingerprintedBuild(buildLog()).build(request);
             logBuild(outcome);
             return outcome;
         } catch (CargoException e) {
             MojoErrors.rethrow(e);
             throw new IllegalStateException("unreachable", e);
         }
+    }
+
+    /** The core's log, with this goal's choice of how compiler warnings are shown. */
+    MavenBuildLog buildLog() throws MojoExecutionException {
+        return new MavenBuildLog(getLog(), MavenBuildLog.showsAllWarnings(warnings));
     }
 
     private void logBuild(BuildOutcome outcome) {

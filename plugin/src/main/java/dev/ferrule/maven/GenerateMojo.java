@@ -130,7 +130,8 @@ public class GenerateMojo extends AbstractCargoMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write generated sources to " + root + ": " + e.getMessage(), e);
         }
-        written.result().skipped().forEach(reason -> getLog().warn("Not bound: " + reason));
+        Bindings.Summary summary = written.summary(packageName, name, root);
+        summary.notBound().forEach(getLog()::warn);
         project.addCompileSourceRoot(root.toString());
         if (!written.result().testSources().isEmpty()) {
             project.addTestCompileSourceRoot(testRoot.toString());
@@ -138,11 +139,7 @@ public class GenerateMojo extends AbstractCargoMojo {
         }
         exposeTestArgLines(isolation);
         warnWithoutManifestGrant();
-        boolean safe = written.result().sources().size() > 1;
-        getLog().info("Generated " + packageName + "." + name
-                + (safe ? " and the safe layer " + packageName + "." + written.safeClass() : "")
-                + " (" + abi.model().functions().size() + " exports, " + written.changed() + " file(s) changed, "
-                + written.deleted() + " stale file(s) deleted) in " + root);
+        getLog().info(summary.line());
     }
 
     private java.util.Map<String, String> contractSkips() throws MojoExecutionException {

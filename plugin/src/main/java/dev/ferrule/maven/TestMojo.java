@@ -55,7 +55,7 @@ public class TestMojo extends AbstractCargoMojo {
         }
         List<RustTestRun> runs;
         try {
-            runs = new CargoTestRunner(new MavenBuildLog(getLog())).run(toRequest(), sanitizer,
+            runs = new CargoTestRunner(buildLog()).run(toRequest(), sanitizer,
                     testArgs == null ? List.of() : testArgs, reportsDirectory.toPath());
         } catch (CargoException e) {
             MojoErrors.rethrow(e);

@@ -56,6 +56,27 @@ class AuditRulesTest {
                     value.wrapping_mul(2)
                 }
                 """);
+        variant(AuditRule.PANIC_GUARD_ABORTS, """
+                macro_rules! abort_on_panic {
+                    ($(#[$attr:meta])* fn $name:ident() -> i32 $body:block) => {
+                        $(#[$attr])*
+                        #[no_mangle]
+                        pub extern "C" fn $name() -> i32 {
+                            match catch_unwind(AssertUnwindSafe(|| $body)) {
+                                Ok(value) => value,
+                                Err(_) => std::process::abort(),
+                            }
+                        }
+                    };
+                }
+
+                abort_on_panic! {
+                    /// Kills the JVM if it panics.
+                    fn audit_aborts() -> i32 {
+                        OK
+                    }
+                }
+                """);
         variant(AuditRule.C_UNWIND_EXPORT, """
                 /// Lets panics unwind.
                 #[no_mangle]
@@ -284,6 +305,96 @@ class AuditRulesTest {
         List<String> console = AuditReports.console(result, "");
         assertThat(console.get(0)).contains("FAILS the build");
         assertThat(console).anyMatch(line -> line.contains("EXPORT_UNGUARDED bad_unguarded (src/lib.rs:"));
+    }
+
+    @Test
+    void aFunctionThatOnlyFreesAStringTakesNoStringInput() throws Exception {
+        Path crate = fixtures.crate("clean", "audit-string-free");
+        AuditFixtures.append(crate.resolve("src/lib.rs"), """
+
+                /// A greeting as a new C string; release it with `audit_greeting_free`.
+                #[no_mangle]
+                pub extern "C" fn audit_greeting() -> *mut std::ffi::c_char {
+                    catch_unwind(|| std::ffi::CString::new("hello").map_or(std::ptr::null_mut(), |s| s.into_raw()))
+                        .unwrap_or(std::ptr::null_mut())
+                }
+
+                /// Releases a greeting; null is ignored.
+                ///
+                /// # Safety
+                /// `greeting` must come from `audit_greeting`.
+                #[no_mangle]
+                pub unsafe extern "C" fn audit_greeting_free(greeting: *mut std::ffi::c_char) {
+                    let _ = catch_unwind(AssertUnwindSafe(|| {
+                        if !greeting.is_null() {
+                            drop(unsafe { std::ffi::CString::from_raw(greeting) });
+                        }
+                    }));
+                }
+                """);
+        AuditFixtures.lock(crate);
+
+        assertThat(fixtures.audit(crate, false, null).findings()).isEmpty();
+    }
+
+    @Test
+    void aCrateWithoutUnsafeFnsNeedsNoUnsafeOpLint() throws Exception {
+        Path crate = fixtures.crate("clean", "audit-all-safe");
+        Files.writeString(crate.resolve("src/lib.rs"), """
+                //! Only safe exports, so unsafe_op_in_unsafe_fn has nothing to deny.
+                use std::panic::catch_unwind;
+
+                /// Doubles a number; -1 if that panics.
+                #[no_mangle]
+                pub extern "C" fn audit_double(value: i32) -> i32 {
+                    catch_unwind(|| value.wrapping_mul(2)).unwrap_or(-1)
+                }
+                """);
+        AuditFixtures.lock(crate);
+
+        assertThat(fixtures.audit(crate, false, null).findings()).isEmpty();
+    }
+
+    @Test
+    void clippyFindingsAreOnePerLintAndFunction() throws Exception {
+        Path crate = fixtures.crate("clean", "audit-clippy-grouped");
+        AuditFixtures.append(crate.resolve("src/lib.rs"), """
+
+                /// Reads the pointer it is given, twice.
+                pub fn audit_deref_twice(value: *const i32) -> i32 {
+                    // SAFETY: none; this is what the lint is about.
+                    let first = unsafe { *value };
+                    // SAFETY: as above.
+                    let second = unsafe { *value };
+                    first.wrapping_add(second)
+                }
+
+                macro_rules! reader {
+                    ($name:ident) => {
+                        /// Reads the pointer it is given.
+                        pub fn $name(value: *const i32) -> i32 {
+                            // SAFETY: none; this is what the lint is about.
+                            unsafe { *value }
+                        }
+                    };
+                }
+
+                reader!(audit_read_one);
+                reader!(audit_read_two);
+                """);
+        AuditFixtures.lock(crate);
+        List<AuditFinding> clippy = fixtures.audit(crate, true, null).findings().stream().map(Audited::finding)
+                .filter(f -> f.rule() == AuditRule.CLIPPY_FFI_LINT).toList();
+
+        int readOne = lineOf(crate.resolve("src/lib.rs"), "reader!(audit_read_one);");
+        int readTwo = lineOf(crate.resolve("src/lib.rs"), "reader!(audit_read_two);");
+        // Each function a macro writes is found where the macro is invoked, not inside the macro.
+        assertThat(clippy).extracting(AuditFinding::item).containsExactlyInAnyOrder(
+                "clippy::not_unsafe_ptr_arg_deref (audit_deref_twice)",
+                "clippy::not_unsafe_ptr_arg_deref (reader! at line " + readOne + ")",
+                "clippy::not_unsafe_ptr_arg_deref (reader! at line " + readTwo + ")");
+        assertThat(clippy).filteredOn(f -> f.item().contains("audit_deref_twice")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("(2 times in audit_deref_twice, line"));
     }
 
     @Test

@@ -123,6 +123,32 @@ class CargoBuilderTest {
     }
 
     @Test
+    void warningsAreSummarisedPerLintAfterTheFirstFew() throws Exception {
+        Fixtures.Request request = new Fixtures.Request(Fixtures.copy("noisy", work), work);
+        new CargoBuilder(log).build(request.toRequest());
+
+        List<String> shown = log.lines.stream().filter(l -> l.startsWith("WARN noisy/src/lib.rs:")).toList();
+        assertThat(shown).hasSize(CompilerWarnings.SHOWN)
+                .allMatch(l -> l.matches("WARN noisy/src/lib\\.rs:\\d+:\\d+: warning\\[\\w+\\]: .*"));
+        assertThat(log.lines).contains("WARN rustc reported 8 warning(s): 6 unused_variables, 2 dead_code. The first 5"
+                + " are shown above; see every one in full with -Dferrule.warnings=all (or mvn -X).");
+        // The rest are still there for -X, with their source excerpts.
+        assertThat(log.lines.stream().filter(l -> l.startsWith("DEBUG noisy/src/lib.rs:"))).hasSize(3);
+        assertThat(log.all()).doesNotContain("generated 8 warnings");
+    }
+
+    @Test
+    void everyWarningIsShownInFullOnRequest() throws Exception {
+        Fixtures.Request request = new Fixtures.Request(Fixtures.copy("noisy", work), work);
+        log.allWarnings = true;
+        new CargoBuilder(log).build(request.toRequest());
+
+        List<String> shown = log.lines.stream().filter(l -> l.startsWith("WARN noisy/src/lib.rs:")).toList();
+        assertThat(shown).hasSize(8).allMatch(l -> l.contains("\n"), "carries the source excerpt");
+        assertThat(log.lines).contains("WARN rustc reported 8 warning(s): 6 unused_variables, 2 dead_code.");
+    }
+
+    @Test
     void staleLockFileFailsBecauseBuildsAreLocked() throws Exception {
         Fixtures.Request request = features();
         Path manifest = request.crateDir.resolve("Cargo.toml");

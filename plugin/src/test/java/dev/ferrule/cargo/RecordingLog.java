@@ -7,6 +7,13 @@ import java.util.List;
 public final class RecordingLog implements BuildLog {
 
     public final List<String> lines = new ArrayList<>();
+    /** What {@link #allWarnings()} answers: -Dferrule.warnings=all. */
+    public boolean allWarnings;
+
+    @Override
+    public boolean allWarnings() {
+        return allWarnings;
+    }
 
     @Override
     public void debug(String message) {

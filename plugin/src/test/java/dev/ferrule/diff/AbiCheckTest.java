@@ -55,8 +55,8 @@ class AbiCheckTest {
         assertThat(result.failed()).isTrue();
         assertThat(result.findings()).extracting(CheckResult.Finding::status).containsExactly(Status.FAILING);
         assertThat(result.semver().required()).isEqualTo(SemverGate.Bump.MAJOR);
-        assertThat(result.semver().describe()).isEqualTo("version 1.0.0 -> 1.0.0 is no bump; the changes need a major"
-                + " bump (not satisfied)");
+        assertThat(result.semver().describe()).isEqualTo("version 1.0.0 -> 1.0.0 is not a new release; the changes"
+                + " need a breaking release (not satisfied)");
     }
 
     @Test
@@ -73,6 +73,26 @@ class AbiCheckTest {
         assertThat(check(model("0.3.1", "a", "b"), model("0.4.0", "a"), List.of(), null, FailOn.BREAKING).failed())
                 .isFalse();
         assertThat(check(model("0.3.1", "a", "b"), model("0.3.2", "a"), List.of(), null, FailOn.BREAKING).failed())
+                .isTrue();
+    }
+
+    @Test
+    void zeroXVerdictsNameTheReleaseByCargosRule() {
+        CheckResult breaking = check(model("0.1.1", "a", "b"), model("0.2.0", "a"), List.of(), null, FailOn.BREAKING);
+        CheckResult addition = check(model("0.1.1", "a"), model("0.1.2", "a", "b"), List.of(), null, FailOn.BREAKING);
+
+        assertThat(breaking.semver().describe()).isEqualTo("version 0.1.1 -> 0.2.0 is a breaking release (Cargo's"
+                + " rule below 1.0); the changes need a breaking release");
+        assertThat(breaking.semver().actual()).isEqualTo(SemverGate.Bump.MAJOR);
+        assertThat(addition.semver().describe()).isEqualTo("version 0.1.1 -> 0.1.2 is a feature release (Cargo's"
+                + " rule below 1.0); the changes need a feature release");
+    }
+
+    @Test
+    void inZeroZeroXEveryNewVersionBreaks() {
+        assertThat(check(model("0.0.3", "a", "b"), model("0.0.4", "a"), List.of(), null, FailOn.BREAKING).failed())
+                .isFalse();
+        assertThat(check(model("1.2.3", "a", "b"), model("1.3.0", "a"), List.of(), null, FailOn.BREAKING).failed())
                 .isTrue();
     }
 
@@ -163,8 +183,15 @@ class AbiCheckTest {
             assertThat(errors(schema, sarif)).isEmpty();
         }
         assertThat(sarif.at("/runs/0/results/0/ruleId").asText()).isEqualTo("FN_REMOVED");
+        // The function is gone: its recorded line may not exist in today's file, so the result points
+        // at the snapshot that records it, and names the old declaration in its message.
         assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
-                .isEqualTo("src/main/rust/src/lib.rs");
+                .isEqualTo("src/main/abi/demo.abi.json");
+        assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation/region").isMissingNode()).isTrue();
+        assertThat(sarif.at("/runs/0/results/0/message/text").asText())
+                .contains("declared at src/main/rust/src/lib.rs:3 in the snapshot's version");
+        assertThat(Json.mapper().readTree(firstJson).at("/results/0/findings/0/locationFrom").asText())
+                .isEqualTo("snapshot");
 
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(work.resolve(CheckReports.JUNIT_FILE).toFile());

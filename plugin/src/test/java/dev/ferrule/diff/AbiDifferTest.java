@@ -68,6 +68,78 @@ class AbiDifferTest {
         assertThat(changes).extracting(c -> c.rule().name()).containsExactly("FN_REMOVED", "FN_ADDED");
     }
 
+    /** One function taking one parameter, on a target, with that target's C scalars. */
+    private static AbiModel taking(String target, TypeRef parameter, List<AbiModel.CScalar> scalars) {
+        AbiFunction function = new AbiFunction("f", "f", "demo::f", "C", List.of(new AbiModel.Param("n", parameter)),
+                null, false, false, false, null, null, null, null);
+        return new AbiModel(AbiModel.SCHEMA_VERSION, new AbiModel.CrateInfo("demo", "1.0.0", "demo"),
+                new AbiModel.BuildTarget(target, List.of("default"), "release"), List.of(function), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), scalars);
+    }
+
+    private static AbiModel.CScalar scalar(String c, String rust, long size) {
+        return new AbiModel.CScalar(c, rust, size, size, true);
+    }
+
+    @Test
+    void aCTypeSpeltAnotherWayIsNoChange() {
+        AbiModel withChar = taking("x86_64-unknown-linux-gnu", new TypeRef("char", "core::ffi::c_char", null, null),
+                List.of(scalar("char", "i8", 1)));
+        AbiModel withI8 = taking("x86_64-unknown-linux-gnu", new TypeRef("int8_t", "i8", null, null),
+                List.of(scalar("int8_t", "i8", 1)));
+
+        assertThat(AbiDiffer.diff(withChar, withI8)).isEmpty();
+    }
+
+    @Test
+    void theSameSpellingIsAnotherTypeWhereTheTargetSaysSo() {
+        // c_char is u8 on aarch64 Linux: c_char -> i8 changes the sign Java must read it with.
+        AbiModel withChar = taking("aarch64-unknown-linux-gnu", new TypeRef("char", "core::ffi::c_char", null, null),
+                List.of(scalar("char", "u8", 1)));
+        AbiModel withI8 = taking("aarch64-unknown-linux-gnu", new TypeRef("int8_t", "i8", null, null),
+                List.of(scalar("int8_t", "i8", 1)));
+
+        assertThat(AbiDiffer.diff(withChar, withI8)).extracting(AbiChange::rule)
+                .containsExactly(AbiRule.FN_PARAM_TYPE_CHANGED);
+    }
+
+    @Test
+    void aTypeChangeShowsBothCTypesAndTheirSizes() {
+        AbiModel before = taking("x86_64-unknown-linux-gnu", new TypeRef("size_t", "libc::size_t", null, null),
+                List.of(scalar("size_t", "usize", 8)));
+        AbiModel after = taking("x86_64-unknown-linux-gnu", new TypeRef("uint32_t", "u32", null, null),
+                List.of(scalar("uint32_t", "u32", 4)));
+
+        assertThat(AbiDiffer.diff(before, after)).singleElement().extracting(AbiChange::message)
+                .isEqualTo("parameter 'n': size_t (8 bytes) -> uint32_t (4 bytes) (libc::size_t -> u32)");
+    }
+
+    @Test
+    void constOnAPointerIsItsOwnCompatibleRule() {
+        AbiModel before = taking("x86_64-unknown-linux-gnu", new TypeRef("const char*", "*const c_char",
+                AbiModel.Ownership.RAW, null), List.of(scalar("char", "i8", 1)));
+        AbiModel after = taking("x86_64-unknown-linux-gnu", new TypeRef("char*", "*mut c_char",
+                AbiModel.Ownership.RAW, null), List.of(scalar("char", "i8", 1)));
+
+        assertThat(AbiDiffer.diff(before, after)).singleElement().satisfies(change -> {
+            assertThat(change.rule()).isEqualTo(AbiRule.POINTER_CONSTNESS_CHANGED);
+            assertThat(change.severity()).isEqualTo(Severity.COMPATIBLE);
+        });
+    }
+
+    @Test
+    void aRemovedFunctionIsLocatedWhereTheSnapshotRecordedIt() {
+        AbiFunction gone = new AbiFunction("g", "g", "demo::g", "C", List.of(), null, false, false, false, null,
+                null, null, new AbiModel.SourceLocation("src/lib.rs", 90));
+        AbiModel before = model(List.of(gone), List.of());
+        AbiModel after = model(List.of(), List.of());
+
+        assertThat(AbiDiffer.diff(before, after)).singleElement().satisfies(change -> {
+            assertThat(change.gone()).isTrue();
+            assertThat(change.location()).isEqualTo(new AbiModel.SourceLocation("src/lib.rs", 90));
+        });
+    }
+
     @Test
     void rulebookHasAtLeastThirtyRulesEachFullyDescribed() {
         assertThat(AbiRule.values()).hasSizeGreaterThanOrEqualTo(30);

@@ -20,14 +20,18 @@ class RuleReferenceTest {
                 .append("# check-abi rule reference\n\n")
                 .append("<!-- Generated from dev.ferrule.diff.AbiRule by RuleReferenceTest; do not edit. -->\n\n")
                 .append("Every difference `ferrule:check-abi` reports matches exactly one rule. A rule's severity\n")
-                .append("and version bump are fixed; what fails a build is configured per run (`failOn`,\n")
+                .append("and the release it needs are fixed; what fails a build is configured per run (`failOn`,\n")
                 .append("`accepted.json`, `-Dferrule.abi.acceptBreaking`). Severities are rated for Java callers\n")
                 .append("of the generated bindings, not only for C: a new enum variant is harmless in C but\n")
                 .append("breaks an exhaustive Java `switch`, so it is potentially breaking.\n\n")
-                .append("| rule | severity | bump | what changed |\n| --- | --- | --- | --- |\n");
+                .append("Releases are named as Cargo reads versions: a breaking release changes the left-most\n")
+                .append("non-zero number (2.0.0 after 1.4.2, but 0.4.0 after 0.3.1), a feature release the number\n")
+                .append("after it (1.5.0, or 0.3.2), a patch release the one after that.\n\n")
+                .append("| rule | severity | needs | what changed |\n| --- | --- | --- | --- |\n");
         for (AbiRule rule : AbiRule.values()) {
             out.append("| [`").append(rule.name()).append("`](#").append(rule.name().toLowerCase(Locale.ROOT))
-                    .append(") | ").append(rule.severity()).append(" | ").append(rule.semver()).append(" | ")
+                    .append(") | ").append(rule.severity()).append(" | ")
+                    .append(SemverGate.releaseKind(rule.semver())).append(" | ")
                     .append(html(rule.title())).append(" |\n");
         }
         for (AbiRule.Category category : AbiRule.Category.values()) {
@@ -39,8 +43,8 @@ class RuleReferenceTest {
                 }
                 out.append("\n### ").append(rule.name().toLowerCase(Locale.ROOT)).append("\n\n")
                         .append("`").append(rule.name()).append("`: ").append(html(rule.title())).append(".\n\n")
-                        .append("- Severity: ").append(rule.severity()).append("; needs a ")
-                        .append(rule.semver().name().toLowerCase(Locale.ROOT)).append(" version bump.\n")
+                        .append("- Severity: ").append(rule.severity()).append("; needs ")
+                        .append(SemverGate.releaseKind(rule.semver())).append(".\n")
                         .append("- Why, for Java callers: ").append(html(rule.javaImpact())).append("\n")
                         .append("- Fix: ").append(html(rule.fix())).append(".\n");
             }

@@ -66,8 +66,10 @@ class RawBindingGeneratorTest {
         GenerationResult result = generate(ABI_FIXTURE, "AbiFixtureNative", List.of(), List.of());
 
         assertThat(result.skipped()).containsExactly(
-                "fx_bad_str: a parameter or the result has no C layout (see the ABI findings)");
+                "fx_bad_str: parameter `text` (&str) has no C layout (see the ABI findings)");
         assertThat(result.sources().get(0).content()).doesNotContain("fx_bad_str(");
+        assertThat(result.considered()).isEqualTo(result.bound().size() + 1);
+        assertThat(result.bound()).contains("fx_add").doesNotContain("fx_bad_str");
     }
 
     @Test

@@ -62,10 +62,12 @@ class ResultsReportTest {
         CheckReports.Run run = roundTrip(report, new CheckReports.Run(CheckReports.JSON_SCHEMA_VERSION,
                 "ferrule check-abi", true, FailOn.BREAKING, List.of(result(List.of(
                         new CheckReports.FindingJson("FN_REMOVED", Severity.BREAKING, SemverLevel.MAJOR, "gauge_reset",
-                                "gauge_reset was removed", "src/main/rust/src/lib.rs", 12, null, Status.FAILING, null,
+                                "gauge_reset was removed", "src/main/rust/src/lib.rs", 12, "snapshot", null,
+                                Status.FAILING, null,
                                 "restore it"),
                         new CheckReports.FindingJson("FN_PARAM_TYPE_CHANGED", Severity.BREAKING, SemverLevel.MAJOR,
-                                "gauge_set", "parameter 1 changed from i32 to i64", null, null, null, Status.ACCEPTED,
+                                "gauge_set", "parameter 1 changed from i32 to i64", null, null, null, null,
+                                Status.ACCEPTED,
                                 "only our own app calls it", "restore it")),
                         List.of(new Acceptance("FN_REMOVED", "gauge_old", "gone in 2.0", null)))),
                 List.of(new CheckReports.MissingBaseline("gauge-aarch64-apple-darwin",
@@ -74,9 +76,10 @@ class ResultsReportTest {
         String html = render(sink -> report.renderer(sink, run, SOURCE));
 
         assertThat(html).contains("FAILED: 1 snapshot(s) compared", "From " + SOURCE)
-                .contains(">gauge-x86_64-unknown-linux-gnu<", "version 1.0.0 -&gt; 1.0.1 is a patch bump")
+                .contains(">gauge-x86_64-unknown-linux-gnu<", "version 1.0.0 -&gt; 1.0.1 is a patch release")
                 .contains("href=\"" + Report.DOCS_URL + "check-abi-rules.html#fn_removed\">FN_REMOVED</a>")
                 .contains("FAILING", "gauge_reset was removed", "src/main/rust/src/lib.rs:12")
+                .contains("gone; the location is where the snapshot recorded it")
                 .contains("ACCEPTED: only our own app calls it")
                 .contains("Snapshots to create", "gauge-aarch64-apple-darwin", "mvn ferrule:snapshot")
                 .contains("Acceptances that matched nothing", "gauge_old", "gone in 2.0")

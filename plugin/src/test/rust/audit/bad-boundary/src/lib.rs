@@ -138,3 +138,24 @@ pub extern "C" fn bad_stale_suppression() -> i32 {
 pub fn versions() -> u32 {
     dup_one::VERSION + dup_two::VERSION + audit_outside::ANSWER + audit_git::ANSWER
 }
+
+/// The guard of regex-capi's `ffi_fn!`: it catches the panic, then takes the JVM down with it.
+macro_rules! abort_on_panic {
+    ($(#[$attr:meta])* fn $name:ident() -> i32 $body:block) => {
+        $(#[$attr])*
+        #[no_mangle]
+        pub extern "C" fn $name() -> i32 {
+            match catch_unwind(|| $body) {
+                Ok(value) => value,
+                Err(_) => std::process::abort(),
+            }
+        }
+    };
+}
+
+abort_on_panic! {
+    /// Aborts the process if it panics.
+    fn bad_aborts() -> i32 {
+        0
+    }
+}

@@ -10,11 +10,11 @@ import java.util.Optional;
  *
  * @param formatVersion  the rustdoc JSON {@code format_version} this was read from
  * @param items          every item of the crate itself, by rustdoc id
- * @param externalPaths  full paths of items from other crates, by rustdoc id
+ * @param externals      items from other crates that the crate's items name, by rustdoc id
  * @param errorEnumIds   the crate's enums that implement ferrule-ffi's {@code ErrorCode}: its status codes
  */
 public record RustdocCrate(int formatVersion, String crateName, String crateVersion, Map<String, Item> items,
-        Map<String, String> externalPaths, java.util.Set<String> errorEnumIds) {
+        Map<String, External> externals, java.util.Set<String> errorEnumIds) {
 
     public RustdocCrate(int formatVersion, String crateName, String crateVersion, Map<String, Item> items) {
         this(formatVersion, crateName, crateVersion, items, Map.of(), java.util.Set.of());
@@ -26,7 +26,27 @@ public record RustdocCrate(int formatVersion, String crateName, String crateVers
 
     /** The full path of an item from another crate, for example {@code ferrule_ffi::memory::FfiBuffer}. */
     public Optional<String> externalPath(String id) {
-        return Optional.ofNullable(id == null ? null : externalPaths.get(id));
+        return external(id).map(External::path);
+    }
+
+    public Optional<External> external(String id) {
+        return Optional.ofNullable(id == null ? null : externals.get(id));
+    }
+
+    /**
+     * An item of another crate, as far as rustdoc JSON describes it: only where it is defined and
+     * what kind of item it is, never its contents.
+     *
+     * @param crate  the defining crate's name, for example {@code libc} or {@code core}
+     * @param path   where it is defined, for example {@code libc::unix::size_t}; the modules on
+     *               the way may be private
+     * @param kind   rustdoc's item kind: {@code type_alias}, {@code struct}, {@code enum}, ...
+     */
+    public record External(String crate, String path, String kind) {
+
+        public String name() {
+            return path.substring(path.lastIndexOf(':') + 1);
+        }
     }
 
     /** Where an item is declared: a path relative to the workspace root, and a line. */

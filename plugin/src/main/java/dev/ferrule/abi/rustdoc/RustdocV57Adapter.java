@@ -52,14 +52,18 @@ class RustdocV57Adapter implements RustdocAdapter {
         }
         Map<String, String> publicPaths = publicPaths(index, rootId, rootItem.path("name").asText());
         Map<String, List<String>> paths = new HashMap<>();
-        Map<String, String> externalPaths = new HashMap<>();
+        Map<String, RustdocCrate.External> externals = new HashMap<>();
+        JsonNode externalCrates = root.path("external_crates");
         root.path("paths").properties().forEach(entry -> {
             List<String> segments = new ArrayList<>();
             entry.getValue().path("path").forEach(s -> segments.add(s.asText()));
-            if (entry.getValue().path("crate_id").asInt(-1) == 0) {
+            int crateId = entry.getValue().path("crate_id").asInt(-1);
+            if (crateId == 0) {
                 paths.put(entry.getKey(), segments);
-            } else {
-                externalPaths.put(entry.getKey(), String.join("::", segments));
+            } else if (!segments.isEmpty()) {
+                String crate = externalCrates.path(String.valueOf(crateId)).path("name").asText(segments.get(0));
+                externals.put(entry.getKey(), new RustdocCrate.External(crate, String.join("::", segments),
+                        entry.getValue().path("kind").asText("")));
             }
         });
         Map<String, Item> items = new LinkedHashMap<>();
@@ -81,7 +85,7 @@ class RustdocV57Adapter implements RustdocAdapter {
             }
         }
         return new RustdocCrate(root.path("format_version").asInt(), rootItem.path("name").asText(),
-                root.path("crate_version").asText(null), items, Map.copyOf(externalPaths),
+                root.path("crate_version").asText(null), items, Map.copyOf(externals),
                 java.util.Set.copyOf(errorEnums));
     }
 
@@ -326,27 +330,77 @@ class RustdocV57Adapter implements RustdocAdapter {
 
     /**
      * Paths under which each item can be named from outside the crate: every module on the way
-     * must be public, and so must the item. Items only re-exported through {@code pub use} are
-     * not followed; they count as unreachable, which only costs a computed layout.
+     * must be public, and so must the item. {@code pub use} re-exports count, named or glob, of
+     * items and of whole modules, the way a user of the crate would write the path. Where an item
+     * has several paths the shortest wins (then the first in name order), so the choice does not
+     * depend on rustdoc's item order.
      */
-    private static Map<String, String> publicPaths(JsonNode index, String rootId, String crateName) {
+    static Map<String, String> publicPaths(JsonNode index, String rootId, String crateName) {
         Map<String, String> result = new HashMap<>();
-        walk(index, index.path(rootId), crateName, result);
+        // Breadth first: a module is visited at its shortest path, and each item keeps the first
+        // (shortest) path found for it.
+        java.util.ArrayDeque<Map.Entry<String, String>> modules = new java.util.ArrayDeque<>();
+        java.util.Set<String> visited = new java.util.HashSet<>();
+        modules.add(Map.entry(rootId, crateName));
+        visited.add(rootId);
+        while (!modules.isEmpty()) {
+            Map.Entry<String, String> module = modules.removeFirst();
+            java.util.TreeMap<String, String> named = new java.util.TreeMap<>();
+            collectNames(index, index.path(module.getKey()), named, new java.util.HashSet<>());
+            named.forEach((key, id) -> {
+                String path = module.getValue() + "::" + key.substring(0, key.indexOf('#'));
+                result.putIfAbsent(id, path);
+                if (index.path(id).path("inner").has("module") && visited.add(id)) {
+                    modules.addLast(Map.entry(id, path));
+                }
+            });
+        }
         return result;
     }
 
-    private static void walk(JsonNode index, JsonNode module, String prefix, Map<String, String> result) {
+    /**
+     * The public names a module gives, by name and namespace ({@code name#type}, {@code name#value}):
+     * its own public items and what its public {@code use} items bring in. A function and a struct
+     * may share a name, as C APIs often do (a {@code tinykv_version} struct filled in by a
+     * {@code tinykv_version} function), because they live in different namespaces. Glob imports add
+     * the public names of the module they import, below the module's own; {@code globs} stops
+     * cycles of glob imports.
+     */
+    private static void collectNames(JsonNode index, JsonNode module, Map<String, String> named,
+            java.util.Set<String> globs) {
         for (JsonNode childId : module.path("inner").path("module").path("items")) {
             JsonNode child = index.path(childId.asText());
-            if (!isPublic(child) || !child.path("name").isTextual()) {
+            if (!isPublic(child)) {
                 continue;
             }
-            String path = prefix + "::" + child.path("name").asText();
-            result.put(childId.asText(), path);
-            if (child.path("inner").has("module")) {
-                walk(index, child, path, result);
+            JsonNode use = child.path("inner").path("use");
+            if (use.isObject()) {
+                String target = use.path("id").asText(null);
+                // A re-export of another crate's item has an id outside this crate's index.
+                if (target == null || index.path(target).isMissingNode()) {
+                    continue;
+                }
+                if (use.path("is_glob").asBoolean(false)) {
+                    if (globs.add(target)) {
+                        java.util.Map<String, String> imported = new java.util.TreeMap<>();
+                        collectNames(index, index.path(target), imported, globs);
+                        imported.forEach(named::putIfAbsent);
+                    }
+                } else if (use.path("name").isTextual()) {
+                    named.put(use.path("name").asText() + namespace(index.path(target)), target);
+                }
+            } else if (child.path("name").isTextual()) {
+                named.put(child.path("name").asText() + namespace(child), childId.asText());
             }
         }
+    }
+
+    private static String namespace(JsonNode item) {
+        JsonNode inner = item.path("inner");
+        if (inner.has("function") || inner.has("constant") || inner.has("static")) {
+            return "#value";
+        }
+        return inner.has("macro") || inner.has("proc_macro") ? "#macro" : "#type";
     }
 
     static String text(JsonNode node, String fallback) {
