@@ -142,6 +142,7 @@ public final class RawBindingGenerator {
         List<Statement> checks = new ArrayList<>();
         checks.add(pointerSizeCheck());
         addStructLayouts(type, checks);
+        addConstants(type);
         addEnums(type);
         addCallbackDescriptors(type);
         BlockStmt init = type.addStaticInitializer();
@@ -297,6 +298,67 @@ public final class RawBindingGenerator {
         method.setBody(new BlockStmt(NodeList.nodeList(new IfStmt(wrong, new ThrowStmt(new ObjectCreationExpr(null,
                 new ClassOrInterfaceType(null, "ExceptionInInitializerError"), NodeList.nodeList(message))), null))));
         return method;
+    }
+
+    // ---- constants ----------------------------------------------------------------------------
+
+    /** The crate's integer and boolean constants (flags, status codes), as Java constants of the same width. */
+    private void addConstants(ClassOrInterfaceDeclaration type) {
+        for (AbiModel.AbiConstant constant : model.constants()) {
+            Optional<FfmType> ffm = types.ffm(constant.type().c());
+            Optional<Expression> literal = ffm.filter(f -> !f.isSegment())
+                    .flatMap(f -> constantLiteral(constant.value(), f.javaType()));
+            String name = Names.constant(constant.name());
+            if (literal.isEmpty() || type.getFieldByName(name).isPresent()) {
+                skipped.add("constant " + constant.name() + ": " + (literal.isEmpty() ? "its value `"
+                        + constant.value() + "` (" + constant.type().c() + ") has no Java literal"
+                        : "its Java name " + name + " is taken"));
+                continue;
+            }
+            type.addFieldWithInitializer(ffm.get().javaType(), name, literal.get(), Modifier.Keyword.PUBLIC,
+                    Modifier.Keyword.STATIC, Modifier.Keyword.FINAL).setJavadocComment(doc(constant.docs(),
+                    "{@code " + constant.name() + "} = " + escape(constant.value()) + " ({@code "
+                            + constant.type().c() + "})."));
+        }
+    }
+
+    /**
+     * A Java literal for rustdoc's rendering of a constant's value ({@code 7u32}, {@code -1i32},
+     * {@code true}): integers keep their bits, so an unsigned value above the signed range
+     * becomes the negative number Java reads the same bits as.
+     */
+    static Optional<Expression> constantLiteral(String value, Type javaType) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.strip().replace("_", "");
+        if (javaType.equals(PrimitiveType.booleanType())) {
+            return text.equals("true") || text.equals("false")
+                    ? Optional.of(new com.github.javaparser.ast.expr.BooleanLiteralExpr(text.equals("true")))
+                    : Optional.empty();
+        }
+        java.util.regex.Matcher number = java.util.regex.Pattern
+                .compile("^(-?)(0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)(?:[iu](?:8|16|32|64|128|size))?$")
+                .matcher(text);
+        if (!number.matches() || javaType.equals(PrimitiveType.floatType())
+                || javaType.equals(PrimitiveType.doubleType())) {
+            return Optional.empty();
+        }
+        String digits = number.group(2);
+        int radix = digits.startsWith("0x") ? 16 : digits.startsWith("0o") ? 8 : digits.startsWith("0b") ? 2 : 10;
+        java.math.BigInteger parsed = new java.math.BigInteger(radix == 10 ? digits : digits.substring(2), radix);
+        if (!number.group(1).isEmpty()) {
+            parsed = parsed.negate();
+        }
+        long bits = parsed.longValue();
+        if (javaType.equals(PrimitiveType.longType())) {
+            return Optional.of(new LongLiteralExpr(bits + "L"));
+        }
+        if (javaType.equals(PrimitiveType.intType())) {
+            return Optional.of(new IntegerLiteralExpr(String.valueOf((int) bits)));
+        }
+        return Optional.of(new CastExpr(javaType, new IntegerLiteralExpr(String.valueOf(
+                javaType.equals(PrimitiveType.shortType()) ? (short) bits : (byte) bits))));
     }
 
     // ---- enums and callbacks ------------------------------------------------------------------

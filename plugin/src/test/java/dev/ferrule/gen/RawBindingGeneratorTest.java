@@ -2,6 +2,7 @@ package dev.ferrule.gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.javaparser.ast.type.PrimitiveType;
 import dev.ferrule.abi.AbiModel;
 import dev.ferrule.abi.AbiSnapshots;
 import dev.ferrule.util.Processes;
@@ -70,6 +71,26 @@ class RawBindingGeneratorTest {
         assertThat(result.sources().get(0).content()).doesNotContain("fx_bad_str(");
         assertThat(result.considered()).isEqualTo(result.bound().size() + 1);
         assertThat(result.bound()).contains("fx_add").doesNotContain("fx_bad_str");
+    }
+
+    @Test
+    void constantsKeepTheirBitsInJavasSignedTypes() {
+        assertThat(RawBindingGenerator.constantLiteral("7u32", PrimitiveType.intType())).hasValueSatisfying(
+                e -> assertThat(e.toString()).isEqualTo("7"));
+        assertThat(RawBindingGenerator.constantLiteral("4_294_967_295u32", PrimitiveType.intType()))
+                .hasValueSatisfying(e -> assertThat(e.toString()).isEqualTo("-1"));
+        assertThat(RawBindingGenerator.constantLiteral("0xffu8", PrimitiveType.byteType())).hasValueSatisfying(
+                e -> assertThat(e.toString()).isEqualTo("(byte) -1"));
+        assertThat(RawBindingGenerator.constantLiteral("-3i64", PrimitiveType.longType())).hasValueSatisfying(
+                e -> assertThat(e.toString()).isEqualTo("-3L"));
+        assertThat(RawBindingGenerator.constantLiteral("true", PrimitiveType.booleanType())).isPresent();
+    }
+
+    @Test
+    void constantsWithoutAJavaLiteralAreLeftOut() {
+        assertThat(RawBindingGenerator.constantLiteral("SOME_EXPR + 1", PrimitiveType.intType())).isEmpty();
+        assertThat(RawBindingGenerator.constantLiteral("1.5f64", PrimitiveType.doubleType())).isEmpty();
+        assertThat(RawBindingGenerator.constantLiteral(null, PrimitiveType.intType())).isEmpty();
     }
 
     @Test
