@@ -21,6 +21,9 @@ pub use crate::types::*;
 
 use libc::{c_char, c_int};
 
+/// The version this header describes, for Rust callers; C reads `tinykv_version()`.
+pub const TINYKV_VERSION_STRING: &str = "0.2.0";
+
 const VERSION: &[u8] = b"0.2.0\0";
 
 ffi_fn! {

@@ -5,16 +5,20 @@ use crate::error::{
 };
 use crate::error::{TINYKV_ERR_UTF8, TINYKV_OK};
 use crate::flags::{TINYKV_OPEN_OVERWRITE, TINYKV_OPEN_READ_ONLY};
-use crate::types::{tinykv_logger, tinykv_stats, tinykv_ttl, tinykv_visit_fn};
+use crate::types::{tinykv_id, tinykv_logger, tinykv_stats, tinykv_ttl, tinykv_visit_fn};
 use libc::{c_char, c_int, c_uint, c_void, size_t, ssize_t};
 use std::collections::BTreeMap;
 use std::ffi::{CStr, CString};
 use std::ptr::{self, NonNull};
 use std::slice;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// An in-memory store. Opaque to C: create it with `tinykv_store_new` or `tinykv_store_open`,
 /// release it with `tinykv_store_free`.
 pub struct tinykv_store {
+    id: tinykv_id,
     name: CString,
     capacity: usize,
     flags: c_uint,
@@ -28,6 +32,7 @@ pub struct tinykv_store {
 impl tinykv_store {
     fn create(name: CString, capacity: usize, flags: c_uint) -> *mut tinykv_store {
         Box::into_raw(Box::new(tinykv_store {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             name,
             capacity,
             flags,
@@ -286,5 +291,12 @@ ffi_fn! {
         // SAFETY: checked for null; a live store.
         let store = unsafe { &*store };
         store.name.as_ptr()
+    }
+}
+
+ffi_fn! {
+    /// The store's identity, unique in this process; 0 for null.
+    fn tinykv_store_id(store: Option<&tinykv_store>) -> tinykv_id {
+        store.map_or(0, |store| store.id)
     }
 }

@@ -31,6 +31,9 @@ pub struct tinykv_version {
     pub tag: [c_char; 16],
 }
 
+/// A store's process-wide identity, as returned by `tinykv_store_id`.
+pub type tinykv_id = u64;
+
 /// Seconds an entry lives; 0 means forever.
 #[repr(transparent)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

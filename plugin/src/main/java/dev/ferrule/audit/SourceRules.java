@@ -61,8 +61,11 @@ final class SourceRules {
                 names.add(source.token(i + 2).text() + "!");
             }
         }
+        List<int[]> macros = List.copyOf(bodies);
         for (FnDecl fn : functions) {
-            if (fn.bodyOpen() >= 0) {
+            // A function a macro_rules! body writes is read with the macro, under the macro's name.
+            boolean inMacro = macros.stream().anyMatch(m -> m[0] < fn.nameIndex() && fn.nameIndex() < m[1]);
+            if (fn.bodyOpen() >= 0 && !inMacro) {
                 bodies.add(new int[] {fn.bodyOpen(), fn.bodyClose()});
                 names.add(fn.name());
             }

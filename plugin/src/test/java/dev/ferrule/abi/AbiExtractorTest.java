@@ -182,6 +182,32 @@ class AbiExtractorTest {
     }
 
     @Test
+    void typesNoProgramOutsideTheCrateCanNameAreMeasuredByTheCompilersReport() throws Exception {
+        AbiModel model = extract(fixture("hidden-types")).model();
+
+        AbiType span = type(model, "Span");
+        assertThat(span.size()).isEqualTo(8);
+        assertThat(span.align()).isEqualTo(4);
+        assertThat(span.fields()).extracting(AbiModel.Field::offset).containsExactly(0L, 4L);
+        AbiType totals = type(model, "Totals");
+        assertThat(totals.size()).isEqualTo(16);
+        assertThat(totals.fields()).extracting(AbiModel.Field::offset).containsExactly(0L, 8L);
+        assertThat(log.all()).contains("with rustc's type-size report: hidden_types::inner::Header,"
+                + " hidden_types::inner::Span, hidden_types::inner::Totals");
+        assertThat(model.findings()).isEmpty();
+    }
+
+    @Test
+    void aHiddenTypeOnlyBehindAPointerIsMeasuredToo() throws Exception {
+        AbiModel model = extract(fixture("hidden-types")).model();
+
+        // repr(C) behind a pointer: Java needs its layout to read it, and rustc lays it out anyway.
+        assertThat(type(model, "Header").size()).isEqualTo(8);
+        assertThat(type(model, "Header").fields()).extracting(AbiModel.Field::offset).containsExactly(0L, 4L);
+        assertThat(model.findings()).isEmpty();
+    }
+
+    @Test
     void crateWithoutExportsIsRejected() throws Exception {
         assertThatThrownBy(() -> extract(fixture("no-exports")))
                 .isInstanceOf(AbiException.class)

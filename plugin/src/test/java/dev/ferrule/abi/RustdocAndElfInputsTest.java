@@ -185,6 +185,54 @@ class RustdocAndElfInputsTest {
     }
 
     @Test
+    void aTypeNobodyMeasuredIsAFindingThatSaysWhyAndWhatToDo() throws Exception {
+        RustType hidden = new RustType.Named("Hidden", "9", true, List.of());
+        RustType.Signature sig = new RustType.Signature("C", false, false, false,
+                List.of(new RustType.Param("value", hidden)), null);
+        Map<String, RustdocCrate.Item> items = new LinkedHashMap<>();
+        items.put("1", new RustdocCrate.Function(meta("1", "takes", "takes", 3), sig));
+        items.put("9", new RustdocCrate.Record(new RustdocCrate.Meta("9", "Hidden", List.of("demo", "inner", "Hidden"),
+                null, null, null, new RustdocCrate.Span("src/inner.rs", 1), "C", null, null), false,
+                List.of(new RustdocCrate.Field("x", new RustType.Primitive("i32"), null, false)), false));
+
+        AbiModel model = new AbiModelBuilder(new RustdocCrate(57, "demo", "1.0.0", items), Path.of("/ws"),
+                Path.of("/ws")).build(new AbiModel.CrateInfo("demo", "1.0.0", "demo"),
+                new AbiModel.BuildTarget("x86_64-unknown-linux-gnu", List.of(), "release"),
+                List.of(new AbiModel.ExportedSymbol("takes", "function", 1)), Map.of(), null);
+
+        assertThat(model.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.code()).isEqualTo(FindingCode.LAYOUT_UNAVAILABLE.name());
+            assertThat(finding.message()).contains("no program outside the crate can name it")
+                    .contains("did not list it");
+            assertThat(finding.fix()).isEqualTo("make it `pub` and reachable (for example `pub use"
+                    + " demo::inner::Hidden;` in lib.rs)");
+        });
+    }
+
+    @Test
+    void typesThatReallyHaveNoCLayoutGetAFixThatFitsTheType() throws Exception {
+        Map<String, String> fixes = new java.util.TreeMap<>();
+        for (RustType type : List.of(new RustType.Primitive("u128"), new RustType.Primitive("char"),
+                new RustType.Reference(false, new RustType.Primitive("str")),
+                new RustType.Named("String", null, false, List.of()))) {
+            RustType.Signature sig = new RustType.Signature("C", false, false, false,
+                    List.of(new RustType.Param("value", type)), null);
+            AbiModel model = new AbiModelBuilder(new RustdocCrate(57, "demo", "1.0.0",
+                    Map.of("1", new RustdocCrate.Function(meta("1", "takes", "takes", 3), sig))), Path.of("/ws"),
+                    Path.of("/ws")).build(new AbiModel.CrateInfo("demo", "1.0.0", "demo"),
+                    new AbiModel.BuildTarget("x86_64-unknown-linux-gnu", List.of(), "release"),
+                    List.of(new AbiModel.ExportedSymbol("takes", "function", 1)), Map.of(), null);
+            fixes.put(type.display(), model.findings().get(0).fix());
+        }
+
+        assertThat(fixes.get("u128")).contains("two u64 halves");
+        assertThat(fixes.get("char")).contains("pass it as u32");
+        assertThat(fixes.get("&str")).contains("`*const u8`").contains("`usize`");
+        assertThat(fixes.get("String")).contains("CString::into_raw");
+        assertThat(fixes.values()).noneMatch(fix -> fix.contains("#[repr(C)]"));
+    }
+
+    @Test
     void snapshotWithUnknownSchemaVersionIsRefused() throws Exception {
         ObjectNode snapshot = Json.mapper().createObjectNode();
         snapshot.put("schemaVersion", 99);

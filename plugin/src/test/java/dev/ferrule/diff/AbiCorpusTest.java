@@ -7,6 +7,7 @@ import dev.ferrule.abi.AbiModel;
 import dev.ferrule.cargo.BuildOutcome;
 import dev.ferrule.cargo.BuildLog;
 import dev.ferrule.cargo.CargoBuilder;
+import dev.ferrule.cargo.DebianRegistry;
 import dev.ferrule.cargo.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,8 @@ class AbiCorpusTest {
 
     @BeforeAll
     static void extractEveryVersion() throws Exception {
+        // The respelling cases name C types the way real crates do, through libc.
+        DebianRegistry.require("libc");
         Path crate = Fixtures.copy("abi-corpus", work);
         before = extract(crate, List.of());
         for (String id : caseIds().toList()) {

@@ -12,12 +12,12 @@ import java.util.stream.Stream;
  * Finds an installed JDK 22+ for compiling generated FFM code in tests (the plugin's own tests run
  * on the JDK that runs Maven, which may be 17). Looks where maven-toolchains-plugin looks.
  */
-final class JdkLocator {
+public final class JdkLocator {
 
     private JdkLocator() {
     }
 
-    static Optional<Path> javac(int minimumMajor) {
+    public static Optional<Path> javac(int minimumMajor) {
         List<Path> homes = new ArrayList<>();
         System.getenv().forEach((key, value) -> {
             if (key.startsWith("JAVA") && key.endsWith("_HOME")) {
