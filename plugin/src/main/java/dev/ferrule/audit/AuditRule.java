@@ -260,7 +260,9 @@ public enum AuditRule {
                     + " follow a panic; one in a helper the guard calls is missed.";
             case RAW_POINTER_UNCHECKED -> "A null check done in a called function is seen only for ferrule-ffi's"
                     + " memory::input_bytes, input_str and write_out; a pointer checked by another helper, or"
-                    + " never dereferenced, is reported. A check under the wrong condition counts as a check.";
+                    + " never dereferenced, is reported. A check under the wrong condition counts as a check."
+                    + " Void pointers (*mut c_void user data) are not reported: they cannot be dereferenced"
+                    + " without a cast.";
             case PANIC_IN_EXPORT -> "unwrap() on a value that cannot fail (a constant Some, an infallible parse) is"
                     + " reported. Panics in functions the export calls are not seen.";
             case FORMATTED_ERROR_MESSAGE -> "Only messages built with format! directly inside"

@@ -198,7 +198,9 @@ final class ExportRules {
         }
         for (Param param : function.params()) {
             TypeRef type = param.type();
-            if (type.ownership() != Ownership.RAW || type.rust() == null || !type.rust().startsWith("*")
+            // A void pointer cannot be dereferenced without a cast: it is user data passed along.
+            boolean opaqueData = type.c().equals("void*") || type.c().equals("const void*");
+            if (type.ownership() != Ownership.RAW || type.rust() == null || !type.rust().startsWith("*") || opaqueData
                     || nonNull.contains(param.name()) || checksForNull(source, decl, param.name())) {
                 continue;
             }

@@ -43,18 +43,66 @@ final class PomEditor {
     }
 
     static Edit addFerrule(String pom, String packageName, String ferruleVersion) throws InitException {
+        return addFerrule(pom, packageName, ferruleVersion, null);
+    }
+
+    /**
+     * @param crateDir  the plugin's {@code <crateDir>} when the crate is not in src/main/rust, or null
+     */
+    static Edit addFerrule(String pom, String packageName, String ferruleVersion, String crateDir)
+            throws InitException {
         PomEditor editor = new PomEditor(parse(pom));
         if (pom.contains("<artifactId>ferrule-maven-plugin</artifactId>")) {
             throw new InitException("pom.xml already uses ferrule-maven-plugin; ferrule:init leaves it alone."
                     + " Pass -Dferrule.init.force=true to write the crate and test files anyway.");
         }
-        editor.edit(packageName, ferruleVersion);
-        String declaration = pom.startsWith("<?xml") ? pom.substring(0, pom.indexOf("?>") + 2) + "\n" : "";
-        return new Edit(declaration + editor.serialize() + (pom.endsWith("\n") ? "\n" : ""),
+        editor.edit(packageName, ferruleVersion, crateDir);
+        return new Edit(keepProlog(pom, editor.serialize()) + (pom.endsWith("\n") ? "\n" : ""),
                 List.copyOf(editor.changes));
     }
 
-    private void edit(String packageName, String ferruleVersion) throws InitException {
+    /**
+     * The edited POM with everything up to the end of {@code <project ...>} as the user wrote it:
+     * the XML declaration, comments before the root, and the root's attributes with their order,
+     * quotes and line breaks, which a DOM does not keep.
+     */
+    static String keepProlog(String original, String serialized) {
+        int originalEnd = startTagEnd(original);
+        int serializedEnd = startTagEnd(serialized);
+        if (originalEnd < 0 || serializedEnd < 0) {
+            return serialized;
+        }
+        return original.substring(0, originalEnd) + serialized.substring(serializedEnd);
+    }
+
+    /** The index just after the {@code >} of the {@code <project} start tag, or -1. */
+    private static int startTagEnd(String xml) {
+        java.util.regex.Matcher start = java.util.regex.Pattern.compile("<project[\\s>]").matcher(xml);
+        int from = 0;
+        while (start.find(from)) {
+            // Skip a <project mentioned inside a comment before the root.
+            int comment = xml.lastIndexOf("<!--", start.start());
+            if (comment >= 0 && xml.indexOf("-->", comment) > start.start()) {
+                from = start.end();
+                continue;
+            }
+            char quote = 0;
+            for (int i = start.end() - 1; i < xml.length(); i++) {
+                char c = xml.charAt(i);
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '>') {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+        return -1;
+    }
+
+    private void edit(String packageName, String ferruleVersion, String crateDir) throws InitException {
         Element properties = child(project, "properties");
         if (find(properties, "ferrule.argLine") == null) {
             append(properties, "<ferrule.argLine>--enable-native-access=ALL-UNNAMED</ferrule.argLine>");
@@ -90,9 +138,11 @@ final class PomEditor {
         }
         append(plugins, "<plugin><groupId>dev.ferrule</groupId><artifactId>ferrule-maven-plugin</artifactId>"
                 + "<version>" + ferruleVersion + "</version><configuration><packageName>" + packageName
-                + "</packageName></configuration><executions><execution><goals><goal>generate</goal><goal>test</goal>"
+                + "</packageName>" + (crateDir == null ? "" : "<crateDir>" + crateDir + "</crateDir>")
+                + "</configuration><executions><execution><goals><goal>generate</goal><goal>test</goal>"
                 + "<goal>check-abi</goal><goal>audit</goal></goals></execution></executions></plugin>");
-        changes.add("plugin ferrule-maven-plugin (generate, test, check-abi, audit)");
+        changes.add("plugin ferrule-maven-plugin (generate, test, check-abi, audit"
+                + (crateDir == null ? ")" : "; crateDir " + crateDir + ")"));
         if (!hasArtifact(plugins, "maven-surefire-plugin")) {
             append(plugins, "<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin"
                     + "</artifactId><version>3.5.4</version><configuration><argLine>@{ferrule.argLine}</argLine>"

@@ -63,13 +63,29 @@ public final class Scaffold {
      *         the build created
      */
     public static List<Path> writeFirstSnapshots(Path directory, BuildLog log) throws CargoException, AbiException {
+        return writeFirstSnapshots(directory, directory.resolve("src/main/rust"), log);
+    }
+
+    /**
+     * As {@link #writeFirstSnapshots(Path, BuildLog)} for a crate in {@code crateDir}.
+     *
+     * @return the files written, relative to {@code directory}: the snapshots, and the crate's
+     *         Cargo.lock when the build created it
+     */
+    public static List<Path> writeFirstSnapshots(Path directory, Path crateDir, BuildLog log)
+            throws CargoException, AbiException {
+        Path lock = crateDir.resolve("Cargo.lock");
+        boolean hadLock = Files.exists(lock);
         List<Path> written = new ArrayList<>();
-        for (ExtractedAbi abi : new FingerprintedBuild(log).buildAndExtract(buildRequest(directory)).abis()) {
+        for (ExtractedAbi abi : new FingerprintedBuild(log).buildAndExtract(buildRequest(directory, crateDir))
+                .abis()) {
             Path file = AbiSnapshots.fileFor(directory.resolve("src/main/abi"), abi.snapshotName());
             AbiSnapshots.write(file, abi.model());
             written.add(directory.relativize(file));
         }
-        written.add(Path.of("src/main/rust/Cargo.lock"));
+        if (!hadLock && Files.exists(lock)) {
+            written.add(directory.toAbsolutePath().relativize(lock.toAbsolutePath()));
+        }
         return written;
     }
 
@@ -77,9 +93,9 @@ public final class Scaffold {
      * How the new project's crate is built for its first snapshot: as {@code mvn verify} will
      * build it with the POM's defaults, output under {@code target/}.
      */
-    private static CargoBuildRequest buildRequest(Path directory) {
+    private static CargoBuildRequest buildRequest(Path directory, Path crateDir) {
         Path target = directory.resolve("target");
-        return new CargoBuildRequest(directory.resolve("src/main/rust"), target.resolve("cargo"),
+        return new CargoBuildRequest(crateDir, target.resolve("cargo"),
                 target.resolve("classes"), target.resolve("ferrule"), directory,
                 new FeatureSelection(List.of(), false, false), "release", List.of(), List.of(), Map.of(),
                 UnsafeFeaturePolicy.DEFAULT_PATTERN, Map.of(), false);
@@ -215,7 +231,8 @@ public final class Scaffold {
     }
 
     private static String fill(String template, Request request, String camel) {
-        return template.replace("@groupId@", request.groupId())
+        return template.replace("@crateDirConfig@", "").replace("@crateShown@", "src/main/rust")
+                .replace("@groupId@", request.groupId())
                 .replace("@artifactId@", request.artifactId())
                 .replace("@version@", request.version())
                 .replace("@crateName@", request.crateName())
@@ -224,7 +241,7 @@ public final class Scaffold {
                 .replace("@ferruleVersion@", request.ferruleVersion());
     }
 
-    private static String resource(String name) throws InitException {
+    static String resource(String name) throws InitException {
         try (InputStream in = Scaffold.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
                 throw new InitException("The plugin is missing its scaffold file " + RESOURCES + name);

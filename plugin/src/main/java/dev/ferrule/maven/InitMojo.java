@@ -2,6 +2,7 @@ package dev.ferrule.maven;
 
 import dev.ferrule.abi.AbiException;
 import dev.ferrule.cargo.CargoException;
+import dev.ferrule.init.CrateAdoption;
 import dev.ferrule.init.InitException;
 import dev.ferrule.init.Scaffold;
 import java.io.File;
@@ -21,6 +22,10 @@ import org.apache.maven.project.MavenProject;
  * the generated bindings, and the initial ABI snapshot in {@code src/main/abi}. {@code mvn verify}
  * passes right after. Run it without a project:
  * {@code mvn dev.ferrule:ferrule-maven-plugin:<version>:init -Dferrule.init.groupId=com.example}.
+ *
+ * <p>With a crate already there ({@code -Dferrule.init.crateDir=<path>}, or a module with
+ * {@code src/main/rust/Cargo.toml}), init adopts it instead: it wires the POM for that crate and
+ * writes its first snapshot, and leaves the crate as it is.
  */
 @Mojo(name = "init", requiresProject = false, threadSafe = true)
 public class InitMojo extends AbstractMojo {
@@ -52,6 +57,14 @@ public class InitMojo extends AbstractMojo {
     @Parameter(property = "ferrule.init.force", defaultValue = "false")
     boolean force;
 
+    /**
+     * An existing crate to adopt instead of writing the template: init wires the POM for it
+     * (setting {@code <crateDir>} unless it is src/main/rust) and writes its first snapshot, and
+     * writes nothing into the crate. Without it, a module's own src/main/rust crate is adopted.
+     */
+    @Parameter(property = "ferrule.init.crateDir")
+    File crateDir;
+
     /** Write the initial ABI snapshot (builds the crate once). */
     @Parameter(property = "ferrule.init.snapshot", defaultValue = "true")
     boolean snapshot;
@@ -70,6 +83,12 @@ public class InitMojo extends AbstractMojo {
         String group = groupId != null ? groupId : module ? project.getGroupId() : "com.example";
         String artifact = artifactId != null ? artifactId
                 : module ? project.getArtifactId() : Scaffold.artifactIdFor(directory);
+        if (crateDir != null || CrateAdoption.hasCrate(directory)) {
+            Path crate = crateDir != null ? directory.resolve(crateDir.toPath()).normalize()
+                    : directory.resolve(CrateAdoption.DEFAULT_CRATE_DIR);
+            adopt(directory, crate, group, artifact);
+            return;
+        }
         String crate = crateName != null ? crateName : Scaffold.crateNameFor(artifact);
         String javaPackage = packageName != null ? packageName : group + "." + crate;
         List<Path> written;
@@ -83,22 +102,47 @@ public class InitMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         if (snapshot) {
-            try {
-                written.addAll(Scaffold.writeFirstSnapshots(directory, new MavenBuildLog(getLog())));
-            } catch (AbiException e) {
-                throw new MojoFailureException("The project was written, but its first ABI snapshot failed: "
-                        + e.getMessage(), e);
-            } catch (CargoException e) {
-                MojoErrors.rethrow(e);
-            }
+            written.addAll(firstSnapshots(directory, directory.resolve(CrateAdoption.DEFAULT_CRATE_DIR)));
         }
         getLog().info("Created " + artifact + " (crate " + crate + ", package " + javaPackage + "):");
         written.forEach(file -> getLog().info("  " + file));
+        logPomChanges(pomChanges);
+        getLog().info("Next: mvn verify (builds the crate, generates the bindings, runs the Rust and Java tests,"
+                + " checks the ABI against the snapshot and audits the boundary). "
+                + (snapshot ? "Commit src/main/abi and Cargo.lock." : "Then run mvn ferrule:snapshot and commit"
+                        + " src/main/abi."));
+    }
+
+    private void adopt(Path directory, Path crateDir, String group, String artifact)
+            throws MojoExecutionException, MojoFailureException {
+        CrateAdoption.Result result;
+        try {
+            CrateAdoption.Crate crate = CrateAdoption.inspect(crateDir);
+            result = CrateAdoption.write(new CrateAdoption.Request(directory, crateDir, group, artifact, version,
+                    packageName, pluginVersion, force), crate);
+        } catch (InitException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        result.summary(snapshot ? firstSnapshots(directory, crateDir) : null).forEach(getLog()::info);
+    }
+
+    private List<Path> firstSnapshots(Path directory, Path crateDir) throws MojoExecutionException,
+            MojoFailureException {
+        try {
+            return Scaffold.writeFirstSnapshots(directory, crateDir, new MavenBuildLog(getLog()));
+        } catch (AbiException e) {
+            throw new MojoFailureException("The project was written, but its first ABI snapshot failed: "
+                    + e.getMessage(), e);
+        } catch (CargoException e) {
+            MojoErrors.rethrow(e);
+            throw new IllegalStateException("unreachable", e);
+        }
+    }
+
+    private void logPomChanges(List<String> pomChanges) {
         if (!pomChanges.isEmpty()) {
             getLog().info("Added to pom.xml:");
             pomChanges.forEach(change -> getLog().info("  " + change));
         }
-        getLog().info("Next: mvn verify (builds the crate, generates the bindings, runs the Rust and Java tests,"
-                + " checks the ABI against the snapshot and audits the boundary). Commit src/main/abi and Cargo.lock.");
     }
 }

@@ -56,6 +56,35 @@ class PomEditorTest {
     }
 
     @Test
+    void theProjectTagAndWhatComesBeforeItStayAsWritten() throws Exception {
+        String pom = """
+                <?xml version='1.0' encoding='UTF-8'?>
+                <!-- Licensed to the Acme Foundation; <project> is ours. -->
+                <project xmlns="http://maven.apache.org/POM/4.0.0"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>org.acme</groupId>
+                  <artifactId>kv</artifactId>
+                  <version>1.0</version>
+                </project>
+                """;
+        PomEditor.Edit edit = PomEditor.addFerrule(pom, "org.acme.kv", "1.2.3", "${project.basedir}/native/kv");
+
+        assertThat(edit.pom()).startsWith(pom.substring(0, pom.indexOf("  <modelVersion>")))
+                .contains("<crateDir>${project.basedir}/native/kv</crateDir>");
+        assertThat(edit.changes()).contains(
+                "plugin ferrule-maven-plugin (generate, test, check-abi, audit; crateDir ${project.basedir}/native/kv)");
+    }
+
+    @Test
+    void aPomWithoutAttributesOrDeclarationIsKeptAsWrittenToo() throws Exception {
+        String pom = "<project>\n  <modelVersion>4.0.0</modelVersion>\n</project>\n";
+        assertThat(PomEditor.addFerrule(pom, "a.b", "1").pom()).startsWith("<project>\n  <modelVersion>4.0.0")
+                .endsWith("</project>\n").doesNotContain("<crateDir>");
+    }
+
+    @Test
     void refusesAPomThatAlreadyUsesFerruleOrIsNotXml() {
         String withFerrule = MODULE.replace("</project>", "<build><plugins><plugin><artifactId>ferrule-maven-plugin"
                 + "</artifactId></plugin></plugins></build></project>");

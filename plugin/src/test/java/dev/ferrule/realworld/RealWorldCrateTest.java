@@ -236,6 +236,10 @@ class RealWorldCrateTest {
         // C strings that Rust reads are reported; the one it only frees is not.
         assertThat(findings(result, AuditRule.NUL_TERMINATED_STRING)).extracting(AuditFinding::item)
                 .contains("tinykv_store_remove", "tinykv_store_open").doesNotContain("tinykv_string_free");
+        // A raw byte pointer read without a visible check is reported; void* user data passed along is not.
+        assertThat(findings(result, AuditRule.RAW_POINTER_UNCHECKED)).extracting(AuditFinding::item)
+                .contains("tinykv_store_put(key)").doesNotContain("tinykv_store_visit(user_data)",
+                        "tinykv_store_set_logger(user_data)");
     }
 
     @Test
