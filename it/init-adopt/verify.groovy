@@ -24,7 +24,7 @@ def snapshot = new File(basedir, 'src/main/abi/tinykv-x86_64-unknown-linux-gnu.a
 assert !snapshot.contains('"findings" : [ {') : 'the snapshot of the adopted crate has findings'
 
 // Run 2: every export bound, the module's test calls the crate, the ABI matches, the audit passes.
-assert log.contains('Generated org.acme.tinykv.TinykvNative: 18 of 18 exported function(s) bound in the raw layer')
+assert log.contains('Generated org.acme.tinykv.TinykvNative: 19 of 19 exported function(s) bound in the raw layer')
 assert !log.contains('Not bound:')
 assert log =~ /Tests run: 3, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvTest/
 assert log.contains('ABI tinykv-x86_64-unknown-linux-gnu against src/main/abi/tinykv-x86_64-unknown-linux-gnu.abi.json: 0 breaking, 0 potentially breaking, 0 compatible')

@@ -5,6 +5,12 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::ffi::CString;
 use std::ptr;
+use std::sync::Mutex;
+
+/// Told about every panic an export caught; it may unwind (a C++ host throwing), hence C-unwind.
+type PanicHook = unsafe extern "C-unwind" fn(message: *const c_char);
+
+static PANIC_HOOK: Mutex<Option<PanicHook>> = Mutex::new(None);
 
 /// The call succeeded.
 pub const TINYKV_OK: c_int = 0;
@@ -36,13 +42,19 @@ pub(crate) fn fail(code: c_int, message: &str) -> c_int {
 }
 
 pub(crate) fn panic_message(payload: &Box<dyn Any + Send>) -> String {
-    if let Some(text) = payload.downcast_ref::<&str>() {
+    let message = if let Some(text) = payload.downcast_ref::<&str>() {
         format!("panic: {text}")
     } else if let Some(text) = payload.downcast_ref::<String>() {
         format!("panic: {text}")
     } else {
         "panic".to_owned()
+    };
+    let hook = PANIC_HOOK.lock().map(|hook| *hook).unwrap_or(None);
+    if let (Some(hook), Ok(text)) = (hook, CString::new(message.clone())) {
+        // SAFETY: the host installed the hook and keeps it callable.
+        unsafe { hook(text.as_ptr()) };
     }
+    message
 }
 
 /// What an export returns when its body panicked.
@@ -95,5 +107,18 @@ ffi_fn! {
     /// on this thread; do not free it.
     fn tinykv_last_error_message() -> *const c_char {
         LAST_ERROR.with(|slot| slot.borrow().as_ref().map_or(ptr::null(), |text| text.as_ptr()))
+    }
+}
+
+ffi_fn! {
+    /// Installs a function told about every caught panic, or removes it when `hook` is null.
+    fn tinykv_set_panic_hook(hook: Option<unsafe extern "C-unwind" fn(message: *const c_char)>) -> c_int {
+        match PANIC_HOOK.lock() {
+            Ok(mut slot) => {
+                *slot = hook;
+                TINYKV_OK
+            }
+            Err(_) => fail(TINYKV_ERR_PANIC, "the panic hook lock is poisoned"),
+        }
     }
 }

@@ -82,7 +82,7 @@ class RealWorldCrateTest {
     @Test
     void theSnapshotHasNoFinding() {
         assertThat(model.findings()).isEmpty();
-        assertThat(model.functions()).hasSize(18);
+        assertThat(model.functions()).hasSize(19);
     }
 
     @Test
@@ -173,6 +173,14 @@ class RealWorldCrateTest {
         assertThat(function("tinykv_store_set_logger").params().get(1).type().rust()).endsWith("::tinykv_logger");
         assertThat(model.types()).filteredOn(t -> t.kind() == TypeKind.CALLBACK).extracting(AbiType::name)
                 .containsExactly("tinykv_log_fn", "tinykv_visit_fn");
+    }
+
+    @Test
+    void aFunctionPointerWrittenInPlaceIsANullablePointerToo() {
+        AbiModel.TypeRef hook = function("tinykv_set_panic_hook").params().get(0).type();
+        assertThat(hook.c()).isEqualTo("void (*)(const char*)");
+        assertThat(hook.nullable()).isTrue();
+        assertThat(hook.rust()).contains("extern \"C-unwind\" fn");
     }
 
     // ---- the bindings -----------------------------------------------------------------------
