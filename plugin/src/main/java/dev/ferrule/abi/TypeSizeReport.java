@@ -2,7 +2,6 @@ package dev.ferrule.abi;
 
 import dev.ferrule.abi.rustdoc.RustdocCrate.Item;
 import dev.ferrule.util.Processes;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,19 +43,7 @@ final class TypeSizeReport {
         // the report is printed even when nothing changed since the last run.
         List<String> command = cargo.command("rustc", targetDir, "--message-format=json", "--crate-type", "rlib",
                 "--", "-Zprint-type-sizes", "--cfg", "ferrule_type_sizes=\"" + System.nanoTime() + "\"");
-        Map<String, String> env = new HashMap<>(cargo.env());
-        env.put("RUSTC_BOOTSTRAP", "1");
-        env.put("CARGO_TERM_COLOR", "never");
-        Processes.Result result;
-        try {
-            result = Processes.run(command, cargo.crateDir(), env);
-        } catch (IOException e) {
-            throw new AbiException("Could not run cargo rustc for the type-size report: " + e.getMessage(), e);
-        }
-        if (!result.succeeded()) {
-            throw new AbiException("cargo rustc -Zprint-type-sizes failed (exit code " + result.exitCode() + "):\n"
-                    + result.stderr().strip());
-        }
+        Processes.Result result = cargo.runUnstable(command, "cargo rustc -Zprint-type-sizes");
         Map<String, TypeLayout> listed = parse(result.stdout());
         Map<String, TypeLayout> layouts = new HashMap<>();
         for (Item item : types) {

@@ -307,10 +307,17 @@ class AuditRulesTest {
         assertThat(console).anyMatch(line -> line.contains("EXPORT_UNGUARDED bad_unguarded (src/lib.rs:"));
     }
 
+    /** A copy of the clean crate named {@code name}, with {@code code} appended to its lib.rs, locked. */
+    private static Path cleanWith(String name, String code) throws Exception {
+        Path crate = fixtures.crate("clean", name);
+        AuditFixtures.append(crate.resolve("src/lib.rs"), code);
+        AuditFixtures.lock(crate);
+        return crate;
+    }
+
     @Test
     void aFunctionThatOnlyFreesAStringTakesNoStringInput() throws Exception {
-        Path crate = fixtures.crate("clean", "audit-string-free");
-        AuditFixtures.append(crate.resolve("src/lib.rs"), """
+        Path crate = cleanWith("audit-string-free", """
 
                 /// A greeting as a new C string; release it with `audit_greeting_free`.
                 #[no_mangle]
@@ -332,7 +339,6 @@ class AuditRulesTest {
                     }));
                 }
                 """);
-        AuditFixtures.lock(crate);
 
         assertThat(fixtures.audit(crate, false, null).findings()).isEmpty();
     }
@@ -357,8 +363,7 @@ class AuditRulesTest {
 
     @Test
     void clippyFindingsAreOnePerLintAndFunction() throws Exception {
-        Path crate = fixtures.crate("clean", "audit-clippy-grouped");
-        AuditFixtures.append(crate.resolve("src/lib.rs"), """
+        String code = """
 
                 /// Reads the pointer it is given, twice.
                 pub fn audit_deref_twice(value: *const i32) -> i32 {
@@ -381,13 +386,14 @@ class AuditRulesTest {
 
                 reader!(audit_read_one);
                 reader!(audit_read_two);
-                """);
-        AuditFixtures.lock(crate);
+                """;
+        Path crate = cleanWith("audit-clippy-grouped", code);
         List<AuditFinding> clippy = fixtures.audit(crate, true, null).findings().stream().map(Audited::finding)
                 .filter(f -> f.rule() == AuditRule.CLIPPY_FFI_LINT).toList();
 
-        int readOne = lineOf(crate.resolve("src/lib.rs"), "reader!(audit_read_one);");
-        int readTwo = lineOf(crate.resolve("src/lib.rs"), "reader!(audit_read_two);");
+        Path lib = crate.resolve("src/lib.rs");
+        int readOne = lineOf(lib, "reader!(audit_read_one);");
+        int readTwo = lineOf(lib, "reader!(audit_read_two);");
         // Each function a macro writes is found where the macro is invoked, not inside the macro.
         assertThat(clippy).extracting(AuditFinding::item).containsExactlyInAnyOrder(
                 "clippy::not_unsafe_ptr_arg_deref (audit_deref_twice)",
@@ -399,8 +405,7 @@ class AuditRulesTest {
 
     @Test
     void inlineSuppressionWithAReasonSuppresses() throws Exception {
-        Path crate = fixtures.crate("clean", "audit-suppressed-inline");
-        AuditFixtures.append(crate.resolve("src/lib.rs"), """
+        Path crate = cleanWith("audit-suppressed-inline", """
 
                 /// Unguarded on purpose.
                 // ferrule-audit: allow(EXPORT_UNGUARDED) wrapping_mul cannot panic
@@ -409,7 +414,6 @@ class AuditRulesTest {
                     value.wrapping_mul(2)
                 }
                 """);
-        AuditFixtures.lock(crate);
         Auditor.Result result = fixtures.audit(crate, false, null);
 
         assertThat(result.findings()).singleElement().satisfies(a -> {
