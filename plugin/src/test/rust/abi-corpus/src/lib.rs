@@ -3,7 +3,13 @@
 //! Each case lives in `cases/cNN_before.rs` and `cases/cNN_after.rs`; the cargo feature
 //! `after_NN` swaps in the changed file through `#[path]`, so no item carries a cfg of its own.
 //! `cases/cNN.expected` lists the findings the diff must report (`-RULE` lines: rules it must not).
-#![allow(clippy::all, dead_code, missing_docs, non_camel_case_types, non_upper_case_globals)]
+#![allow(
+    clippy::all,
+    dead_code,
+    missing_docs,
+    non_camel_case_types,
+    non_upper_case_globals
+)]
 
 /// Case 01: an exported function is removed.
 #[cfg_attr(feature = "after_01", path = "cases/c01_after.rs")]

@@ -99,6 +99,23 @@ class RealWorldCrateTest {
     }
 
     @Test
+    void nonNullIsANeverNullPointerAndItsOptionMayBeNull() {
+        assertThat(function("tinykv_store_put").params().get(0).type().rust()).endsWith("NonNull<tinykv_store>");
+        assertThat(function("tinykv_store_put").params().get(0).type().nullable()).isFalse();
+        assertThat(function("tinykv_store_remove").params().get(0).type().rust())
+                .matches("Option<(std::ptr::)?NonNull<tinykv_store>>");
+        assertThat(function("tinykv_store_remove").params().get(0).type().nullable()).isTrue();
+    }
+
+    @Test
+    void aTransparentNewtypeHasItsFieldsAbiAndAReprCStructDoesNot() {
+        assertThat(paramTypes("tinykv_store_put")).last().isEqualTo("uint32_t");
+        assertThat(type("tinykv_ttl").repr()).isEqualTo("transparent");
+        assertThat(type("tinykv_ttl").size()).isEqualTo(4);
+        assertThat(paramTypes("tinykv_version_info")).containsExactly("struct tinykv_version*");
+    }
+
+    @Test
     void aPlainAliasIsItsScalarNotACallbackOrAType() {
         assertThat(function("tinykv_store_id").returns().c()).isEqualTo("uint64_t");
         assertThat(function("tinykv_store_id").returns().rust()).endsWith("tinykv_id");
