@@ -217,6 +217,9 @@ public record AbiModel(
     /**
      * Something the extractor noticed that users must look at, such as a type with no C layout
      * in a signature.
+     *
+     * @param fix  what to do about this one, where that is more specific than its code's general
+     *             fix ({@code &str}: pass a pointer and a length); absent otherwise
      */
     @JsonPropertyOrder({"code", "item", "message", "fix", "location"})
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -74,6 +74,20 @@ class RawBindingGeneratorTest {
     }
 
     @Test
+    void theSummaryCountsWhatWasBoundAndListsWhatWasNot() throws Exception {
+        AbiModel model = AbiSnapshots.read(ABI_FIXTURE);
+        Bindings.Written written = Bindings.generateInto(model, new GeneratorConfig("dev.ferrule.generated",
+                "AbiFixtureNative", List.of(), List.of()), work.resolve("generated"));
+        Bindings.Summary summary = written.summary("dev.ferrule.generated", "AbiFixtureNative", Path.of("gen"));
+
+        int exports = model.functions().size();
+        assertThat(summary.line()).startsWith("Generated dev.ferrule.generated.AbiFixtureNative: " + (exports - 1)
+                + " of " + exports + " exported function(s) bound in the raw layer, 1 not (listed below);");
+        assertThat(summary.notBound()).containsExactly(
+                "Not bound: fx_bad_str: parameter `text` (&str) has no C layout (see the ABI findings)");
+    }
+
+    @Test
     void constantsKeepTheirBitsInJavasSignedTypes() {
         assertThat(RawBindingGenerator.constantLiteral("7u32", PrimitiveType.intType())).hasValueSatisfying(
                 e -> assertThat(e.toString()).isEqualTo("7"));
