@@ -36,8 +36,18 @@ public final class AbiSnapshots {
      * Writes a snapshot unless the file already holds the same bytes.
      *
      * @return true when the file was created or changed
+     * @throws AbiException when the file holds a snapshot of a newer schema, which this Ferrule
+     *                      would silently downgrade; {@link #write(Path, AbiModel, boolean)} forces it
      */
     public static boolean write(Path file, AbiModel model) throws AbiException {
+        return write(file, model, false);
+    }
+
+    /** As {@link #write(Path, AbiModel)}; {@code overwriteNewer} replaces a newer schema's snapshot. */
+    public static boolean write(Path file, AbiModel model, boolean overwriteNewer) throws AbiException {
+        if (!overwriteNewer) {
+            refuseDowngrade(file);
+        }
         byte[] bytes = bytes(model);
         try {
             if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
@@ -47,6 +57,27 @@ public final class AbiSnapshots {
             return true;
         } catch (IOException e) {
             throw new AbiException("Could not write the ABI snapshot " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A snapshot a newer Ferrule wrote would lose what this one does not know; refuse to replace it. */
+    private static void refuseDowngrade(Path file) throws AbiException {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        JsonNode version;
+        try {
+            JsonNode root = Json.mapper().readTree(file.toFile());
+            version = root == null ? null : root.path("schemaVersion");
+        } catch (IOException e) {
+            // An unreadable file holds nothing to keep; the new snapshot replaces it.
+            return;
+        }
+        if (version != null && version.isInt() && version.asInt() > AbiModel.SCHEMA_VERSION) {
+            throw new AbiException("ABI snapshot " + file + " has schema version " + version.asInt()
+                    + ", newer than the version " + AbiModel.SCHEMA_VERSION + " this Ferrule writes; replacing it"
+                    + " would drop what the newer Ferrule recorded. Upgrade ferrule-maven-plugin, or overwrite it"
+                    + " on purpose with -Dferrule.snapshot.overwriteNewer=true.");
         }
     }
 

@@ -22,6 +22,13 @@ public class SnapshotMojo extends AbstractCargoMojo {
     @Parameter(property = "ferrule.abiDirectory", defaultValue = "${project.basedir}/src/main/abi")
     File abiDirectory;
 
+    /**
+     * Replace a snapshot that a newer Ferrule wrote (a higher schema version). Without it such a
+     * snapshot is left alone and the goal fails, since rewriting it would drop what it records.
+     */
+    @Parameter(property = "ferrule.snapshot.overwriteNewer", defaultValue = "false")
+    boolean overwriteNewer;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -31,7 +38,7 @@ public class SnapshotMojo extends AbstractCargoMojo {
         try {
             for (ExtractedAbi abi : buildAndExtract(toRequest()).abis()) {
                 Path file = AbiSnapshots.fileFor(abiDirectory.toPath(), abi.snapshotName());
-                boolean changed = AbiSnapshots.write(file, abi.model());
+                boolean changed = AbiSnapshots.write(file, abi.model(), overwriteNewer);
                 getLog().info((changed ? "Wrote " : "Unchanged: ") + baseDirectory.toPath().relativize(file.toAbsolutePath()));
                 AbiSnapshots.summary(abi.snapshotName(), abi.model()).lines().forEach(getLog()::info);
             }

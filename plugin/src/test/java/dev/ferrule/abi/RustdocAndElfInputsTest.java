@@ -247,6 +247,28 @@ class RustdocAndElfInputsTest {
     }
 
     @Test
+    void aSnapshotOfANewerSchemaIsNotDowngradedUnlessForced() throws Exception {
+        ObjectNode newer = Json.mapper().createObjectNode();
+        newer.put("schemaVersion", 999);
+        newer.put("somethingNew", "kept by the newer Ferrule");
+        Path file = work.resolve("lib-x86_64-unknown-linux-gnu.abi.json");
+        Files.write(file, Json.prettyBytes(newer));
+        AbiModel model = new AbiModel(AbiModel.SCHEMA_VERSION, new AbiModel.CrateInfo("demo", "1.0.0", "demo"),
+                new AbiModel.BuildTarget("x86_64-unknown-linux-gnu", List.of(), "release"), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of());
+
+        assertThatThrownBy(() -> AbiSnapshots.write(file, model)).isInstanceOf(AbiException.class)
+                .hasMessageContaining("schema version 999, newer than the version 1")
+                .hasMessageContaining("-Dferrule.snapshot.overwriteNewer=true");
+        assertThat(Files.readString(file)).contains("somethingNew");
+
+        assertThat(AbiSnapshots.write(file, model, true)).isTrue();
+        assertThat(AbiSnapshots.read(file)).isEqualTo(model);
+        // Its own schema, or an older one, is simply rewritten.
+        assertThat(AbiSnapshots.write(file, model)).isFalse();
+    }
+
+    @Test
     void snapshotNamesCarryTargetAndNonDefaultFeatures() {
         assertThat(AbiExtractor.snapshotName("hello", "x86_64-unknown-linux-gnu", List.of("default")))
                 .isEqualTo("hello-x86_64-unknown-linux-gnu");
