@@ -9,6 +9,7 @@ import dev.ferrule.cargo.PackagedLibrary;
 import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Hashing;
 import dev.ferrule.util.Json;
+import dev.ferrule.util.RecordCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -77,7 +78,7 @@ public final class AbiExtractor {
         Path cacheFile = workDir.resolve(name + ".model.json");
         Path keyFile = workDir.resolve(name + ".key");
         String key = cacheKey(request, library);
-        Optional<AbiModel> cached = readCache(cacheFile, keyFile, key);
+        Optional<AbiModel> cached = readCache(cacheFile, keyFile, key, log);
         if (cached.isPresent()) {
             log.info("ABI of " + name + " unchanged; reusing " + request.displayRoot().relativize(cacheFile));
             return new ExtractedAbi(name, cached.get(), true);
@@ -171,14 +172,33 @@ public final class AbiExtractor {
         }
     }
 
-    private static Optional<AbiModel> readCache(Path cacheFile, Path keyFile, String key) {
+    private static Optional<AbiModel> readCache(Path cacheFile, Path keyFile, String key, BuildLog log) {
         try {
-            if (Files.isRegularFile(keyFile) && Files.readString(keyFile).strip().equals(key)
-                    && Files.isRegularFile(cacheFile)) {
-                return Optional.of(Json.read(Files.readAllBytes(cacheFile), AbiModel.class));
+            if (!Files.isRegularFile(keyFile) || !Files.readString(keyFile).strip().equals(key)
+                    || !Files.isRegularFile(cacheFile)) {
+                return Optional.empty();
             }
         } catch (IOException | UncheckedIOException e) {
-            // A damaged cache only costs a new extraction.
+            return Optional.empty();
+        }
+        return readCachedModel(cacheFile, log);
+    }
+
+    /**
+     * A cached model, or empty: a damaged or incomplete cache is discarded, with one line that
+     * says so, and the ABI is extracted again.
+     */
+    public static Optional<AbiModel> readCachedModel(Path cacheFile, BuildLog log) {
+        try {
+            AbiModel model = Json.read(Files.readAllBytes(cacheFile), AbiModel.class);
+            Optional<String> missing = RecordCheck.firstMissing(model);
+            if (missing.isEmpty()) {
+                return Optional.of(model);
+            }
+            log.info("The cached ABI model " + cacheFile + " is incomplete (no " + missing.get() + "); discarding it"
+                    + " and extracting again.");
+        } catch (IOException | UncheckedIOException e) {
+            log.info("The cached ABI model " + cacheFile + " is unreadable; discarding it and extracting again.");
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package dev.ferrule.abi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ferrule.util.MayBeAbsent;
 import java.util.Comparator;
 import java.util.List;
 
@@ -53,19 +54,27 @@ public record AbiModel(
     }
 
     public AbiModel {
-        functions = sorted(functions, Comparator.comparing(AbiFunction::symbol));
-        types = sorted(types, Comparator.comparing(AbiType::name));
-        errors = sorted(errors, Comparator.comparing(ErrorEnum::name));
-        constants = sorted(constants, Comparator.comparing(AbiConstant::name));
-        statics = sorted(statics, Comparator.comparing(AbiStatic::symbol));
-        hiddenExports = sorted(hiddenExports, Comparator.comparing(ExportedSymbol::name));
-        findings = sorted(findings, Comparator.comparing(AbiFinding::item).thenComparing(AbiFinding::code)
-                .thenComparing(AbiFinding::message));
-        scalars = sorted(scalars, Comparator.comparing(CScalar::c));
+        functions = sorted(functions, by(AbiFunction::symbol));
+        types = sorted(types, by(AbiType::name));
+        errors = sorted(errors, by(ErrorEnum::name));
+        constants = sorted(constants, by(AbiConstant::name));
+        statics = sorted(statics, by(AbiStatic::symbol));
+        hiddenExports = sorted(hiddenExports, by(ExportedSymbol::name));
+        findings = sorted(findings, by(AbiFinding::item).thenComparing(by(AbiFinding::code))
+                .thenComparing(by(AbiFinding::message)));
+        scalars = sorted(scalars, by(CScalar::c));
     }
 
+    /**
+     * Sorted, with null elements and null keys first: a model read from an incomplete file must
+     * still be constructed, so that the reader can say what the file lacks.
+     */
     private static <T> List<T> sorted(List<T> items, Comparator<T> order) {
-        return items == null ? List.of() : items.stream().sorted(order).toList();
+        return items == null ? List.of() : items.stream().sorted(Comparator.nullsFirst(order)).toList();
+    }
+
+    private static <T> Comparator<T> by(java.util.function.Function<T, String> key) {
+        return Comparator.comparing(key, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 
     /** The crate the ABI belongs to. */
@@ -77,7 +86,7 @@ public record AbiModel(
     @JsonPropertyOrder({"target", "features", "profile"})
     public record BuildTarget(String target, List<String> features, String profile) {
         public BuildTarget {
-            features = features.stream().sorted().toList();
+            features = features == null ? null : features.stream().sorted().toList();
         }
     }
 
@@ -93,7 +102,7 @@ public record AbiModel(
     /** A {@code #[deprecated]} note. */
     @JsonPropertyOrder({"since", "note"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Deprecation(String since, String note) {
+    public record Deprecation(@MayBeAbsent String since, @MayBeAbsent String note) {
     }
 
     /**
@@ -106,7 +115,7 @@ public record AbiModel(
      */
     @JsonPropertyOrder({"c", "rust", "ownership", "nullable"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TypeRef(String c, String rust, Ownership ownership, Boolean nullable) {
+    public record TypeRef(String c, String rust, @MayBeAbsent Ownership ownership, @MayBeAbsent Boolean nullable) {
     }
 
     /** Who owns what a pointer points at, as far as the Rust type says. */
@@ -123,7 +132,7 @@ public record AbiModel(
 
     /** A parameter of a function or callback. */
     @JsonPropertyOrder({"name", "type"})
-    public record Param(String name, TypeRef type) {
+    public record Param(@MayBeAbsent String name, TypeRef type) {
     }
 
     /**
@@ -138,20 +147,20 @@ public record AbiModel(
             "deprecation", "cfg", "location"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AbiFunction(String name, String symbol, String path, String abi, List<Param> params,
-            TypeRef returns, boolean variadic, boolean unwind, boolean unsafe, String docs, Deprecation deprecation,
-            String cfg, SourceLocation location) {
+            @MayBeAbsent TypeRef returns, boolean variadic, boolean unwind, boolean unsafe, @MayBeAbsent String docs,
+            @MayBeAbsent Deprecation deprecation, @MayBeAbsent String cfg, @MayBeAbsent SourceLocation location) {
     }
 
     /** A field of a struct or union, at the offset the compiler gave it. */
     @JsonPropertyOrder({"name", "type", "offset", "docs"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Field(String name, TypeRef type, Long offset, String docs) {
+    public record Field(String name, TypeRef type, @MayBeAbsent Long offset, @MayBeAbsent String docs) {
     }
 
     /** A variant of a fieldless enum and its discriminant value. */
     @JsonPropertyOrder({"name", "value", "docs"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Variant(String name, long value, String docs) {
+    public record Variant(String name, long value, @MayBeAbsent String docs) {
     }
 
     /** What sort of type an {@link AbiType} is. */
@@ -169,29 +178,31 @@ public record AbiModel(
     @JsonPropertyOrder({"name", "path", "kind", "repr", "size", "align", "fields", "variants", "params", "returns",
             "unwind", "docs", "deprecation", "cfg", "location"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AbiType(String name, String path, TypeKind kind, String repr, Long size, Long align,
-            List<Field> fields, List<Variant> variants, List<Param> params, TypeRef returns, Boolean unwind,
-            String docs, Deprecation deprecation, String cfg, SourceLocation location) {
+    public record AbiType(String name, String path, TypeKind kind, @MayBeAbsent String repr, @MayBeAbsent Long size,
+            @MayBeAbsent Long align, @MayBeAbsent List<Field> fields, @MayBeAbsent List<Variant> variants,
+            @MayBeAbsent List<Param> params, @MayBeAbsent TypeRef returns, @MayBeAbsent Boolean unwind,
+            @MayBeAbsent String docs, @MayBeAbsent Deprecation deprecation, @MayBeAbsent String cfg,
+            @MayBeAbsent SourceLocation location) {
     }
 
     /** A crate error enum: its variants are the positive status codes the exports return. */
     @JsonPropertyOrder({"name", "path", "variants", "docs"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ErrorEnum(String name, String path, List<Variant> variants, String docs) {
+    public record ErrorEnum(String name, String path, List<Variant> variants, @MayBeAbsent String docs) {
     }
 
     /** A {@code pub const}. */
     @JsonPropertyOrder({"name", "type", "value", "docs", "deprecation", "location"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AbiConstant(String name, TypeRef type, String value, String docs, Deprecation deprecation,
-            SourceLocation location) {
+    public record AbiConstant(String name, TypeRef type, @MayBeAbsent String value, @MayBeAbsent String docs,
+            @MayBeAbsent Deprecation deprecation, @MayBeAbsent SourceLocation location) {
     }
 
     /** An exported static. */
     @JsonPropertyOrder({"name", "symbol", "type", "mutable", "docs", "deprecation", "location"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AbiStatic(String name, String symbol, TypeRef type, boolean mutable, String docs,
-            Deprecation deprecation, SourceLocation location) {
+    public record AbiStatic(String name, String symbol, TypeRef type, boolean mutable, @MayBeAbsent String docs,
+            @MayBeAbsent Deprecation deprecation, @MayBeAbsent SourceLocation location) {
     }
 
     /**
@@ -223,7 +234,8 @@ public record AbiModel(
      */
     @JsonPropertyOrder({"code", "item", "message", "fix", "location"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AbiFinding(String code, String item, String message, String fix, SourceLocation location) {
+    public record AbiFinding(String code, String item, String message, @MayBeAbsent String fix,
+            @MayBeAbsent SourceLocation location) {
 
         /** A finding whose fix is its code's general one. */
         public AbiFinding(String code, String item, String message, SourceLocation location) {

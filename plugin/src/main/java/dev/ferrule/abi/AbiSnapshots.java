@@ -3,12 +3,14 @@ package dev.ferrule.abi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Json;
+import dev.ferrule.util.RecordCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -100,12 +102,20 @@ public final class AbiSnapshots {
                             ? "It was written by a newer Ferrule; upgrade ferrule-maven-plugin."
                             : "Recreate it with `mvn ferrule:snapshot` and commit it."));
         }
+        AbiModel model;
         try {
-            return Json.mapper().treeToValue(root, AbiModel.class);
+            model = Json.mapper().treeToValue(root, AbiModel.class);
         } catch (IOException e) {
             throw new AbiException("ABI snapshot " + file + " does not match schema version "
-                    + AbiModel.SCHEMA_VERSION + ": " + e.getMessage(), e);
+                    + AbiModel.SCHEMA_VERSION + Json.where(e) + ": " + Json.problem(e) + ". Restore it from version"
+                    + " control, or recreate it with `mvn ferrule:snapshot` and commit it.", e);
         }
+        Optional<String> missing = RecordCheck.firstMissing(model);
+        if (missing.isPresent()) {
+            throw new AbiException("ABI snapshot " + file + " is incomplete: it has no `" + missing.get() + "`."
+                    + " Restore it from version control, or recreate it with `mvn ferrule:snapshot` and commit it.");
+        }
+        return model;
     }
 
     /** A few lines for people: counts, and each finding with its location. */

@@ -1,5 +1,6 @@
 package dev.ferrule.audit;
 
+import dev.ferrule.util.MayBeAbsent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ferrule.report.Report;
@@ -37,7 +38,8 @@ public final class AuditReports {
             "suppressedBy", "fix"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FindingJson(String rule, Report.Level level, boolean heuristic, String item, String message,
-            String file, Integer line, String status, String suppressedBecause, String suppressedBy, String fix) {
+            @MayBeAbsent String file, @MayBeAbsent Integer line, String status, @MayBeAbsent String suppressedBecause,
+            @MayBeAbsent String suppressedBy, String fix) {
     }
 
     private AuditReports() {

@@ -1,5 +1,6 @@
 package dev.ferrule.audit;
 
+import dev.ferrule.util.MayBeAbsent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -38,7 +39,7 @@ public final class Suppressions {
     /** One entry of the suppressions file; {@code item} and {@code file} are globs, absent for any. */
     @JsonPropertyOrder({"rule", "item", "file", "reason"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(String rule, String item, String file, String reason) {
+    public record Entry(String rule, @MayBeAbsent String item, @MayBeAbsent String file, @MayBeAbsent String reason) {
     }
 
     /** The suppressions file. */
@@ -110,14 +111,19 @@ public final class Suppressions {
                 format = Json.mapper().copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                         .readValue(file.toFile(), FileFormat.class);
             } catch (IOException e) {
-                throw new AuditException("Cannot read the audit suppressions " + file + ": " + e.getMessage()
+                throw new AuditException("Cannot read the audit suppressions " + file + Json.where(e) + ": "
+                        + Json.problem(e)
                         + "\nExpected {\"suppressions\": [{\"rule\": \"RULE_ID\", \"item\": \"glob\", \"reason\":"
                         + " \"why\"}]}.", e);
             }
-            List<Entry> entries = format.suppressions() == null ? List.of() : format.suppressions();
+            List<Entry> entries = format == null || format.suppressions() == null ? List.of() : format.suppressions();
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 String origin = shownFile + " entry " + (i + 1);
+                if (entry == null || entry.rule() == null) {
+                    throw new AuditException("The suppression " + origin + " has no rule. Each entry needs one:"
+                            + " {\"rule\": \"RULE_ID\", \"item\": \"glob\", \"reason\": \"why\"}.");
+                }
                 all.add(new Suppression(Set.of(rule(entry.rule(), origin)), entry.item(), entry.file(), 0,
                         blankToNull(entry.reason()), origin, shownFile, 0));
             }

@@ -67,10 +67,11 @@ public final class CargoBuilder {
         warnAbout(risky, request.release());
 
         String fingerprint = configFingerprint(request, toolchain, pkg);
-        Optional<IncrementalState> previous = IncrementalState.load(request.stateDir())
+        IncrementalState.Loaded loaded = IncrementalState.load(request.stateDir());
+        Optional<IncrementalState> previous = loaded.state()
                 .filter(state -> state.artifacts().keySet().equals(platforms.keySet()));
-        Optional<String> staleReason = previous.isEmpty()
-                ? Optional.of("no previous build recorded")
+        Optional<String> staleReason = loaded.state().isEmpty() ? Optional.of(loaded.why())
+                : previous.isEmpty() ? Optional.of("the previous build was for other targets")
                 : previous.get().staleReason(fingerprint);
 
         Map<String, IncrementalState.BuiltArtifact> built;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Hashing;
 import dev.ferrule.util.Json;
+import dev.ferrule.util.MayBeAbsent;
+import dev.ferrule.util.RecordCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,21 +42,39 @@ public record IncrementalState(int formatVersion, String configFingerprint, Sort
      * it when the crate-type includes one (null otherwise).
      */
     @JsonPropertyOrder({"path", "sha256", "features", "rlib"})
-    public record BuiltArtifact(String path, String sha256, List<String> features, String rlib) {
+    public record BuiltArtifact(String path, String sha256, List<String> features, @MayBeAbsent String rlib) {
     }
 
-    static Optional<IncrementalState> load(Path stateDir) {
+    /**
+     * What was found in the state directory: a usable state, or why there is none (nothing
+     * recorded yet, or a file that is damaged or incomplete and is therefore ignored).
+     */
+    public record Loaded(Optional<IncrementalState> state, String why) {
+    }
+
+    public static Loaded load(Path stateDir) {
         Path file = stateDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+            return new Loaded(Optional.empty(), "no previous build recorded");
         }
+        IncrementalState state;
         try {
-            IncrementalState state = Json.read(Files.readAllBytes(file), IncrementalState.class);
-            return state.formatVersion() == FORMAT_VERSION ? Optional.of(state) : Optional.empty();
+            state = Json.read(Files.readAllBytes(file), IncrementalState.class);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             // A damaged state file only costs a rebuild.
-            return Optional.empty();
+            return new Loaded(Optional.empty(), "the recorded build state " + file + " is not valid JSON;"
+                    + " ignoring it");
         }
+        if (state != null && state.formatVersion() != FORMAT_VERSION) {
+            return new Loaded(Optional.empty(), "the recorded build state " + file + " has format "
+                    + state.formatVersion() + ", not " + FORMAT_VERSION + "; ignoring it");
+        }
+        Optional<String> missing = RecordCheck.firstMissing(state);
+        if (missing.isPresent()) {
+            return new Loaded(Optional.empty(), "the recorded build state " + file + " is incomplete (no "
+                    + missing.get() + "); ignoring it");
+        }
+        return new Loaded(Optional.of(state), null);
     }
 
     void save(Path stateDir) throws IOException {

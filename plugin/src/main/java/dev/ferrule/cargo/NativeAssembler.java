@@ -144,6 +144,12 @@ public final class NativeAssembler {
                     continue;
                 }
                 JsonNode json = Json.parse(Files.readString(info));
+                for (String field : List.of("library", "sha256", "crateName", "crateVersion")) {
+                    if (json == null || !json.path(field).isTextual()) {
+                        throw CargoException.invalid(info + " in " + from + " has no \"" + field + "\"; it is"
+                                + " incomplete. Rebuild that platform with ferrule:build.");
+                    }
+                }
                 String library = json.path("library").asText();
                 String sha256 = json.path("sha256").asText();
                 Path libraryFile = dir.resolve(library);
@@ -156,7 +162,8 @@ public final class NativeAssembler {
                         sha256));
             }
         } catch (IOException e) {
-            throw CargoException.invalid("Cannot read the native builds in " + from + ": " + e.getMessage());
+            throw CargoException.invalid("Cannot read the native builds in " + from + ": " + Json.problem(e)
+                    + ". Rebuild that platform with ferrule:build.");
         }
         return builds;
     }

@@ -1,5 +1,6 @@
 package dev.ferrule.diff;
 
+import dev.ferrule.util.MayBeAbsent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"rule", "item", "reason", "until"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Acceptance(String rule, String item, String reason, String until) {
+public record Acceptance(String rule, String item, String reason, @MayBeAbsent String until) {
 
     public boolean matches(AbiChange change) {
         if (!change.rule().name().equals(rule)) {

@@ -33,7 +33,7 @@ public final class Acceptances {
         try {
             parsed = Json.mapper().readValue(file.toFile(), File.class);
         } catch (IOException e) {
-            throw new CheckException(file + " is not valid: " + e.getMessage()
+            throw new CheckException(file + " is not valid" + Json.where(e) + ": " + Json.problem(e)
                     + ". Expected {\"acceptances\": [{\"rule\": \"FN_REMOVED\", \"item\": \"fx_old\","
                     + " \"reason\": \"...\"}]}.", e);
         }
@@ -44,6 +44,10 @@ public final class Acceptances {
         for (int i = 0; i < acceptances.size(); i++) {
             Acceptance a = acceptances.get(i);
             String where = file.getFileName() + " entry " + (i + 1);
+            if (a == null) {
+                problems.add(where + ": null instead of an entry {\"rule\": ..., \"item\": ..., \"reason\": ...}");
+                continue;
+            }
             if (a.rule() == null || !rules.contains(a.rule())) {
                 problems.add(where + ": unknown rule '" + a.rule() + "' (see the check-abi rule reference)");
             }
@@ -56,7 +60,7 @@ public final class Acceptances {
             }
         }
         if (!problems.isEmpty()) {
-            throw new CheckException(String.join("\n", problems));
+            throw new CheckException(file + " has entries check-abi cannot use:\n" + String.join("\n", problems));
         }
         return List.copyOf(acceptances);
     }

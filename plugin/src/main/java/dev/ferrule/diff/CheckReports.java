@@ -1,5 +1,6 @@
 package dev.ferrule.diff;
 
+import dev.ferrule.util.MayBeAbsent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ferrule.diff.CheckResult.Finding;
@@ -44,8 +45,8 @@ public final class CheckReports {
             "acceptAllReason", "findings", "unusedAcceptances", "expiredAcceptances"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ResultJson(String snapshot, String snapshotFile, String baselineVersion, String currentVersion,
-            SemverGate.Verdict semver, Map<Severity, Long> counts, String acceptAllReason, List<FindingJson> findings,
-            List<Acceptance> unusedAcceptances, List<Acceptance> expiredAcceptances) {
+            SemverGate.Verdict semver, Map<Severity, Long> counts, @MayBeAbsent String acceptAllReason,
+            List<FindingJson> findings, List<Acceptance> unusedAcceptances, List<Acceptance> expiredAcceptances) {
     }
 
     /**
@@ -56,8 +57,8 @@ public final class CheckReports {
             "status", "acceptedBecause", "fix"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FindingJson(String rule, Severity severity, SemverLevel semver, String item, String message,
-            String file, Integer line, String locationFrom, List<String> affects, Status status,
-            String acceptedBecause, String fix) {
+            @MayBeAbsent String file, @MayBeAbsent Integer line, @MayBeAbsent String locationFrom,
+            @MayBeAbsent List<String> affects, Status status, @MayBeAbsent String acceptedBecause, String fix) {
     }
 
     private CheckReports() {

@@ -44,6 +44,30 @@ public final class Json {
         }
     }
 
+    /**
+     * Where in a file Jackson failed, as {@code " at functions[2].params"}, or nothing when it does
+     * not say; for messages that name the broken field.
+     */
+    public static String where(IOException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            return path.length() == 0 ? "" : " at " + path;
+        }
+        return "";
+    }
+
+    /** Jackson's message without the source excerpt and location it appends. */
+    public static String problem(IOException e) {
+        return e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
+    }
+
     public static JsonNode parse(String text) throws JsonProcessingException {
         return MAPPER.readTree(text);
     }
@@ -63,10 +87,19 @@ public final class Json {
     public static <T> T readResults(Path file, Class<T> type, ToIntFunction<T> schemaVersion, int expected,
             String writer) throws IOException {
         T results = MAPPER.readValue(file.toFile(), type);
+        if (results == null) {
+            throw new IOException(file + " is empty. Run " + writer + " again to write it anew.");
+        }
+        // Another schema may lay the file out differently, so its version is checked first.
         int found = schemaVersion.applyAsInt(results);
         if (found != expected) {
             throw new IOException(file + " has schemaVersion " + found + ", and this Ferrule reads " + expected
                     + ". Run " + writer + " again with this version of the plugin.");
+        }
+        java.util.Optional<String> missing = RecordCheck.firstMissing(results);
+        if (missing.isPresent()) {
+            throw new IOException(file + " is incomplete (no " + missing.get() + "). Run " + writer
+                    + " again to write it anew.");
         }
         return results;
     }
