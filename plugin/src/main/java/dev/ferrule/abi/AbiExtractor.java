@@ -205,8 +205,10 @@ public final class AbiExtractor {
 
     private void writeCache(Path cacheFile, Path keyFile, String key, AbiModel model) {
         try {
-            AtomicFiles.write(cacheFile, Json.prettyBytes(model));
-            AtomicFiles.write(keyFile, (key + "\n").getBytes(StandardCharsets.UTF_8));
+            // The work directory is the state directory's abi/; temporary files go to the state directory.
+            Path stateDir = cacheFile.getParent().getParent();
+            AtomicFiles.write(cacheFile, Json.prettyBytes(model), stateDir);
+            AtomicFiles.write(keyFile, (key + "\n").getBytes(StandardCharsets.UTF_8), stateDir);
         } catch (IOException e) {
             log.warn("Could not cache the ABI model in " + cacheFile + ": " + e.getMessage());
         }

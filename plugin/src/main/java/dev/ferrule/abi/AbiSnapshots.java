@@ -41,12 +41,17 @@ public final class AbiSnapshots {
      * @throws AbiException when the file holds a snapshot of a newer schema, which this Ferrule
      *                      would silently downgrade; {@link #write(Path, AbiModel, boolean)} forces it
      */
-    public static boolean write(Path file, AbiModel model) throws AbiException {
-        return write(file, model, false);
+    public static boolean write(Path file, AbiModel model, Path stateDir) throws AbiException {
+        return write(file, model, false, stateDir);
     }
 
-    /** As {@link #write(Path, AbiModel)}; {@code overwriteNewer} replaces a newer schema's snapshot. */
-    public static boolean write(Path file, AbiModel model, boolean overwriteNewer) throws AbiException {
+    /**
+     * As {@link #write(Path, AbiModel, Path)}; {@code overwriteNewer} replaces a newer schema's snapshot.
+     *
+     * @param stateDir  Ferrule's state directory, where the temporary file goes: never src/main/abi
+     */
+    public static boolean write(Path file, AbiModel model, boolean overwriteNewer, Path stateDir)
+            throws AbiException {
         if (!overwriteNewer) {
             refuseDowngrade(file);
         }
@@ -55,7 +60,7 @@ public final class AbiSnapshots {
             if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 return false;
             }
-            AtomicFiles.write(file, bytes);
+            AtomicFiles.write(file, bytes, stateDir);
             return true;
         } catch (IOException e) {
             throw new AbiException("Could not write the ABI snapshot " + file + ": " + e.getMessage(), e);

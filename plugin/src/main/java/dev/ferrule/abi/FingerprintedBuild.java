@@ -59,7 +59,7 @@ public final class FingerprintedBuild {
         AbiModel host = abis.get(0).model();
         String fingerprint = AbiFingerprint.of(host);
         if (!reportsFingerprint(host)) {
-            return new Result(recordedInBuildInfo(build, fingerprint), abis);
+            return new Result(recordedInBuildInfo(build, fingerprint, request.stateDir()), abis);
         }
         if (stamp.filter(fingerprint::equals).isPresent()) {
             return new Result(build, abis);
@@ -73,10 +73,11 @@ public final class FingerprintedBuild {
     }
 
     /** The library cannot report the fingerprint, so only its build-info.json records it. */
-    private static BuildOutcome recordedInBuildInfo(BuildOutcome build, String fingerprint) throws CargoException {
+    private static BuildOutcome recordedInBuildInfo(BuildOutcome build, String fingerprint, Path stateDir)
+            throws CargoException {
         List<PackagedLibrary> libraries = new ArrayList<>();
         for (PackagedLibrary library : build.libraries()) {
-            libraries.add(NativePackager.recordFingerprint(library, fingerprint));
+            libraries.add(NativePackager.recordFingerprint(library, fingerprint, stateDir));
         }
         return new BuildOutcome(build.crate(), build.toolchain(), List.copyOf(libraries), build.cargoSkipped(),
                 build.skipReason(), build.riskyFeatures());
@@ -110,7 +111,7 @@ public final class FingerprintedBuild {
     private void writeStamp(CargoBuildRequest request, String fingerprint) throws AbiException {
         Path file = request.stateDir().resolve(STAMP_FILE);
         try {
-            AtomicFiles.write(file, (fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, (fingerprint + "\n").getBytes(StandardCharsets.UTF_8), request.stateDir());
         } catch (IOException e) {
             throw new AbiException("Could not record the ABI fingerprint in " + file + ": " + e.getMessage(), e);
         }

@@ -50,8 +50,9 @@ public final class AuditReports {
      */
     public static void writeAll(Auditor.Result result, String toolVersion, String sourcePrefix, Path outDir)
             throws IOException {
-        AtomicFiles.write(outDir.resolve(JSON_FILE), Json.prettyBytes(json(result, sourcePrefix)));
-        AtomicFiles.write(outDir.resolve(SARIF_FILE), SarifWriter.write(report(result, toolVersion, sourcePrefix)));
+        AtomicFiles.write(outDir.resolve(JSON_FILE), Json.prettyBytes(json(result, sourcePrefix)), outDir);
+        AtomicFiles.write(outDir.resolve(SARIF_FILE), SarifWriter.write(report(result, toolVersion, sourcePrefix)),
+                outDir);
     }
 
     /** Reads back the audit.json of an earlier run, which the site report renders. */

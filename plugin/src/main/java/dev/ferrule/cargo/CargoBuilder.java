@@ -1,5 +1,6 @@
 package dev.ferrule.cargo;
 
+import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Hashing;
 import dev.ferrule.util.Processes;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The {@code build} step: validate, run cargo (unless nothing changed), and package each library.
@@ -66,6 +68,7 @@ public final class CargoBuilder {
         List<UnsafeFeaturePolicy.RiskyFeature> risky = policy.check(request.features().resolve(pkg), pkg.name());
         warnAbout(risky, request.release());
 
+        removeLeftovers(request);
         String fingerprint = configFingerprint(request, toolchain, pkg);
         IncrementalState.Loaded loaded = IncrementalState.load(request.stateDir());
         Optional<IncrementalState> previous = loaded.state()
@@ -104,7 +107,7 @@ public final class CargoBuilder {
                     toolchain.rustcVersion(), library.getFileName().toString(), artifact.sha256(),
                     request.env().get(BuildInfo.ABI_FINGERPRINT_ENV));
             PackagedLibrary packaged = NativePackager.pack(library, request.outputDir(), info,
-                    artifact.rlib() == null ? null : Path.of(artifact.rlib()));
+                    artifact.rlib() == null ? null : Path.of(artifact.rlib()), request.stateDir());
             log.info("Packaged " + display(request, packaged.library()) + " (sha256 " + artifact.sha256()
                     .substring(0, 12) + ")");
             libraries.add(packaged);
@@ -150,6 +153,35 @@ public final class CargoBuilder {
             platforms.put(triple, platform);
         }
         return platforms;
+    }
+
+    /**
+     * Temporary files a killed run left: in the state directory, and (from older Ferrule versions)
+     * beside the files Ferrule writes into the jar's classes, the snapshots and the generated
+     * sources. Removed before anything is packaged, and each one is named.
+     */
+    private void removeLeftovers(CargoBuildRequest request) throws CargoException {
+        Path project = request.displayRoot();
+        List<Path> strayRoots = List.of(request.outputDir().resolve(NativePackager.NATIVE_ROOT),
+                project.resolve("src/main/abi"), project.resolve("target/generated-sources/ferrule"),
+                project.resolve("target/generated-test-sources/ferrule"));
+        List<Path> removed;
+        try {
+            removed = AtomicFiles.sweep(request.stateDir(), strayRoots);
+        } catch (IOException e) {
+            throw new CargoException(CargoException.Kind.BUILD_FAILED, "Could not remove the temporary files of an"
+                    + " interrupted run: " + e.getMessage(), e);
+        }
+        if (!removed.isEmpty()) {
+            log.warn("Removed " + removed.size() + " temporary file(s) that an interrupted run left: "
+                    + removed.stream().map(p -> display(project, p)).sorted().collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static String display(Path root, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(root.toAbsolutePath()) ? root.toAbsolutePath().relativize(absolute).toString()
+                : absolute.toString();
     }
 
     private void warnAbout(List<UnsafeFeaturePolicy.RiskyFeature> risky, boolean release) {

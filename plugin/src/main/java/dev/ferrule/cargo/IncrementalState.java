@@ -78,7 +78,7 @@ public record IncrementalState(int formatVersion, String configFingerprint, Sort
     }
 
     void save(Path stateDir) throws IOException {
-        AtomicFiles.write(stateDir.resolve(FILE_NAME), Json.prettyBytes(this));
+        AtomicFiles.write(stateDir.resolve(FILE_NAME), Json.prettyBytes(this), stateDir);
     }
 
     /** Why a rebuild is needed, or empty when the recorded build still matches everything. */

@@ -20,7 +20,8 @@ public final class NativePackager {
     private NativePackager() {
     }
 
-    public static PackagedLibrary pack(Path builtLibrary, Path outputDir, BuildInfo info, Path rlib)
+    /** @param stateDir  Ferrule's state directory, where the temporary files of the writes go */
+    public static PackagedLibrary pack(Path builtLibrary, Path outputDir, BuildInfo info, Path rlib, Path stateDir)
             throws CargoException {
         Path dir = outputDir.resolve(NATIVE_ROOT).resolve(info.platform());
         Path library = dir.resolve(info.library());
@@ -28,9 +29,10 @@ public final class NativePackager {
         Path buildInfo = dir.resolve(BUILD_INFO_FILE);
         try {
             Files.createDirectories(dir);
-            AtomicFiles.copy(builtLibrary, library);
-            AtomicFiles.write(sha, (info.sha256() + "  " + info.library() + "\n").getBytes(StandardCharsets.US_ASCII));
-            AtomicFiles.write(buildInfo, Json.prettyBytes(info));
+            AtomicFiles.copy(builtLibrary, library, stateDir);
+            AtomicFiles.write(sha, (info.sha256() + "  " + info.library() + "\n").getBytes(StandardCharsets.US_ASCII),
+                    stateDir);
+            AtomicFiles.write(buildInfo, Json.prettyBytes(info), stateDir);
         } catch (IOException e) {
             throw new CargoException(CargoException.Kind.BUILD_FAILED,
                     "Could not write the native library to " + dir + ": " + e.getMessage(), e);
@@ -43,14 +45,14 @@ public final class NativePackager {
      * library cannot report it itself (not built on ferrule-ffi), so that merges can still check
      * that per-platform builds share one ABI.
      */
-    public static PackagedLibrary recordFingerprint(PackagedLibrary packaged, String fingerprint)
+    public static PackagedLibrary recordFingerprint(PackagedLibrary packaged, String fingerprint, Path stateDir)
             throws CargoException {
         if (fingerprint.equals(packaged.buildInfo().abiFingerprint())) {
             return packaged;
         }
         BuildInfo info = packaged.buildInfo().withAbiFingerprint(fingerprint);
         try {
-            AtomicFiles.write(packaged.buildInfoFile(), Json.prettyBytes(info));
+            AtomicFiles.write(packaged.buildInfoFile(), Json.prettyBytes(info), stateDir);
         } catch (IOException e) {
             throw new CargoException(CargoException.Kind.BUILD_FAILED,
                     "Could not write " + packaged.buildInfoFile() + ": " + e.getMessage(), e);

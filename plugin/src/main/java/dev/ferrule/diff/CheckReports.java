@@ -72,11 +72,12 @@ public final class CheckReports {
     public static void writeAll(List<CheckResult> results, List<MissingBaseline> missing, FailOn failOn,
             String toolVersion, String sourcePrefix, Path outDir) throws IOException {
         Report report = report(results, missing, toolVersion, sourcePrefix);
-        AtomicFiles.write(outDir.resolve(JSON_FILE), Json.prettyBytes(json(results, missing, failOn, sourcePrefix)));
-        AtomicFiles.write(outDir.resolve(SARIF_FILE), SarifWriter.write(report));
-        AtomicFiles.write(outDir.resolve(MARKDOWN_FILE), MarkdownWriter.write(report));
+        AtomicFiles.write(outDir.resolve(JSON_FILE), Json.prettyBytes(json(results, missing, failOn, sourcePrefix)),
+                outDir);
+        AtomicFiles.write(outDir.resolve(SARIF_FILE), SarifWriter.write(report), outDir);
+        AtomicFiles.write(outDir.resolve(MARKDOWN_FILE), MarkdownWriter.write(report), outDir);
         List<String> groups = new ArrayList<>(results.stream().map(CheckResult::snapshotName).toList());
-        AtomicFiles.write(outDir.resolve(JUNIT_FILE), JUnitXmlWriter.write(report, groups));
+        AtomicFiles.write(outDir.resolve(JUNIT_FILE), JUnitXmlWriter.write(report, groups), outDir);
     }
 
     /** Reads back the abi-diff.json of an earlier run, which the site report renders. */

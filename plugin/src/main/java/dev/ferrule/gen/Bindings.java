@@ -65,20 +65,22 @@ public final class Bindings {
      * incremental build stays quiet; Java files no longer generated are deleted, so a removed
      * export cannot linger as a stale class that still compiles.
      */
-    public static Written generateInto(AbiModel model, GeneratorConfig config, Path root)
+    public static Written generateInto(AbiModel model, GeneratorConfig config, Path root, Path stateDir)
             throws GenerationException, IOException {
-        return generateInto(model, config, root, null);
+        return generateInto(model, config, root, null, stateDir);
     }
 
     /**
-     * As {@link #generateInto(AbiModel, GeneratorConfig, Path)}, with the contract tests written
-     * under {@code testRoot}.
+     * As {@link #generateInto(AbiModel, GeneratorConfig, Path, Path)}, with the contract tests
+     * written under {@code testRoot}.
+     *
+     * @param stateDir  Ferrule's state directory, where the temporary files of the writes go
      */
-    public static Written generateInto(AbiModel model, GeneratorConfig config, Path root, Path testRoot)
-            throws GenerationException, IOException {
+    public static Written generateInto(AbiModel model, GeneratorConfig config, Path root, Path testRoot,
+            Path stateDir) throws GenerationException, IOException {
         GenerationResult result = generate(model, config);
-        Synced main = sync(root, result.sources());
-        Synced tests = testRoot == null ? new Synced(0, 0) : sync(testRoot, result.testSources());
+        Synced main = sync(root, result.sources(), stateDir);
+        Synced tests = testRoot == null ? new Synced(0, 0) : sync(testRoot, result.testSources(), stateDir);
         return new Written(result, safeClassName(model), main.changed() + tests.changed(),
                 main.deleted() + tests.deleted());
     }
@@ -86,13 +88,13 @@ public final class Bindings {
     private record Synced(int changed, int deleted) {
     }
 
-    private static Synced sync(Path root, List<GeneratedSource> sources) throws IOException {
+    private static Synced sync(Path root, List<GeneratedSource> sources, Path stateDir) throws IOException {
         int changed = 0;
         for (GeneratedSource source : sources) {
             Path file = root.resolve(source.path());
             byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
             if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
-                AtomicFiles.write(file, bytes);
+                AtomicFiles.write(file, bytes, stateDir);
                 changed++;
             }
         }

@@ -80,7 +80,7 @@ public final class Scaffold {
         for (ExtractedAbi abi : new FingerprintedBuild(log).buildAndExtract(buildRequest(directory, crateDir))
                 .abis()) {
             Path file = AbiSnapshots.fileFor(directory.resolve("src/main/abi"), abi.snapshotName());
-            AbiSnapshots.write(file, abi.model());
+            AbiSnapshots.write(file, abi.model(), directory.resolve("target/ferrule"));
             written.add(directory.relativize(file));
         }
         if (!hadLock && Files.exists(lock)) {

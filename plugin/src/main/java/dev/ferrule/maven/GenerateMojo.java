@@ -124,7 +124,7 @@ public class GenerateMojo extends AbstractCargoMojo {
         Path testRoot = generatedTestSourcesDirectory.toPath();
         Bindings.Written written;
         try {
-            written = Bindings.generateInto(abi.model(), config, root, testRoot);
+            written = Bindings.generateInto(abi.model(), config, root, testRoot, stateDirectory.toPath());
         } catch (GenerationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {

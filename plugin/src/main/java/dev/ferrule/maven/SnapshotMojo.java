@@ -38,7 +38,8 @@ public class SnapshotMojo extends AbstractCargoMojo {
         try {
             for (ExtractedAbi abi : buildAndExtract(toRequest()).abis()) {
                 Path file = AbiSnapshots.fileFor(abiDirectory.toPath(), abi.snapshotName());
-                boolean changed = AbiSnapshots.write(file, abi.model(), overwriteNewer);
+                boolean changed = AbiSnapshots.write(file, abi.model(), overwriteNewer,
+                        stateDirectory.toPath());
                 getLog().info((changed ? "Wrote " : "Unchanged: ") + baseDirectory.toPath().relativize(file.toAbsolutePath()));
                 AbiSnapshots.summary(abi.snapshotName(), abi.model()).lines().forEach(getLog()::info);
             }

@@ -113,8 +113,9 @@ public final class CargoTestRunner {
         Path logFile = request.stateDir().resolve(suffix + ".log");
         Path report = reportsDir.resolve("TEST-" + suffix + "." + pkg.name() + ".xml");
         try {
-            AtomicFiles.write(logFile, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-            AtomicFiles.write(report, TestReportWriter.write(suffix + "." + pkg.name(), cases));
+            AtomicFiles.write(logFile, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8),
+                    request.stateDir());
+            AtomicFiles.write(report, TestReportWriter.write(suffix + "." + pkg.name(), cases), request.stateDir());
         } catch (IOException e) {
             throw new CargoException(CargoException.Kind.BUILD_FAILED, "Could not write the Rust test results: " + e.getMessage());
         }

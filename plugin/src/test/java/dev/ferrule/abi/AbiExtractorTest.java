@@ -76,8 +76,8 @@ class AbiExtractorTest {
         assertThat(second.fromCache()).isFalse();
         assertThat(AbiSnapshots.bytes(second.model())).isEqualTo(AbiSnapshots.bytes(first.model()));
         Path file = AbiSnapshots.fileFor(work.resolve("abi"), first.snapshotName());
-        assertThat(AbiSnapshots.write(file, first.model())).isTrue();
-        assertThat(AbiSnapshots.write(file, second.model())).isFalse();
+        assertThat(AbiSnapshots.write(file, first.model(), work)).isTrue();
+        assertThat(AbiSnapshots.write(file, second.model(), work)).isFalse();
         assertThat(AbiSnapshots.read(file)).isEqualTo(first.model());
     }
 

@@ -257,15 +257,15 @@ class RustdocAndElfInputsTest {
                 new AbiModel.BuildTarget("x86_64-unknown-linux-gnu", List.of(), "release"), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of());
 
-        assertThatThrownBy(() -> AbiSnapshots.write(file, model)).isInstanceOf(AbiException.class)
+        assertThatThrownBy(() -> AbiSnapshots.write(file, model, work)).isInstanceOf(AbiException.class)
                 .hasMessageContaining("schema version 999, newer than the version 1")
                 .hasMessageContaining("-Dferrule.snapshot.overwriteNewer=true");
         assertThat(Files.readString(file)).contains("somethingNew");
 
-        assertThat(AbiSnapshots.write(file, model, true)).isTrue();
+        assertThat(AbiSnapshots.write(file, model, true, work)).isTrue();
         assertThat(AbiSnapshots.read(file)).isEqualTo(model);
         // Its own schema, or an older one, is simply rewritten.
-        assertThat(AbiSnapshots.write(file, model)).isFalse();
+        assertThat(AbiSnapshots.write(file, model, work)).isFalse();
     }
 
     @Test

@@ -44,11 +44,13 @@ class AbiCheckerTest {
     @Test
     void snapshotOfAnotherTargetOrFeatureSetIsNeverCompared() throws Exception {
         Path abi = project.resolve("src/main/abi");
-        AbiSnapshots.write(abi.resolve("demo-aarch64-apple-darwin.abi.json"), model("aarch64-apple-darwin", List.of()));
+        Path state = project.resolve("target/ferrule");
+        AbiSnapshots.write(abi.resolve("demo-aarch64-apple-darwin.abi.json"), model("aarch64-apple-darwin", List.of()),
+                state);
         AbiSnapshots.write(abi.resolve("demo-x86_64-unknown-linux-gnu-extra.abi.json"),
-                model("x86_64-unknown-linux-gnu", List.of("extra")));
+                model("x86_64-unknown-linux-gnu", List.of("extra")), state);
         AbiSnapshots.write(abi.resolve("demo-x86_64-unknown-linux-gnu.abi.json"),
-                model("x86_64-unknown-linux-gnu", List.of("default")));
+                model("x86_64-unknown-linux-gnu", List.of("default")), state);
 
         AbiChecker.Outcome outcome = AbiChecker.check(List.of(new ExtractedAbi("demo-x86_64-unknown-linux-gnu",
                 model("x86_64-unknown-linux-gnu", List.of("default")), false)), config(null));

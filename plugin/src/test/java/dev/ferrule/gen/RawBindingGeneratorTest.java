@@ -77,7 +77,7 @@ class RawBindingGeneratorTest {
     void theSummaryCountsWhatWasBoundAndListsWhatWasNot() throws Exception {
         AbiModel model = AbiSnapshots.read(ABI_FIXTURE);
         Bindings.Written written = Bindings.generateInto(model, new GeneratorConfig("dev.ferrule.generated",
-                "AbiFixtureNative", List.of(), List.of()), work.resolve("generated"));
+                "AbiFixtureNative", List.of(), List.of()), work.resolve("generated"), work.resolve("state"));
         Bindings.Summary summary = written.summary("dev.ferrule.generated", "AbiFixtureNative", Path.of("gen"));
 
         int exports = model.functions().size();

@@ -270,12 +270,14 @@ class SafeBindingGeneratorTest {
         Path stale = root.resolve("dev/ferrule/generated/Removed.java");
         Files.createDirectories(stale.getParent());
         Files.writeString(stale, "class Removed {}");
-        Bindings.Written first = Bindings.generateInto(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE), root);
+        Bindings.Written first = Bindings.generateInto(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE), root,
+                root.resolveSibling("state"));
         assertThat(stale).doesNotExist();
         assertThat(first.deleted()).isEqualTo(1);
         assertThat(first.changed()).isEqualTo(first.result().sources().size());
 
-        Bindings.Written second = Bindings.generateInto(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE), root);
+        Bindings.Written second = Bindings.generateInto(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE), root,
+                root.resolveSibling("state"));
         assertThat(second.changed()).isZero();
         assertThat(second.deleted()).isZero();
     }
