@@ -92,7 +92,7 @@ class InputFileFuzzTest {
                         file -> {
                             Path build = file.getParent().getParent().getParent().getParent();
                             NativeAssembler.assemble(work.resolve("merged").resolve(build.getFileName()),
-                                    List.of(build));
+                                    List.of(build), work.resolve("state"));
                         }),
                 new Input("[package.metadata.ferrule]", "metadata.json", """
                         {"functions": {"lib_sum": {"critical": true, "params": {"data": "bytes"},

@@ -49,7 +49,8 @@ public final class NativeAssembler {
      *                  platforms take part in the checks
      * @param inputs    jars or directories of the other platforms' builds
      */
-    public static Result assemble(Path outputDir, List<Path> inputs) throws CargoException {
+    /** @param stateDir  Ferrule's state directory, where the temporary files of the copies go */
+    public static Result assemble(Path outputDir, List<Path> inputs, Path stateDir) throws CargoException {
         Map<String, PlatformBuild> byPlatform = new TreeMap<>();
         List<PlatformBuild> all = new ArrayList<>(read(outputDir, THIS_BUILD));
         Map<String, Path> sources = new TreeMap<>();
@@ -76,7 +77,7 @@ public final class NativeAssembler {
             }
         }
         for (Map.Entry<String, Path> source : sources.entrySet()) {
-            copyPlatform(source.getValue(), source.getKey(), outputDir);
+            copyPlatform(source.getValue(), source.getKey(), outputDir, stateDir);
         }
         return new Result(List.copyOf(byPlatform.values()), List.copyOf(sources.keySet()));
     }
@@ -168,14 +169,15 @@ public final class NativeAssembler {
         return builds;
     }
 
-    private static void copyPlatform(Path input, String platform, Path outputDir) throws CargoException {
+    private static void copyPlatform(Path input, String platform, Path outputDir, Path stateDir)
+            throws CargoException {
         Path target = outputDir.resolve(NATIVE_ROOT).resolve(platform);
         try {
             if (Files.isDirectory(input)) {
-                copyTree(input.resolve(NATIVE_ROOT).resolve(platform), target);
+                copyTree(input.resolve(NATIVE_ROOT).resolve(platform), target, stateDir);
             } else {
                 try (FileSystem jar = FileSystems.newFileSystem(input)) {
-                    copyTree(jar.getPath("/").resolve(NATIVE_ROOT).resolve(platform), target);
+                    copyTree(jar.getPath("/").resolve(NATIVE_ROOT).resolve(platform), target, stateDir);
                 }
             }
         } catch (IOException e) {
@@ -184,11 +186,13 @@ public final class NativeAssembler {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies atomically, so a kill leaves no half-written library in the classes the jar packs. */
+    private static void copyTree(Path from, Path to, Path stateDir) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.write(to.resolve(file.getFileName().toString()), Files.readAllBytes(file));
+                dev.ferrule.util.AtomicFiles.write(to.resolve(file.getFileName().toString()), Files.readAllBytes(file),
+                        stateDir);
             }
         }
     }

@@ -70,7 +70,19 @@ public final class PlatformJars {
         return jars;
     }
 
+    /** Written beside the jar under a temporary name, then renamed, so a kill leaves no half jar. */
     private static void writeJar(Path outputDir, String platform, Path jar, FileTime time) throws IOException {
+        Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
+        try {
+            writeJarTo(outputDir, platform, partial, time);
+            Files.move(partial, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private static void writeJarTo(Path outputDir, String platform, Path jar, FileTime time) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Created-By", "Ferrule");

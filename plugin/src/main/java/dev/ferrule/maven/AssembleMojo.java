@@ -28,12 +28,17 @@ public class AssembleMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
     File outputDirectory;
 
+    /** Where Ferrule keeps its state; the copies' temporary files go there. */
+    @Parameter(defaultValue = "${project.build.directory}/ferrule", required = true)
+    File stateDirectory;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         NativeAssembler.Result result;
         try {
             result = NativeAssembler.assemble(outputDirectory.toPath(),
-                    natives.stream().map(file -> file.toPath().toAbsolutePath().normalize()).toList());
+                    natives.stream().map(file -> file.toPath().toAbsolutePath().normalize()).toList(),
+                    stateDirectory.toPath());
         } catch (CargoException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

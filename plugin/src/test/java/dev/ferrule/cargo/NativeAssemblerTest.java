@@ -61,8 +61,8 @@ class NativeAssemblerTest {
         platform(windows, "windows-x86_64", "gauge.dll", "abc", "gauge");
         platform(windows, "linux-musl-aarch64", "libgauge.so", "abc", "gauge");
 
-        NativeAssembler.Result result = NativeAssembler.assemble(classes,
-                List.of(jar(mac, dir.resolve("mac.jar")), windows));
+        NativeAssembler.Result result = NativeAssembler.assemble(classes, List.of(jar(mac, dir.resolve("mac.jar")), windows),
+                classes.resolveSibling("state"));
 
         assertThat(result.platforms()).extracting(NativeAssembler.PlatformBuild::platform)
                 .containsExactly("linux-musl-aarch64", "linux-x86_64", "macos-aarch64", "windows-x86_64");
@@ -80,7 +80,7 @@ class NativeAssemblerTest {
         Path mac = dir.resolve("mac");
         platform(mac, "macos-aarch64", "libgauge.dylib", "def", "gauge");
 
-        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(mac)))
+        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(mac), classes.resolveSibling("state")))
                 .isInstanceOf(CargoException.class)
                 .hasMessageContaining("export different ABIs")
                 .hasMessageContaining("fingerprint abc: linux-x86_64 (from this build)")
@@ -95,28 +95,28 @@ class NativeAssemblerTest {
 
         Path other = dir.resolve("other");
         platform(other, "macos-aarch64", "libmeter.dylib", "abc", "meter");
-        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(other)))
+        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(other), classes.resolveSibling("state")))
                 .hasMessageContaining("different crates").hasMessageContaining("meter: macos-aarch64");
 
         Path unstamped = dir.resolve("unstamped");
         platform(unstamped, "macos-aarch64", "libgauge.dylib", null, "gauge");
-        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(unstamped)))
+        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(unstamped), classes.resolveSibling("state")))
                 .hasMessageContaining("record no ABI fingerprint").hasMessageContaining("macos-aarch64");
 
         Path twin = dir.resolve("twin");
         platform(twin, "linux-x86_64", "libgauge.so", "abc", "gauge-twin");
         Files.writeString(twin.resolve("META-INF/native/linux-x86_64/build-info.json"), Files.readString(
                 twin.resolve("META-INF/native/linux-x86_64/build-info.json")).replace("gauge-twin", "gauge"));
-        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(twin)))
+        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(twin), classes.resolveSibling("state")))
                 .hasMessageContaining("Two different libraries for linux-x86_64");
 
         Path damaged = dir.resolve("damaged");
         platform(damaged, "macos-aarch64", "libgauge.dylib", "abc", "gauge");
         Files.writeString(damaged.resolve("META-INF/native/macos-aarch64/libgauge.dylib"), "tampered");
-        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(damaged)))
+        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(damaged), classes.resolveSibling("state")))
                 .hasMessageContaining("does not match the SHA-256");
 
-        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(dir.resolve("missing.jar"))))
+        assertThatThrownBy(() -> NativeAssembler.assemble(classes, List.of(dir.resolve("missing.jar")), classes.resolveSibling("state")))
                 .hasMessageContaining("does not exist");
     }
 }
