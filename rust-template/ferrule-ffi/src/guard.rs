@@ -3,8 +3,53 @@
 
 use crate::error::FfiError;
 use crate::last_error;
+use crate::logging::{self, Level};
 use crate::status::{RuntimeError, OK};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{self, catch_unwind, AssertUnwindSafe, PanicHookInfo};
+use std::sync::Once;
+
+/// Set to `1` in the host's environment to have panics also printed to stderr, as Rust's default
+/// hook prints them (with `RUST_BACKTRACE`, that includes addresses). Off unless asked for.
+pub const PANIC_STDERR_ENV: &str = "FERRULE_PANIC_STDERR";
+
+static HOOK: Once = Once::new();
+
+/// Installs this library's panic hook, once. Each cdylib has its own copy of std, so the hook
+/// covers this library's panics only, never the host's or another library's.
+///
+/// Rust's default hook prints every panic's text and location to stderr, and with
+/// `RUST_BACKTRACE=full` a backtrace with addresses: output the host did not ask for, which may
+/// reveal the library's layout. The hook sends the text and location to the host's log callback
+/// instead (nothing when none is installed); the guard puts the text in the last error. Only
+/// [`PANIC_STDERR_ENV`]`=1` brings the default output back.
+pub fn install_panic_hook() {
+    HOOK.call_once(|| {
+        let default = panic::take_hook();
+        let to_stderr = std::env::var(PANIC_STDERR_ENV).is_ok_and(|v| v == "1");
+        panic::set_hook(Box::new(move |info: &PanicHookInfo<'_>| {
+            let text = panic_text(info.payload());
+            match info.location() {
+                Some(at) => logging::log(
+                    Level::Error,
+                    "panic",
+                    format_args!("panic at {}:{}: {}", at.file(), at.line(), text),
+                ),
+                None => logging::log(Level::Error, "panic", format_args!("panic: {}", text)),
+            }
+            if to_stderr {
+                default(info);
+            }
+        }));
+    });
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "non-text panic".to_owned())
+}
 
 /// Runs an export's body: `Ok` gives [`OK`]; an error gives its code and records its message; a
 /// panic gives [`RuntimeError::Panic`] and records the panic text, cut to a bounded length.
@@ -15,6 +60,7 @@ pub fn guard<F>(body: F) -> i32
 where
     F: FnOnce() -> Result<(), FfiError>,
 {
+    install_panic_hook();
     // AssertUnwindSafe: the body's captured state is dropped or abandoned after a panic; the
     // registries it may touch use poison-tolerant locks.
     match catch_unwind(AssertUnwindSafe(body)) {
@@ -27,12 +73,7 @@ where
             error.code()
         }
         Err(payload) => {
-            let text = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "non-text panic".to_owned());
-            last_error::set(&format!("panic: {text}"));
+            last_error::set(&format!("panic: {}", panic_text(payload.as_ref())));
             RuntimeError::Panic.code()
         }
     }

@@ -50,6 +50,28 @@ public final class Names {
     }
 
     /** {@code CounterStats} or {@code fx_add} to {@code COUNTER_STATS} / {@code FX_ADD}. */
+    /** Whether a string is a Java package name ({@code org.acme.kv}). */
+    public static boolean isPackageName(String name) {
+        return name.matches("[a-zA-Z_][\\w]*(\\.[a-zA-Z_][\\w]*)*")
+                && java.util.Arrays.stream(name.split("\\.")).noneMatch(KEYWORDS::contains);
+    }
+
+    /**
+     * The package bindings go to when none is set: the groupId and the library's name, in lower
+     * case, with anything Java does not allow in a package name made {@code _}.
+     */
+    public static String defaultPackage(String groupId, String libName) {
+        StringBuilder name = new StringBuilder();
+        for (String part : (groupId + "." + libName).toLowerCase(Locale.ROOT).split("\\.")) {
+            String cleaned = part.replaceAll("[^a-z0-9_]", "_");
+            if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0)) || KEYWORDS.contains(cleaned)) {
+                cleaned = "_" + cleaned;
+            }
+            name.append(name.length() == 0 ? "" : ".").append(cleaned);
+        }
+        return name.toString();
+    }
+
     static String constant(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }

@@ -424,7 +424,8 @@ public final class SafeBindingGenerator {
         for (String imported : List.of("java.lang.foreign.Arena", "java.lang.foreign.FunctionDescriptor",
                 "java.lang.foreign.Linker", "java.lang.foreign.MemorySegment", "java.lang.foreign.ValueLayout",
                 "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodHandles", "java.lang.invoke.MethodType",
-                "java.nio.charset.StandardCharsets", "java.util.Objects", "dev.ferrule.runtime.CallFrame")) {
+                "java.nio.charset.StandardCharsets", "java.util.Objects", "dev.ferrule.runtime.CallFrame",
+                "dev.ferrule.runtime.Utf8")) {
             unit.addImport(imported);
         }
         ClassOrInterfaceDeclaration type = unit.addClass(safeClass, Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
@@ -686,7 +687,7 @@ public final class SafeBindingGenerator {
                 }
                 method.addParameter(new Parameter(text ? type("String") : new ArrayType(PrimitiveType.byteType()),
                         javaName));
-                Expression bytes = text ? call(name(javaName), "getBytes", field(name("StandardCharsets"), "UTF_8"))
+                Expression bytes = text ? call(name("Utf8"), "encode", name(javaName), str(javaName))
                         : name(javaName);
                 prepare.add(run(call(name("Objects"), "requireNonNull", name(javaName), str(javaName))));
                 prepare.add(declare(new ArrayType(PrimitiveType.byteType()), javaName + "Bytes", bytes));

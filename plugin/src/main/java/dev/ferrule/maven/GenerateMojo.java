@@ -5,6 +5,7 @@ import dev.ferrule.abi.FingerprintedBuild;
 import dev.ferrule.gen.Bindings;
 import dev.ferrule.gen.GenerationException;
 import dev.ferrule.gen.GeneratorConfig;
+import dev.ferrule.gen.Names;
 import dev.ferrule.gen.NativeAccess;
 import dev.ferrule.gen.TestJvmOptions;
 import java.io.File;
@@ -34,8 +35,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractCargoMojo {
 
-    /** The Java package of the generated classes. */
-    @Parameter(property = "ferrule.packageName", required = true)
+    /**
+     * The Java package of the generated classes. Defaults to the groupId and the library's name
+     * ({@code org.acme} and {@code tinykv} give {@code org.acme.tinykv}), as ferrule:init sets it.
+     */
+    @Parameter(property = "ferrule.packageName")
     String packageName;
 
     /**
@@ -103,8 +107,10 @@ public class GenerateMojo extends AbstractCargoMojo {
             getLog().info("Skipping ferrule:generate (ferrule.skip=true).");
             return;
         }
-        if (!packageName.matches("[a-zA-Z_][\\w]*(\\.[a-zA-Z_][\\w]*)*")) {
-            throw new MojoExecutionException("<packageName> '" + packageName + "' is not a Java package name.");
+        if (packageName != null && !Names.isPackageName(packageName)) {
+            throw new MojoExecutionException("<packageName> '" + packageName + "' is not a Java package name; set"
+                    + " it to one, for example <packageName>" + Names.defaultPackage(project.getGroupId(), "mylib")
+                    + "</packageName>.");
         }
         TestJvmOptions.CrashIsolation isolation;
         try {
@@ -115,6 +121,12 @@ public class GenerateMojo extends AbstractCargoMojo {
         FingerprintedBuild.Result built = buildAndExtract(toRequest());
         // One host library: the bindings describe the ABI, which every target of a release shares.
         ExtractedAbi abi = built.abis().get(0);
+        String packageName = this.packageName;
+        if (packageName == null) {
+            packageName = Names.defaultPackage(project.getGroupId(), abi.model().crate().libName());
+            getLog().info("<packageName> is not set; the bindings go to " + packageName + " (the groupId and the"
+                    + " library's name). Set <packageName> to choose another.");
+        }
         String name = className != null ? className : Bindings.safeClassName(abi.model()) + "Native";
         boolean withContracts = contractTests && hasJUnitJupiter();
         GeneratorConfig config = new GeneratorConfig(packageName, name, includes == null ? List.of() : includes,

@@ -23,6 +23,12 @@ class TemplateSafeApiTest {
     }
 
     @Test
+    void aLoneSurrogateIsRefusedBeforeTheCall() {
+        assertThatThrownBy(() -> Template.greet("Zo\uD800")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds a lone surrogate U+D800 at index 2");
+    }
+
+    @Test
     void bytesCrossIncludingEmpty() {
         assertThat(Template.checksum(new byte[0])).isEqualTo(0x811c9dc5);
         assertThat(Template.checksum("a".getBytes(StandardCharsets.UTF_8))).isEqualTo(0xe40c292c);
