@@ -193,13 +193,16 @@ final class ContractTestGenerator {
                         Expect.NULL_POINTER);
             }
             for (Map.Entry<String, Expression> edge : edges(javaType).entrySet()) {
-                addCase(type, prefix + edge.getKey(), subject, i, edge.getValue(), Expect.RESULT_OR_OWN);
+                addCase(type, prefix + edge.getKey(), subject, i, edge.getValue(),
+                        edge.getKey().equals("loneSurrogate") ? Expect.NOT_UTF8 : Expect.RESULT_OR_OWN);
             }
         }
     }
 
     private enum Expect {
-        RESULT_OR_OWN, NULL_POINTER, HANDLE_REFUSED
+        RESULT_OR_OWN, NULL_POINTER, HANDLE_REFUSED,
+        /** Refused in Java before the call: the text has no UTF-8 form. */
+        NOT_UTF8
     }
 
     private static Map<String, Expression> badHandles() {
@@ -243,7 +246,8 @@ final class ContractTestGenerator {
                 values.put("large", call(str("x"), "repeat", integer(1 << 20)));
                 values.put("nul", new StringLiteralExpr("\\0"));
                 values.put("nonAscii", new StringLiteralExpr("Zo\\u00eb \\u65e5\\u672c \\ud83c\\udf89"));
-                // A lone surrogate is not UTF-16 text; Java encodes it as '?', so Rust still gets UTF-8.
+                // A lone surrogate is not UTF-16 text and has no UTF-8 form; the bindings refuse it
+                // rather than let String.getBytes send '?'.
                 values.put("loneSurrogate", new StringLiteralExpr("\\ud800"));
             }
             case "byte[]" -> {
@@ -312,6 +316,8 @@ final class ContractTestGenerator {
             case HANDLE_REFUSED -> run(call("refusesHandle", lambda));
             case NULL_POINTER -> run(call(name("Assertions"), "assertThrows", new ClassExpr(type(
                     "NullPointerException")), lambda));
+            case NOT_UTF8 -> run(call(name("Assertions"), "assertThrows", new ClassExpr(type(
+                    "IllegalArgumentException")), lambda));
         };
         addTest(type, caseName, setup, List.of(check), cleanup);
     }
