@@ -150,7 +150,17 @@ public final class LibraryIdentity {
                     + bindings + " was generated from a build with features " + expected + ". Fix: build the"
                     + " library with the same <features> as ferrule:generate, or regenerate the bindings.");
         }
-        List<String> risky = info.unsafeFeatures();
+        checkUnsafeFeatures(what, info.features());
+    }
+
+    /**
+     * Refuses risky ({@code unsafe-*}) features the application has not allowed, and warns about
+     * allowed ones. The loader calls it with the features the bindings were generated from before
+     * it opens the library, since the library's SHA-256 pins it to that build.
+     */
+    static void checkUnsafeFeatures(String what, List<String> features) {
+        List<String> risky = features.stream().map(LibraryIdentity::normalise).filter(f -> f.startsWith("unsafe-"))
+                .distinct().sorted().toList();
         if (risky.isEmpty()) {
             return;
         }

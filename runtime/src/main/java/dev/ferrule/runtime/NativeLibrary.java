@@ -1,27 +1,47 @@
 package dev.ferrule.runtime;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Loads a native library that ferrule-maven-plugin packed into a jar under
  * {@code META-INF/native/<os>-<arch>/}.
  *
- * <p>The library is checked against the SHA-256 recorded at build time, extracted into a private
- * directory (see {@link LibraryExtractor}), checked again on disk, and opened with
- * {@link SymbolLookup#libraryLookup(Path, Arena)} in the global arena, so it stays loaded for the
- * life of the JVM. Each library loads once per JVM, however many threads ask at the same time.
+ * <p>Generated bindings load through {@link #load(Class, String, Expected)}: the SHA-256 of
+ * every library they were generated with is compiled into them, so the library must be exactly
+ * one of those, whatever {@code .sha256} file lies next to it. It is read from the jar or
+ * directory of the bindings class first; when it is not there (a platform jar beside the
+ * bindings jar), the copy on the class path with that SHA-256 is taken, and any other copy is
+ * ignored and named. When the bindings class comes from a signed jar, the library must be signed
+ * by the same signers. Every check, and the risky-feature policy, finishes before the library is
+ * opened, since opening it runs its initialisers.
+ *
+ * <p>The library is then extracted into a private directory (see {@link LibraryExtractor}),
+ * checked again on disk, and opened with {@link SymbolLookup#libraryLookup(Path, Arena)} in the
+ * global arena, so it stays loaded for the life of the JVM. Each library loads once per JVM,
+ * however many threads ask at the same time.
+ *
+ * <p>{@link #load(Class, String)}, for code without generated bindings, has nothing compiled in to
+ * check against: it trusts the {@code .sha256} beside the library, read from the same jar or
+ * directory, and refuses two different copies on the class path (a second jar shadowing the
+ * first) instead of taking whichever comes first.
  *
  * <p>For development, {@code -Dferrule.library.<name>.path=/path/to/libname.so} loads a local
  * build instead, without the checksum check.
@@ -65,11 +85,47 @@ public final class NativeLibrary {
      * @throws NativeLibraryException       for any other reason it cannot be loaded
      */
     public static NativeLibrary load(Class<?> anchor, String name) {
-        return load(anchor.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : anchor.getClassLoader(),
-                name);
+        return load(loaderOf(anchor), name, anchor, null);
+    }
+
+    /**
+     * What generated bindings know of the libraries they were generated with.
+     *
+     * @param sha256ByPlatform  the SHA-256 of each library, by platform ({@code linux-x86_64})
+     * @param features          the cargo features of those builds; a risky one must be allowed
+     *                          before the library is opened
+     */
+    public record Expected(Map<String, String> sha256ByPlatform, List<String> features) {
+
+        public Expected {
+            sha256ByPlatform = Map.copyOf(sha256ByPlatform);
+            features = List.copyOf(features);
+        }
+    }
+
+    /**
+     * Loads library {@code name} as the bindings {@code anchor} expect it: one of the libraries
+     * they were generated with, by SHA-256, signed by the anchor's signers when it is signed.
+     *
+     * @throws UnsupportedPlatformException when the bindings have no library for this platform
+     * @throws LibraryIntegrityException    when no copy of the library is the one the bindings expect,
+     *                                      or its signature does not match the bindings'
+     * @throws UnsafeFeatureException       when the library was built with a risky feature that the
+     *                                      application has not allowed
+     */
+    public static NativeLibrary load(Class<?> anchor, String name, Expected expected) {
+        return load(loaderOf(anchor), name, anchor, expected);
+    }
+
+    private static ClassLoader loaderOf(Class<?> anchor) {
+        return anchor.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : anchor.getClassLoader();
     }
 
     static NativeLibrary load(ClassLoader loader, String name) {
+        return load(loader, name, null, null);
+    }
+
+    private static NativeLibrary load(ClassLoader loader, String name, Class<?> anchor, Expected expected) {
         if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("Invalid library name '" + name + "'; use the crate's lib name,"
                     + " for example 'hello' for libhello.so.");
@@ -88,13 +144,13 @@ public final class NativeLibrary {
                             + " class loader, for example by putting the jar on a common parent class loader.");
                 }
             }
-            NativeLibrary loaded = open(loader, name);
+            NativeLibrary loaded = open(loader, name, anchor, expected);
             LOADED.put(name, loaded);
             return loaded;
         }
     }
 
-    private static NativeLibrary open(ClassLoader loader, String name) {
+    private static NativeLibrary open(ClassLoader loader, String name, Class<?> anchor, Expected expected) {
         String override = System.getProperty("ferrule.library." + name + ".path");
         if (override != null && !override.isBlank()) {
             Path path = Path.of(override).toAbsolutePath();
@@ -109,25 +165,141 @@ public final class NativeLibrary {
         Platform platform = Platform.current();
         String fileName = platform.libraryFileName(name);
         String resource = NATIVE_ROOT + "/" + platform.id() + "/" + fileName;
-        byte[] bytes = read(loader, resource);
-        if (bytes == null) {
-            throw new UnsupportedPlatformException(platform.id(), "No native library '" + name + "' for "
-                    + platform.id() + ": " + resource + " is not on the class path. " + available(loader, name)
-                    + " Build this platform's library, or add its Rust target triple to <targets> of"
-                    + " ferrule-maven-plugin.");
+        LibrarySource source = expected != null ? anchored(loader, name, anchor, expected, platform, resource)
+                : checksummed(loader, name, anchor, platform, resource);
+        String sha256 = LibraryExtractor.sha256(source.bytes());
+        if (anchor != null) {
+            checkSigners(anchor, source, resource);
         }
-        byte[] checksum = read(loader, resource + ".sha256");
+        if (expected != null) {
+            LibraryIdentity.checkUnsafeFeatures("Native library '" + name + "'", expected.features());
+        }
+        Path path = new LibraryExtractor(LibraryExtractor.defaultRoot()).extract(source.bytes(), sha256, fileName);
+        return new NativeLibrary(name, path, sha256, lookup(path), loader);
+    }
+
+    /** The copy the bindings were generated with: their SHA-256 decides, no file beside the library. */
+    private static LibrarySource anchored(ClassLoader loader, String name, Class<?> anchor, Expected expected,
+            Platform platform, String resource) {
+        String want = expected.sha256ByPlatform().get(platform.id());
+        if (want == null) {
+            throw new UnsupportedPlatformException(platform.id(), "No native library '" + name + "' for "
+                    + platform.id() + ": " + anchor.getName() + " was generated with the libraries of "
+                    + new TreeSet<>(expected.sha256ByPlatform().keySet()) + " only, so it cannot check"
+                    + " one for this platform. Generate the bindings with this platform's build among"
+                    + " ferrule:generate's <natives>, or run on one of those platforms.");
+        }
+        Optional<LibrarySource> own = LibrarySource.inCodeSourceOf(anchor, resource);
+        if (own.isPresent()) {
+            String found = LibraryExtractor.sha256(own.get().bytes());
+            if (!found.equals(want)) {
+                throw new LibraryIntegrityException(resource + " in " + own.get().location() + " is not the library "
+                        + anchor.getName() + " was generated with (SHA-256 " + found + ", expected " + want
+                        + "). The jar was changed after it was built; rebuild it or fetch it again. Nothing was"
+                        + " loaded.");
+            }
+            return own.get();
+        }
+        List<LibrarySource> copies = LibrarySource.onClassPath(loader, resource);
+        LibrarySource chosen = null;
+        List<String> ignored = new ArrayList<>();
+        for (LibrarySource copy : copies) {
+            String found = LibraryExtractor.sha256(copy.bytes());
+            if (chosen == null && found.equals(want)) {
+                chosen = copy;
+            } else if (!found.equals(want)) {
+                ignored.add(copy.location() + " (SHA-256 " + found + ")");
+            }
+        }
+        if (chosen == null) {
+            if (copies.isEmpty()) {
+                throw new UnsupportedPlatformException(platform.id(), "No native library '" + name + "' for "
+                        + platform.id() + ": " + resource + " is neither in " + location(anchor) + " nor elsewhere"
+                        + " on the class path. Add the jar with this platform's natives.");
+            }
+            throw new LibraryIntegrityException("No copy of " + resource + " on the class path is the library "
+                    + anchor.getName() + " was generated with (SHA-256 " + want + "): " + String.join(", ", ignored)
+                    + ". A jar was changed after it was built, or another jar shadows the right one. Nothing was"
+                    + " loaded.");
+        }
+        if (!ignored.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "Ignored {0} on the class path: not the library {1} was"
+                    + " generated with (SHA-256 {2}); loaded the one in {3}.", String.join(", ", ignored),
+                    anchor.getName(), want, chosen.location());
+        }
+        return chosen;
+    }
+
+    /**
+     * With nothing compiled in to check against: the library and its {@code .sha256} from one
+     * jar or directory, the anchor's own first, and never one of two differing copies.
+     */
+    private static LibrarySource checksummed(ClassLoader loader, String name, Class<?> anchor, Platform platform,
+            String resource) {
+        Optional<LibrarySource> own = anchor == null ? Optional.empty()
+                : LibrarySource.inCodeSourceOf(anchor, resource);
+        LibrarySource source;
+        if (own.isPresent()) {
+            source = own.get();
+        } else {
+            List<LibrarySource> copies = LibrarySource.onClassPath(loader, resource);
+            if (copies.isEmpty()) {
+                throw new UnsupportedPlatformException(platform.id(), "No native library '" + name + "' for "
+                        + platform.id() + ": " + resource + " is not on the class path. " + available(loader, name)
+                        + " Build this platform's library, or add its Rust target triple to <targets> of"
+                        + " ferrule-maven-plugin.");
+            }
+            if (copies.stream().map(c -> LibraryExtractor.sha256(c.bytes())).distinct().count() > 1) {
+                throw new LibraryIntegrityException("The class path holds different copies of " + resource + ": "
+                        + copies.stream().map(c -> c.location() + " (SHA-256 " + LibraryExtractor.sha256(c.bytes())
+                                + ")").collect(Collectors.joining(", ")) + ". One of them shadows"
+                        + " the other; remove it, or load through generated bindings, which know which one is"
+                        + " theirs. Nothing was loaded.");
+            }
+            source = copies.get(0);
+        }
+        String fileName = resource.substring(resource.lastIndexOf('/') + 1);
+        byte[] checksum = source.sibling(resource + ".sha256");
         if (checksum == null) {
-            throw new LibraryIntegrityException(resource + ".sha256 is missing, so " + fileName + " cannot be"
-                    + " verified. Repackage the jar with ferrule-maven-plugin. Nothing was loaded.");
+            throw new LibraryIntegrityException(resource + ".sha256 is missing in " + source.location() + ", so "
+                    + fileName + " cannot be verified. Repackage the jar with ferrule-maven-plugin. Nothing was"
+                    + " loaded.");
         }
         String expected = new String(checksum, StandardCharsets.US_ASCII).strip().split("\\s+")[0];
         if (!SHA256.matcher(expected).matches()) {
             throw new LibraryIntegrityException(resource + ".sha256 does not hold a SHA-256 digest. Repackage"
                     + " the jar with ferrule-maven-plugin. Nothing was loaded.");
         }
-        Path path = new LibraryExtractor(LibraryExtractor.defaultRoot()).extract(bytes, expected, fileName);
-        return new NativeLibrary(name, path, expected, lookup(path), loader);
+        String actual = LibraryExtractor.sha256(source.bytes());
+        if (!actual.equals(expected)) {
+            throw new LibraryIntegrityException("Native library " + fileName + " in " + source.location()
+                    + " does not match its recorded SHA-256 (expected " + expected + ", found " + actual + "). The jar"
+                    + " is corrupt or was tampered with; rebuild it or fetch it again. Nothing was loaded.");
+        }
+        return source;
+    }
+
+    /** A class from a signed jar vouches only for a library its signers signed too. */
+    private static void checkSigners(Class<?> anchor, LibrarySource source, String resource) {
+        Set<java.security.cert.Certificate> signers = LibrarySource.signersOf(anchor);
+        if (signers.isEmpty() || source.signers().equals(signers)) {
+            return;
+        }
+        throw new LibraryIntegrityException(resource + " in " + source.location() + (source.signers().isEmpty()
+                ? " is not signed" : " is signed by other signers") + ", but " + anchor.getName() + " comes from a"
+                + " jar signed by " + describe(signers) + ". Sign the natives with the same key as the bindings"
+                + " (maven-jarsigner-plugin), or ship them in the signed jar. Nothing was loaded.");
+    }
+
+    private static String describe(Set<java.security.cert.Certificate> certificates) {
+        return certificates.stream().map(c -> c instanceof X509Certificate x509
+                ? x509.getSubjectX500Principal().getName() : c.getType()).sorted()
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String location(Class<?> anchor) {
+        CodeSource source = anchor.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? "the bindings' jar" : source.getLocation().toString();
     }
 
     // Opening a library is restricted by design; the jar's Enable-Native-Access grants it.
@@ -140,14 +312,6 @@ public final class NativeLibrary {
         } catch (IllegalArgumentException e) {
             throw new NativeLibraryException("The system could not load " + path + ": " + e.getMessage()
                     + ". Check that it was built for this platform and that its dependencies are installed.", e);
-        }
-    }
-
-    private static byte[] read(ClassLoader loader, String resource) {
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new NativeLibraryException("Could not read " + resource + ": " + e.getMessage(), e);
         }
     }
 
