@@ -14,6 +14,7 @@ import dev.ferrule.audit.AuditException;
 import dev.ferrule.audit.AuditReports;
 import dev.ferrule.audit.CrateSources;
 import dev.ferrule.audit.Suppressions;
+import dev.ferrule.cargo.BoundLibraries;
 import dev.ferrule.cargo.CargoException;
 import dev.ferrule.cargo.FerruleMetadata;
 import dev.ferrule.cargo.IncrementalState;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -92,8 +94,12 @@ class InputFileFuzzTest {
                         file -> {
                             Path build = file.getParent().getParent().getParent().getParent();
                             NativeAssembler.assemble(work.resolve("merged").resolve(build.getFileName()),
-                                    List.of(build), work.resolve("state"));
+                                    List.of(build), Optional.empty(), work.resolve("state"));
                         }),
+                new Input("bound-libraries.json (what the bindings expect)", BoundLibraries.FILE_NAME, """
+                        {"schemaVersion": 1, "bindings": "org.acme.GaugeNative", "abiFingerprint": "f00d",
+                         "sha256ByPlatform": {"linux-x86_64": "aa", "macos-aarch64": "bb"}}""",
+                        file -> BoundLibraries.read(file.getParent())),
                 new Input("[package.metadata.ferrule]", "metadata.json", """
                         {"functions": {"lib_sum": {"critical": true, "params": {"data": "bytes"},
                           "returns": "status"}, "lib_raw": {"raw-only": true}}}""",

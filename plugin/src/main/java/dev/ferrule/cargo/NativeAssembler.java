@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ public final class NativeAssembler {
 
     static final String NATIVE_ROOT = "META-INF/native";
     /** How the output directory's own builds are named in messages. */
-    static final String THIS_BUILD = "this build";
+    public static final String THIS_BUILD = "this build";
 
     /** One platform's packaged library and where it came from. */
     public record PlatformBuild(String platform, String from, String crateName, String crateVersion,
@@ -45,15 +46,38 @@ public final class NativeAssembler {
     }
 
     /**
+     * Copies the other platforms' builds into {@code outputDir}, after {@link #survey} checked
+     * them all and, when this module generates bindings, {@code bound} confirmed that the
+     * bindings expect every library.
+     *
      * @param outputDir where this build packs its own library ({@code target/classes}); its
      *                  platforms take part in the checks
      * @param inputs    jars or directories of the other platforms' builds
+     * @param bound     what this module's bindings expect, if it generates any
+     * @param stateDir  Ferrule's state directory, where the temporary files of the copies go
      */
-    /** @param stateDir  Ferrule's state directory, where the temporary files of the copies go */
-    public static Result assemble(Path outputDir, List<Path> inputs, Path stateDir) throws CargoException {
-        Map<String, PlatformBuild> byPlatform = new TreeMap<>();
+    public static Result assemble(Path outputDir, List<Path> inputs, Optional<BoundLibraries> bound, Path stateDir)
+            throws CargoException {
+        List<PlatformBuild> platforms = survey(outputDir, inputs);
+        if (bound.isPresent()) {
+            bound.get().checkPacked(platforms);
+        }
+        List<String> added = new ArrayList<>();
+        for (PlatformBuild build : platforms) {
+            if (!build.from().equals(THIS_BUILD)) {
+                copyPlatform(Path.of(build.from()), build.platform(), outputDir, stateDir);
+                added.add(build.platform());
+            }
+        }
+        return new Result(platforms, List.copyOf(added));
+    }
+
+    /**
+     * The builds in {@code outputDir} and {@code inputs}, one per platform (this build's first),
+     * checked to be of one crate and one ABI, with one library per platform.
+     */
+    public static List<PlatformBuild> survey(Path outputDir, List<Path> inputs) throws CargoException {
         List<PlatformBuild> all = new ArrayList<>(read(outputDir, THIS_BUILD));
-        Map<String, Path> sources = new TreeMap<>();
         for (Path input : inputs) {
             if (!Files.exists(input)) {
                 throw CargoException.invalid("The native build " + input + " does not exist. List the jars or"
@@ -71,15 +95,9 @@ public final class NativeAssembler {
                     + " and no input in <natives>.");
         }
         check(all);
-        for (PlatformBuild build : all) {
-            if (byPlatform.putIfAbsent(build.platform(), build) == null && !build.from().equals(THIS_BUILD)) {
-                sources.put(build.platform(), Path.of(build.from()));
-            }
-        }
-        for (Map.Entry<String, Path> source : sources.entrySet()) {
-            copyPlatform(source.getValue(), source.getKey(), outputDir, stateDir);
-        }
-        return new Result(List.copyOf(byPlatform.values()), List.copyOf(sources.keySet()));
+        Map<String, PlatformBuild> byPlatform = new TreeMap<>();
+        all.forEach(build -> byPlatform.putIfAbsent(build.platform(), build));
+        return List.copyOf(byPlatform.values());
     }
 
     /** One crate, one ABI, one build per platform. */

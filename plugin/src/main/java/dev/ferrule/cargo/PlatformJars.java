@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -44,9 +45,11 @@ public final class PlatformJars {
      * assemble), after the same checks as assemble: one crate, one ABI fingerprint.
      *
      * @param baseName the main jar's name without {@code .jar}; each jar adds {@code -<classifier>}
+     * @param bound    what this module's bindings expect, if it generates any: a jar of a library
+     *                 they would refuse is not written
      */
-    public static List<PlatformJar> write(Path outputDir, Path jarDir, String baseName, Instant timestamp)
-            throws CargoException {
+    public static List<PlatformJar> write(Path outputDir, Path jarDir, String baseName, Instant timestamp,
+            Optional<BoundLibraries> bound) throws CargoException {
         List<NativeAssembler.PlatformBuild> builds = NativeAssembler.read(outputDir, NativeAssembler.THIS_BUILD);
         if (builds.isEmpty()) {
             throw CargoException.invalid("There is no native library in " + outputDir.resolve(NativeAssembler.NATIVE_ROOT)
@@ -54,6 +57,9 @@ public final class PlatformJars {
                     + " other platforms) before ferrule:platform-jars.");
         }
         NativeAssembler.check(builds);
+        if (bound.isPresent()) {
+            bound.get().checkPacked(builds);
+        }
         FileTime time = FileTime.from(timestamp);
         List<PlatformJar> jars = new ArrayList<>();
         try {

@@ -20,6 +20,7 @@ import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -124,9 +125,10 @@ public final class RawBindingGenerator {
     private GenerationResult generate() {
         CompilationUnit unit = new CompilationUnit(config.packageName());
         IMPORTS.forEach(unit::addImport);
+        unit.addImport("java.util.List");
+        unit.addImport("java.util.Map");
         if (identityPrefix().isPresent()) {
             unit.addImport("dev.ferrule.runtime.LibraryIdentity");
-            unit.addImport("java.util.List");
         }
         ClassOrInterfaceDeclaration type = unit.addClass(config.className(), Modifier.Keyword.PUBLIC,
                 Modifier.Keyword.FINAL);
@@ -412,9 +414,13 @@ public final class RawBindingGenerator {
         ClassOrInterfaceDeclaration holder = new ClassOrInterfaceDeclaration(NodeList.nodeList(
                 Modifier.privateModifier(), Modifier.staticModifier(), Modifier.finalModifier()), false, "Library");
         holder.setJavadocComment("Loads the library on first use, verified by ferrule-runtime.");
+        addExpectedLibraries(type);
+        Expression expected = new ObjectCreationExpr(null, new ClassOrInterfaceType(new ClassOrInterfaceType(null,
+                "NativeLibrary"), "Expected"), NodeList.nodeList(new NameExpr("LIBRARY_SHA256"),
+                new NameExpr("FEATURES")));
         Expression lookup = new MethodCallExpr(new MethodCallExpr(new NameExpr("NativeLibrary"), "load",
                 NodeList.nodeList(new ClassExpr(new ClassOrInterfaceType(null, config.className())),
-                        new NameExpr("LIBRARY"))), "lookup");
+                        new NameExpr("LIBRARY"), expected)), "lookup");
         Optional<String> identity = identityPrefix();
         if (identity.isEmpty()) {
             holder.addFieldWithInitializer("SymbolLookup", "SYMBOLS", lookup, Modifier.Keyword.STATIC,
@@ -444,6 +450,31 @@ public final class RawBindingGenerator {
         type.addMember(downcall);
     }
 
+    /**
+     * Pins the library to the builds the bindings were generated with: the loader compares its
+     * bytes with these digests, so neither a checksum file rewritten beside a changed library nor
+     * a copy from another jar gets opened.
+     */
+    private void addExpectedLibraries(ClassOrInterfaceDeclaration type) {
+        NodeList<Expression> entries = config.librarySha256().entrySet().stream()
+                .map(e -> (Expression) new MethodCallExpr(new NameExpr("Map"), "entry", NodeList.nodeList(
+                        new StringLiteralExpr(e.getKey()), new StringLiteralExpr(e.getValue()))))
+                .collect(NodeList.toNodeList());
+        type.addFieldWithInitializer(new ClassOrInterfaceType(null, new SimpleName("Map"), NodeList.nodeList(
+                new ClassOrInterfaceType(null, "String"), new ClassOrInterfaceType(null, "String"))), "LIBRARY_SHA256",
+                new MethodCallExpr(new NameExpr("Map"), "ofEntries", entries),
+                Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL)
+                .setJavadocComment("The SHA-256 of each library these bindings were generated with, by platform;"
+                        + " the loader opens no\nother library, whatever checksum file lies beside it.");
+        type.addFieldWithInitializer(new ClassOrInterfaceType(null, new SimpleName("List"), NodeList.nodeList(
+                new ClassOrInterfaceType(null, "String"))), "FEATURES",
+                new MethodCallExpr(new NameExpr("List"), "of", model.build().features().stream()
+                        .map(f -> (Expression) new StringLiteralExpr(f)).collect(NodeList.toNodeList())),
+                Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL)
+                .setJavadocComment("The cargo features of the build these bindings were generated from; a risky one"
+                        + " must be allowed\nbefore the library is opened.");
+    }
+
     /** The export prefix of a crate whose library reports its build (ferrule-ffi's {@code export_runtime!}). */
     private Optional<String> identityPrefix() {
         Set<String> symbols = new java.util.HashSet<>();
@@ -462,13 +493,6 @@ public final class RawBindingGenerator {
                 Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL)
                 .setJavadocComment("The fingerprint of the ABI these bindings were generated from; the library must"
                         + " report the same.");
-        type.addFieldWithInitializer(new ClassOrInterfaceType(null, new com.github.javaparser.ast.expr.SimpleName(
-                "List"), NodeList.nodeList(new ClassOrInterfaceType(null, "String"))), "FEATURES",
-                new MethodCallExpr(new NameExpr("List"), "of", model.build().features().stream()
-                        .map(f -> (Expression) new StringLiteralExpr(f)).collect(NodeList.toNodeList())),
-                Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL)
-                .setJavadocComment("The cargo features of the build these bindings were generated from; the"
-                        + " library must have the same.");
         holder.addFieldWithInitializer("SymbolLookup", "SYMBOLS", new MethodCallExpr(null, "verified"),
                 Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
         MethodDeclaration verified = holder.addMethod("verified", Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC);

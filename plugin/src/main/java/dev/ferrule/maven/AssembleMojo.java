@@ -38,7 +38,7 @@ public class AssembleMojo extends AbstractMojo {
         try {
             result = NativeAssembler.assemble(outputDirectory.toPath(),
                     natives.stream().map(file -> file.toPath().toAbsolutePath().normalize()).toList(),
-                    stateDirectory.toPath());
+                    BoundLibrariesLog.read(stateDirectory, getLog()), stateDirectory.toPath());
         } catch (CargoException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -2,6 +2,9 @@ package dev.ferrule.maven;
 
 import dev.ferrule.abi.ExtractedAbi;
 import dev.ferrule.abi.FingerprintedBuild;
+import dev.ferrule.cargo.BoundLibraries;
+import dev.ferrule.cargo.CargoException;
+import dev.ferrule.cargo.NativeAssembler;
 import dev.ferrule.gen.Bindings;
 import dev.ferrule.gen.GenerationException;
 import dev.ferrule.gen.GeneratorConfig;
@@ -80,6 +83,14 @@ public class GenerateMojo extends AbstractCargoMojo {
     @Parameter(property = "ferrule.crashIsolation", defaultValue = "class")
     String crashIsolation;
 
+    /**
+     * The other platforms' builds that the jar will carry (their jars, or directories holding
+     * META-INF/native), as listed for ferrule:assemble. The SHA-256 of each of their libraries is
+     * compiled into the bindings beside this build's, and the loader opens no other library.
+     */
+    @Parameter(property = "ferrule.natives")
+    List<File> natives;
+
     /** Contract cases to turn off, each with a {@code <reason>}. */
     @Parameter
     List<ContractTestSkip> contractTestSkips;
@@ -129,9 +140,11 @@ public class GenerateMojo extends AbstractCargoMojo {
         }
         String name = className != null ? className : Bindings.safeClassName(abi.model()) + "Native";
         boolean withContracts = contractTests && hasJUnitJupiter();
+        List<NativeAssembler.PlatformBuild> libraries = libraries();
+        BoundLibraries bound = BoundLibraries.of(packageName + "." + name, libraries);
         GeneratorConfig config = new GeneratorConfig(packageName, name, includes == null ? List.of() : includes,
                 excludes == null ? List.of() : excludes, built.build().crate().ferruleMetadata(), withContracts,
-                contractSkips(), hasJazzer() ? fuzzDuration() : null);
+                contractSkips(), hasJazzer() ? fuzzDuration() : null).withLibraries(bound.sha256ByPlatform());
         Path root = generatedSourcesDirectory.toPath();
         Path testRoot = generatedTestSourcesDirectory.toPath();
         Bindings.Written written;
@@ -142,6 +155,15 @@ public class GenerateMojo extends AbstractCargoMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Could not write generated sources to " + root + ": " + e.getMessage(), e);
         }
+        try {
+            bound.write(stateDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not record the bindings' libraries in " + stateDirectory + ": "
+                    + e.getMessage(), e);
+        }
+        getLog().info("The bindings open only these libraries, by SHA-256: " + libraries.stream()
+                .map(library -> library.platform() + (library.from().equals(NativeAssembler.THIS_BUILD) ? ""
+                        : " (from " + library.from() + ")")).collect(java.util.stream.Collectors.joining(", ")) + ".");
         Bindings.Summary summary = written.summary(packageName, name, root);
         summary.notBound().forEach(getLog()::warn);
         project.addCompileSourceRoot(root.toString());
@@ -152,6 +174,16 @@ public class GenerateMojo extends AbstractCargoMojo {
         exposeTestArgLines(isolation);
         warnWithoutManifestGrant();
         getLog().info(summary.line());
+    }
+
+    /** This build's libraries and those of {@code <natives>}, checked to be of one crate and ABI. */
+    private List<NativeAssembler.PlatformBuild> libraries() throws MojoFailureException {
+        try {
+            return NativeAssembler.survey(outputDirectory.toPath(), natives == null ? List.of()
+                    : natives.stream().map(file -> file.toPath().toAbsolutePath().normalize()).toList());
+        } catch (CargoException e) {
+            throw new MojoFailureException("<natives>: " + e.getMessage(), e);
+        }
     }
 
     private java.util.Map<String, String> contractSkips() throws MojoExecutionException {

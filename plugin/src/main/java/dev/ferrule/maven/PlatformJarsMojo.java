@@ -34,6 +34,10 @@ public class PlatformJarsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.finalName}", required = true)
     String finalName;
 
+    /** Where ferrule:generate recorded which libraries the bindings were generated with. */
+    @Parameter(defaultValue = "${project.build.directory}/ferrule", required = true)
+    File stateDirectory;
+
     /** Maven's reproducible-builds timestamp; without it the jars carry a fixed time. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
@@ -49,7 +53,7 @@ public class PlatformJarsMojo extends AbstractMojo {
         List<PlatformJars.PlatformJar> jars;
         try {
             jars = PlatformJars.write(outputDirectory.toPath(), jarDirectory.toPath(), finalName,
-                    PlatformJars.timestamp(outputTimestamp));
+                    PlatformJars.timestamp(outputTimestamp), BoundLibrariesLog.read(stateDirectory, getLog()));
         } catch (CargoException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class PlatformJarsTest {
         Path classes = classesWithThreePlatforms("abc");
 
         List<PlatformJars.PlatformJar> jars = PlatformJars.write(classes, dir.resolve("target"), "gauge-1.0",
-                PlatformJars.DEFAULT_TIMESTAMP);
+                PlatformJars.DEFAULT_TIMESTAMP, Optional.empty());
 
         assertThat(jars).extracting(PlatformJars.PlatformJar::classifier).containsExactly(
                 "natives-linux-musl-aarch64", "natives-linux-x86_64", "natives-macos-aarch64");
@@ -58,9 +59,9 @@ class PlatformJarsTest {
     void theSameNativesGiveByteIdenticalJars() throws Exception {
         Path classes = classesWithThreePlatforms("abc");
         Instant time = PlatformJars.timestamp("2026-11-27T10:00:00Z");
-        Path first = PlatformJars.write(classes, dir.resolve("a"), "gauge", time).get(0).jar();
+        Path first = PlatformJars.write(classes, dir.resolve("a"), "gauge", time, Optional.empty()).get(0).jar();
         Thread.sleep(1100);
-        Path second = PlatformJars.write(classes, dir.resolve("b"), "gauge", time).get(0).jar();
+        Path second = PlatformJars.write(classes, dir.resolve("b"), "gauge", time, Optional.empty()).get(0).jar();
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
     }
 
@@ -68,7 +69,7 @@ class PlatformJarsTest {
     void platformsWithDifferentAbisAreRefused() throws Exception {
         Path classes = classesWithThreePlatforms("def");
         assertThatThrownBy(() -> PlatformJars.write(classes, dir.resolve("target"), "gauge",
-                PlatformJars.DEFAULT_TIMESTAMP)).isInstanceOf(CargoException.class)
+                PlatformJars.DEFAULT_TIMESTAMP, Optional.empty())).isInstanceOf(CargoException.class)
                 .hasMessageContaining("fingerprint abc: linux-musl-aarch64 (from this build), linux-x86_64")
                 .hasMessageContaining("fingerprint def: macos-aarch64 (from this build)");
         assertThat(dir.resolve("target")).doesNotExist();
@@ -78,7 +79,7 @@ class PlatformJarsTest {
     void aBuildWithoutNativesIsRefused() throws Exception {
         Files.createDirectories(dir.resolve("classes"));
         assertThatThrownBy(() -> PlatformJars.write(dir.resolve("classes"), dir.resolve("target"), "gauge",
-                PlatformJars.DEFAULT_TIMESTAMP)).isInstanceOf(CargoException.class)
+                PlatformJars.DEFAULT_TIMESTAMP, Optional.empty())).isInstanceOf(CargoException.class)
                 .hasMessageContaining("no native library").hasMessageContaining("ferrule:platform-jars");
     }
 
@@ -90,5 +91,22 @@ class PlatformJarsTest {
                 Instant.parse("2026-11-27T09:00:00Z"));
         assertThatThrownBy(() -> PlatformJars.timestamp("yesterday")).isInstanceOf(CargoException.class)
                 .hasMessageContaining("'yesterday'");
+    }
+
+    @Test
+    void noJarIsWrittenForALibraryTheBindingsWouldRefuse() throws Exception {
+        Path classes = classesWithThreePlatforms("abc");
+        BoundLibraries all = BoundLibraries.of("org.acme.GaugeNative", NativeAssembler.survey(classes, List.of()));
+        assertThat(PlatformJars.write(classes, dir.resolve("ok"), "gauge", PlatformJars.DEFAULT_TIMESTAMP,
+                Optional.of(all))).hasSize(3);
+
+        NativeAssemblerTest.platform(classes, "linux-musl-aarch64", "libgauge.so", "abc", "gauge-rebuilt");
+        Path info = classes.resolve("META-INF/native/linux-musl-aarch64/build-info.json");
+        Files.writeString(info, Files.readString(info).replace("gauge-rebuilt", "gauge"));
+        assertThatThrownBy(() -> PlatformJars.write(classes, dir.resolve("refused"), "gauge",
+                PlatformJars.DEFAULT_TIMESTAMP, Optional.of(all))).isInstanceOf(CargoException.class)
+                .hasMessageContaining("linux-musl-aarch64 (from this build)")
+                .hasMessageContaining("the bindings expect " + all.sha256ByPlatform().get("linux-musl-aarch64"));
+        assertThat(dir.resolve("refused")).doesNotExist();
     }
 }

@@ -32,7 +32,23 @@ class RawBindingGeneratorTest {
             List<String> excludes) throws Exception {
         AbiModel model = AbiSnapshots.read(snapshot);
         return RawBindingGenerator.generate(model, new GeneratorConfig("dev.ferrule.generated", className, includes,
-                excludes));
+                excludes).withLibraries(LIBRARIES));
+    }
+
+    /** Two platforms' builds, out of order, as ferrule:generate passes them. */
+    private static final Map<String, String> LIBRARIES = Map.of(
+            "macos-aarch64", "1f".repeat(32), "linux-x86_64", "0a".repeat(32));
+
+    @Test
+    void theRawClassPinsEveryLibraryByItsSha256AndLoadsNoOther() throws Exception {
+        String content = generate(TEMPLATE, "TemplateNative", List.of(), List.of()).sources().get(0).content();
+
+        assertThat(content).contains("public static final Map<String, String> LIBRARY_SHA256 = Map.ofEntries("
+                + "Map.entry(\"linux-x86_64\", \"" + "0a".repeat(32) + "\"), Map.entry(\"macos-aarch64\", \""
+                + "1f".repeat(32) + "\"));")
+                .contains("NativeLibrary.load(TemplateNative.class, LIBRARY, new NativeLibrary.Expected("
+                        + "LIBRARY_SHA256, FEATURES))")
+                .doesNotContain("NativeLibrary.load(TemplateNative.class, LIBRARY)");
     }
 
     @Test

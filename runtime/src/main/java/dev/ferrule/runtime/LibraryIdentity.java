@@ -41,6 +41,7 @@ public final class LibraryIdentity {
     private static final System.Logger LOG = System.getLogger(LibraryIdentity.class.getName());
 
     private static final Set<String> ALLOWED_BY_API = ConcurrentHashMap.newKeySet();
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     /** ferrule-ffi's {@code FfiBuffer}: a pointer and a length, both 64-bit here. */
     private static final StructLayout FFI_BUFFER = MemoryLayout.structLayout(ValueLayout.ADDRESS.withName("ptr"),
@@ -150,7 +151,7 @@ public final class LibraryIdentity {
                     + bindings + " was generated from a build with features " + expected + ". Fix: build the"
                     + " library with the same <features> as ferrule:generate, or regenerate the bindings.");
         }
-        checkUnsafeFeatures(what, info.features());
+        checkUnsafeFeatures(library, what, info.features());
     }
 
     /**
@@ -158,7 +159,7 @@ public final class LibraryIdentity {
      * allowed ones. The loader calls it with the features the bindings were generated from before
      * it opens the library, since the library's SHA-256 pins it to that build.
      */
-    static void checkUnsafeFeatures(String what, List<String> features) {
+    static void checkUnsafeFeatures(String library, String what, List<String> features) {
         List<String> risky = features.stream().map(LibraryIdentity::normalise).filter(f -> f.startsWith("unsafe-"))
                 .distinct().sorted().toList();
         if (risky.isEmpty()) {
@@ -173,8 +174,11 @@ public final class LibraryIdentity {
                     + " or LibraryIdentity.allowUnsafeFeature(\"" + refused.get(0) + "\"), or use a build"
                     + " without them.");
         }
-        LOG.log(System.Logger.Level.WARNING, "{0} runs with the risky feature(s) {1}, allowed by {2}"
-                + " or LibraryIdentity.allowUnsafeFeature.", what, risky, ALLOW_PROPERTY);
+        // The loader checks before opening and the identity check after, so each says it once.
+        if (WARNED.add(library + risky)) {
+            LOG.log(System.Logger.Level.WARNING, "{0} runs with the risky feature(s) {1}, allowed by {2}"
+                    + " or LibraryIdentity.allowUnsafeFeature.", what, risky, ALLOW_PROPERTY);
+        }
     }
 
     private static Set<String> allowed() {

@@ -172,7 +172,7 @@ public final class NativeLibrary {
             checkSigners(anchor, source, resource);
         }
         if (expected != null) {
-            LibraryIdentity.checkUnsafeFeatures("Native library '" + name + "'", expected.features());
+            LibraryIdentity.checkUnsafeFeatures(name, "Native library '" + name + "'", expected.features());
         }
         Path path = new LibraryExtractor(LibraryExtractor.defaultRoot()).extract(source.bytes(), sha256, fileName);
         return new NativeLibrary(name, path, sha256, lookup(path), loader);
@@ -184,9 +184,10 @@ public final class NativeLibrary {
         String want = expected.sha256ByPlatform().get(platform.id());
         if (want == null) {
             throw new UnsupportedPlatformException(platform.id(), "No native library '" + name + "' for "
-                    + platform.id() + ": " + anchor.getName() + " was generated with the libraries of "
-                    + new TreeSet<>(expected.sha256ByPlatform().keySet()) + " only, so it cannot check"
-                    + " one for this platform. Generate the bindings with this platform's build among"
+                    + platform.id() + ": " + anchor.getName() + (expected.sha256ByPlatform().isEmpty()
+                            ? " was generated without any library" : " was generated with the libraries of "
+                            + new TreeSet<>(expected.sha256ByPlatform().keySet()) + " only") + ", so it cannot"
+                    + " check one for this platform. Generate the bindings with this platform's build among"
                     + " ferrule:generate's <natives>, or run on one of those platforms.");
         }
         Optional<LibrarySource> own = LibrarySource.inCodeSourceOf(anchor, resource);
@@ -215,7 +216,8 @@ public final class NativeLibrary {
             if (copies.isEmpty()) {
                 throw new UnsupportedPlatformException(platform.id(), "No native library '" + name + "' for "
                         + platform.id() + ": " + resource + " is neither in " + location(anchor) + " nor elsewhere"
-                        + " on the class path. Add the jar with this platform's natives.");
+                        + " on the class path. " + available(loader, name) + " Add the jar with this platform's"
+                        + " natives.");
             }
             throw new LibraryIntegrityException("No copy of " + resource + " on the class path is the library "
                     + anchor.getName() + " was generated with (SHA-256 " + want + "): " + String.join(", ", ignored)

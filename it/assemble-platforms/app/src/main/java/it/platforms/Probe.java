@@ -2,16 +2,15 @@ package it.platforms;
 
 import dev.ferrule.runtime.NativeLibrary;
 import dev.ferrule.runtime.Platform;
+import it.meter.MeterNative;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 
 /**
- * What an application does on start-up: load the crate's library for the platform it runs on,
- * then call it. Prints what it loaded, for MergedJarIT, which runs it in a JVM per platform.
+ * What an application does on start-up: call the crate through its generated bindings, which
+ * load the library for the platform it runs on. Prints what was loaded, for MergedJarIT and
+ * TamperedJarIT, which run it in a JVM per case.
  *
  * <p>The platform to simulate comes as arguments, set as os.name and os.arch once the JVM has
  * started: the JDK's own linker reads those properties as they were at start-up to pick its
@@ -24,20 +23,18 @@ public final class Probe {
     private Probe() {
     }
 
-    @SuppressWarnings("restricted")
     public static void main(String[] args) throws Throwable {
         System.setProperty("os.name", args[0]);
         System.setProperty("os.arch", args[1]);
-        NativeLibrary library = NativeLibrary.load(Probe.class, "meter");
-        MethodHandle scale = Linker.nativeLinker().downcallHandle(
-                library.lookup().find("meter_scale").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
-        System.out.println("platform=" + Platform.current().id());
-        System.out.println("library=" + library.path().getFileName());
-        System.out.println("sha256=" + library.sha256());
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.JAVA_LONG);
-            int status = (int) scale.invokeExact(21L, out);
+            int status = MeterNative.meter_scale(21L, out);
+            // The bindings loaded it already; this returns that library, checked the same way.
+            NativeLibrary library = NativeLibrary.load(MeterNative.class, MeterNative.LIBRARY,
+                    new NativeLibrary.Expected(MeterNative.LIBRARY_SHA256, MeterNative.FEATURES));
+            System.out.println("platform=" + Platform.current().id());
+            System.out.println("library=" + library.path().getFileName());
+            System.out.println("sha256=" + library.sha256());
             System.out.println("meter_scale(21)=" + out.get(ValueLayout.JAVA_LONG, 0) + " status " + status);
         }
     }
