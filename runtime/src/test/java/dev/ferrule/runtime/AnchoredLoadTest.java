@@ -19,9 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,22 +37,8 @@ class AnchoredLoadTest {
     @TempDir
     Path work;
 
-    private String previousRoot;
-
-    @BeforeEach
-    void privateExtractionRoot() {
-        previousRoot = System.getProperty("ferrule.native.dir");
-        System.setProperty("ferrule.native.dir", work.resolve("natives").toString());
-    }
-
-    @AfterEach
-    void restoreExtractionRoot() {
-        if (previousRoot == null) {
-            System.clearProperty("ferrule.native.dir");
-        } else {
-            System.setProperty("ferrule.native.dir", previousRoot);
-        }
-    }
+    @RegisterExtension
+    final ExtractionRoot extraction = new ExtractionRoot();
 
     private static String uniqueName() {
         return "anchored" + UNIQUE.incrementAndGet();

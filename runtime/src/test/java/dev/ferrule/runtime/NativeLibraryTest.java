@@ -21,9 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @SuppressWarnings("restricted")
@@ -34,25 +33,8 @@ class NativeLibraryTest {
     @TempDir
     Path classpath;
 
-    @TempDir
-    Path extractionRoot;
-
-    private String previousRoot;
-
-    @BeforeEach
-    void privateExtractionRoot() {
-        previousRoot = System.getProperty("ferrule.native.dir");
-        System.setProperty("ferrule.native.dir", extractionRoot.resolve("natives").toString());
-    }
-
-    @AfterEach
-    void restoreExtractionRoot() {
-        if (previousRoot == null) {
-            System.clearProperty("ferrule.native.dir");
-        } else {
-            System.setProperty("ferrule.native.dir", previousRoot);
-        }
-    }
+    @RegisterExtension
+    final ExtractionRoot extraction = new ExtractionRoot();
 
     /** Each test loads under its own name, because the JVM-wide registry outlives a test. */
     private static String uniqueName() {
@@ -69,7 +51,7 @@ class NativeLibraryTest {
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
             assertThat((int) add.invokeExact(40, 2)).isEqualTo(42);
             assertThat(library.sha256()).isEqualTo(LibraryExtractor.sha256(Files.readAllBytes(FixtureLibrary.build())));
-            assertThat(library.path()).startsWith(extractionRoot.resolve("natives"));
+            assertThat(library.path()).startsWith(extraction.path());
         }
     }
 
@@ -79,7 +61,7 @@ class NativeLibraryTest {
         try (URLClassLoader loader = FixtureLibrary.packaged(classpath, name)) {
             NativeLibrary library = NativeLibrary.load(loader, name);
 
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(extractionRoot.resolve("natives"))))
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(extraction.path())))
                     .isEqualTo("rwx------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(library.path().getParent())))
                     .isEqualTo("rwx------");
@@ -99,7 +81,7 @@ class NativeLibraryTest {
                     .isInstanceOf(LibraryIntegrityException.class)
                     .hasMessageContaining("does not match its recorded SHA-256")
                     .hasMessageContaining("Nothing was loaded");
-            assertThat(extractionRoot.resolve("natives")).doesNotExist();
+            assertThat(extraction.path()).doesNotExist();
         }
     }
 
@@ -120,7 +102,7 @@ class NativeLibraryTest {
     void extractedCopyModifiedOnDiskIsRefused() throws Exception {
         byte[] bytes = Files.readAllBytes(FixtureLibrary.build());
         String sha = LibraryExtractor.sha256(bytes);
-        LibraryExtractor extractor = new LibraryExtractor(extractionRoot.resolve("natives"));
+        LibraryExtractor extractor = new LibraryExtractor(extraction.path());
         Path extracted = extractor.extract(bytes, sha, "libtampered.so");
         byte[] changed = bytes.clone();
         changed[changed.length - 1] ^= 1;
@@ -133,7 +115,7 @@ class NativeLibraryTest {
 
     @Test
     void sharedOrOpenExtractionDirectoryIsRefused() throws Exception {
-        Path open = extractionRoot.resolve("open");
+        Path open = extraction.path().resolveSibling("open");
         Files.createDirectory(open);
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
         byte[] bytes = Files.readAllBytes(FixtureLibrary.build());
