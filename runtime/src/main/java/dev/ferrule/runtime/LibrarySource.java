@@ -24,10 +24,12 @@ import java.util.jar.JarFile;
  * are read from the same place, never from whichever entry of the class path comes first.
  *
  * @param location  the jar or directory, for messages
+ * @param root      the jar file or directory itself, where {@link #sibling} reads
  * @param bytes     the library's bytes, read in full (which, in a signed jar, verifies them)
+ * @param sha256    the SHA-256 of {@code bytes}, hashed once as they are read
  * @param signers   the certificates that signed the entry; empty when unsigned
  */
-record LibrarySource(String location, Path root, boolean jar, byte[] bytes, Set<Certificate> signers) {
+record LibrarySource(String location, Path root, byte[] bytes, String sha256, Set<Certificate> signers) {
 
     /** The library in the jar or directory that holds {@code anchor}, if it is there. */
     static Optional<LibrarySource> inCodeSourceOf(Class<?> anchor, String resource) {
@@ -104,7 +106,9 @@ record LibrarySource(String location, Path root, boolean jar, byte[] bytes, Set<
                 return Optional.empty();
             }
             try {
-                return Optional.of(new LibrarySource(root.toString(), root, false, Files.readAllBytes(file), Set.of()));
+                byte[] bytes = Files.readAllBytes(file);
+                return Optional.of(new LibrarySource(root.toString(), root, bytes, LibraryExtractor.sha256(bytes),
+                        Set.of()));
             } catch (IOException e) {
                 throw new NativeLibraryException("Could not read " + file + ": " + e.getMessage(), e);
             }
@@ -122,7 +126,7 @@ record LibrarySource(String location, Path root, boolean jar, byte[] bytes, Set<
                 bytes = in.readAllBytes();
             }
             // Known only once the entry was read in full, which is when the digest was checked.
-            return Optional.of(new LibrarySource(root.toString(), root, true, bytes,
+            return Optional.of(new LibrarySource(root.toString(), root, bytes, LibraryExtractor.sha256(bytes),
                     certificates(entry.getCodeSigners())));
         } catch (SecurityException e) {
             throw new LibraryIntegrityException(resource + " in " + root + " does not match the jar's signature ("

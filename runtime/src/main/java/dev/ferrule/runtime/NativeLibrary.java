@@ -167,15 +167,15 @@ public final class NativeLibrary {
         String resource = NATIVE_ROOT + "/" + platform.id() + "/" + fileName;
         LibrarySource source = expected != null ? anchored(loader, name, anchor, expected, platform, resource)
                 : checksummed(loader, name, anchor, platform, resource);
-        String sha256 = LibraryExtractor.sha256(source.bytes());
         if (anchor != null) {
             checkSigners(anchor, source, resource);
         }
         if (expected != null) {
             LibraryIdentity.checkUnsafeFeatures(name, "Native library '" + name + "'", expected.features());
         }
-        Path path = new LibraryExtractor(LibraryExtractor.defaultRoot()).extract(source.bytes(), sha256, fileName);
-        return new NativeLibrary(name, path, sha256, lookup(path), loader);
+        Path path = new LibraryExtractor(LibraryExtractor.defaultRoot()).extract(source.bytes(), source.sha256(),
+                fileName);
+        return new NativeLibrary(name, path, source.sha256(), lookup(path), loader);
     }
 
     /** The copy the bindings were generated with: their SHA-256 decides, no file beside the library. */
@@ -192,10 +192,9 @@ public final class NativeLibrary {
         }
         Optional<LibrarySource> own = LibrarySource.inCodeSourceOf(anchor, resource);
         if (own.isPresent()) {
-            String found = LibraryExtractor.sha256(own.get().bytes());
-            if (!found.equals(want)) {
+            if (!own.get().sha256().equals(want)) {
                 throw new LibraryIntegrityException(resource + " in " + own.get().location() + " is not the library "
-                        + anchor.getName() + " was generated with (SHA-256 " + found + ", expected " + want
+                        + anchor.getName() + " was generated with (SHA-256 " + own.get().sha256() + ", expected " + want
                         + "). The jar was changed after it was built; rebuild it or fetch it again. Nothing was"
                         + " loaded.");
             }
@@ -205,11 +204,10 @@ public final class NativeLibrary {
         LibrarySource chosen = null;
         List<String> ignored = new ArrayList<>();
         for (LibrarySource copy : copies) {
-            String found = LibraryExtractor.sha256(copy.bytes());
-            if (chosen == null && found.equals(want)) {
+            if (chosen == null && copy.sha256().equals(want)) {
                 chosen = copy;
-            } else if (!found.equals(want)) {
-                ignored.add(copy.location() + " (SHA-256 " + found + ")");
+            } else if (!copy.sha256().equals(want)) {
+                ignored.add(copy.location() + " (SHA-256 " + copy.sha256() + ")");
             }
         }
         if (chosen == null) {
@@ -251,12 +249,12 @@ public final class NativeLibrary {
                         + " Build this platform's library, or add its Rust target triple to <targets> of"
                         + " ferrule-maven-plugin.");
             }
-            if (copies.stream().map(c -> LibraryExtractor.sha256(c.bytes())).distinct().count() > 1) {
+            if (copies.stream().map(LibrarySource::sha256).distinct().count() > 1) {
                 throw new LibraryIntegrityException("The class path holds different copies of " + resource + ": "
-                        + copies.stream().map(c -> c.location() + " (SHA-256 " + LibraryExtractor.sha256(c.bytes())
-                                + ")").collect(Collectors.joining(", ")) + ". One of them shadows"
-                        + " the other; remove it, or load through generated bindings, which know which one is"
-                        + " theirs. Nothing was loaded.");
+                        + copies.stream().map(c -> c.location() + " (SHA-256 " + c.sha256() + ")")
+                                .collect(Collectors.joining(", ")) + ". One of them shadows the other; remove"
+                        + " it, or load through generated bindings, which know which one is theirs. Nothing was"
+                        + " loaded.");
             }
             source = copies.get(0);
         }
@@ -272,18 +270,17 @@ public final class NativeLibrary {
             throw new LibraryIntegrityException(resource + ".sha256 does not hold a SHA-256 digest. Repackage"
                     + " the jar with ferrule-maven-plugin. Nothing was loaded.");
         }
-        String actual = LibraryExtractor.sha256(source.bytes());
-        if (!actual.equals(expected)) {
+        if (!source.sha256().equals(expected)) {
             throw new LibraryIntegrityException("Native library " + fileName + " in " + source.location()
-                    + " does not match its recorded SHA-256 (expected " + expected + ", found " + actual + "). The jar"
-                    + " is corrupt or was tampered with; rebuild it or fetch it again. Nothing was loaded.");
+                    + " does not match its recorded SHA-256 (expected " + expected + ", found " + source.sha256()
+                    + "). The jar is corrupt or was tampered with; rebuild it or fetch it again. Nothing was loaded.");
         }
         return source;
     }
 
     /** A class from a signed jar vouches only for a library its signers signed too. */
     private static void checkSigners(Class<?> anchor, LibrarySource source, String resource) {
-        Set<java.security.cert.Certificate> signers = LibrarySource.signersOf(anchor);
+        Set<Certificate> signers = LibrarySource.signersOf(anchor);
         if (signers.isEmpty() || source.signers().equals(signers)) {
             return;
         }
@@ -293,7 +290,7 @@ public final class NativeLibrary {
                 + " (maven-jarsigner-plugin), or ship them in the signed jar. Nothing was loaded.");
     }
 
-    private static String describe(Set<java.security.cert.Certificate> certificates) {
+    private static String describe(Set<Certificate> certificates) {
         return certificates.stream().map(c -> c instanceof X509Certificate x509
                 ? x509.getSubjectX500Principal().getName() : c.getType()).sorted()
                 .collect(Collectors.joining("; "));
