@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class AbiExtractor {
                             + ", which the first build did not; run the build again."));
             Path workDir = request.stateDir().resolve("abi");
             writeCache(workDir.resolve(name + ".model.json"), workDir.resolve(name + ".key"),
-                    cacheKey(request, library), previous.model());
+                    cacheKey(request, library), previous.model(), request.stateDir());
             result.add(new ExtractedAbi(name, previous.model(), previous.fromCache()));
         }
         return List.copyOf(result);
@@ -116,7 +117,7 @@ public final class AbiExtractor {
                 (rustdocDone - start) / 1e9, (probeDone - probeStart) / 1e9,
                 ((end - probeDone) + (probeStart - rustdocDone)) / 1e9, crate.formatVersion(),
                 peakHeapBytes() >> 20));
-        writeCache(cacheFile, keyFile, key, model);
+        writeCache(cacheFile, keyFile, key, model, request.stateDir());
         return new ExtractedAbi(name, model, false);
     }
 
@@ -137,7 +138,7 @@ public final class AbiExtractor {
         log.info("Measuring " + hidden.size() + " type(s) no program outside the crate can name with rustc's"
                 + " type-size report: " + hidden.stream().map(AbiModelBuilder::layoutKey).sorted()
                 .collect(Collectors.joining(", ")));
-        Map<String, TypeLayout> types = new java.util.HashMap<>(probed.types());
+        Map<String, TypeLayout> types = new HashMap<>(probed.types());
         types.putAll(TypeSizeReport.measure(cargo, request.cargoTargetDir().resolve("ferrule-type-sizes"),
                 crateName, hidden));
         return new Measurements(types, probed.scalars(), null);
@@ -203,10 +204,8 @@ public final class AbiExtractor {
         return Optional.empty();
     }
 
-    private void writeCache(Path cacheFile, Path keyFile, String key, AbiModel model) {
+    private void writeCache(Path cacheFile, Path keyFile, String key, AbiModel model, Path stateDir) {
         try {
-            // The work directory is the state directory's abi/; temporary files go to the state directory.
-            Path stateDir = cacheFile.getParent().getParent();
             AtomicFiles.write(cacheFile, Json.prettyBytes(model), stateDir);
             AtomicFiles.write(keyFile, (key + "\n").getBytes(StandardCharsets.UTF_8), stateDir);
         } catch (IOException e) {

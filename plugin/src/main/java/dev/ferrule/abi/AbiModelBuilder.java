@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +49,8 @@ public final class AbiModelBuilder {
     /** std wrappers that are {@code repr(transparent)} over their one type argument. */
     private static final Set<String> TRANSPARENT_WRAPPERS = Set.of("ManuallyDrop", "MaybeUninit", "Cell",
             "UnsafeCell", "NonZero", "Wrapping");
-    private static final Set<String> STANDARD_CRATES = Set.of("core", "std", "alloc");
+    /** The standard library's crates: their C names are core::ffi's, and the probe needs no --extern for them. */
+    static final Set<String> STANDARD_CRATES = Set.of("core", "std", "alloc");
 
     private final RustdocCrate crate;
     private final Path workspaceRoot;
@@ -58,7 +61,7 @@ public final class AbiModelBuilder {
     private final Map<String, Boolean> opaque = new HashMap<>();
     private final List<AbiFinding> findings = new ArrayList<>();
     /** C scalar spellings in use, each with the Rust paths that name it, for the probe. */
-    private final Map<String, java.util.SortedSet<String>> scalarPaths = new TreeMap<>();
+    private final Map<String, SortedSet<String>> scalarPaths = new TreeMap<>();
     private Measurements measured = Measurements.unavailable(null);
 
     /**
@@ -119,11 +122,7 @@ public final class AbiModelBuilder {
         return String.join("::", item.meta().path());
     }
 
-    /** The types whose layout the compiler must be asked for. */
-    public List<Item> typesNeedingLayout() {
-        return layoutRequest().types();
-    }
-
+    /** What the compiler must be asked to measure: the types and the C scalar names the exports reach. */
     public LayoutRequest layoutRequest() {
         resolveReachableTypes();
         List<Item> types = reachable.entrySet().stream()
@@ -131,7 +130,7 @@ public final class AbiModelBuilder {
                 .map(Map.Entry::getValue)
                 .filter(i -> i instanceof RustdocCrate.Record || i instanceof RustdocCrate.Enum)
                 .toList();
-        List<String> scalars = scalarPaths.values().stream().flatMap(java.util.SortedSet::stream).distinct()
+        List<String> scalars = scalarPaths.values().stream().flatMap(SortedSet::stream).distinct()
                 .sorted().toList();
         return new LayoutRequest(types, scalars);
     }
@@ -450,7 +449,7 @@ public final class AbiModelBuilder {
     }
 
     private void usesScalar(String spelling, String probePath) {
-        scalarPaths.computeIfAbsent(spelling, k -> new java.util.TreeSet<>()).add(probePath);
+        scalarPaths.computeIfAbsent(spelling, k -> new TreeSet<>()).add(probePath);
     }
 
     private boolean isResolved(ScalarName scalar) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Asks the compiler for layouts instead of computing C layout rules by hand. It compiles the crate
@@ -25,8 +26,6 @@ final class LayoutProbe {
     private static final Set<String> KEYWORDS = Set.of("type", "match", "fn", "struct", "enum", "impl", "mod",
             "ref", "move", "loop", "where", "self", "use", "in", "as", "box", "const", "static", "trait", "dyn",
             "async", "await", "crate", "extern", "let", "mut", "pub", "return", "super", "unsafe", "while", "yield");
-
-    private static final Set<String> STANDARD_CRATES = Set.of("core", "std", "alloc");
 
     private LayoutProbe() {
     }
@@ -102,10 +101,10 @@ final class LayoutProbe {
 
     /** Crates other than the measured one whose types the probe names (ferrule_ffi's or libc's, say). */
     private static List<String> dependencyCrates(String libName, List<Item> types, List<String> scalars) {
-        return java.util.stream.Stream.concat(types.stream().map(t -> t.meta().publicPath()), scalars.stream())
+        return Stream.concat(types.stream().map(t -> t.meta().publicPath()), scalars.stream())
                 .filter(path -> path.contains("::"))
                 .map(path -> path.substring(0, path.indexOf("::")))
-                .filter(name -> !name.equals(libName) && !STANDARD_CRATES.contains(name)).distinct().sorted().toList();
+                .filter(name -> !name.equals(libName) && !AbiModelBuilder.STANDARD_CRATES.contains(name)).distinct().sorted().toList();
     }
 
     private static Path dependencyRlib(Path rlib, String crate) throws AbiException {

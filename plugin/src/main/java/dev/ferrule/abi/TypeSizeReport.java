@@ -2,13 +2,13 @@ package dev.ferrule.abi;
 
 import dev.ferrule.abi.rustdoc.RustdocCrate.Item;
 import dev.ferrule.util.Processes;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.file.Path;
 
 /**
  * Layouts of the crate's types that no program outside the crate can name: {@code pub(crate)}

@@ -1,10 +1,10 @@
 package dev.ferrule.audit;
 
-import dev.ferrule.util.MayBeAbsent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.ferrule.util.Json;
+import dev.ferrule.util.MayBeAbsent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

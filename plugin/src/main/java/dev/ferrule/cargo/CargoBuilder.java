@@ -31,7 +31,7 @@ public final class CargoBuilder {
 
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final String MAX_DIAGNOSTICS_NOTE = "aborting due to";
-    private static final java.util.regex.Pattern GENERATED_WARNINGS = java.util.regex.Pattern.compile(
+    private static final Pattern GENERATED_WARNINGS = Pattern.compile(
             "^warning: `[^`]+` \\([^)]*\\) generated \\d+ warnings?.*$");
 
     /** cargo flags Ferrule sets itself; passing them through extraArgs would fight Ferrule's own. */
@@ -162,9 +162,11 @@ public final class CargoBuilder {
      */
     private void removeLeftovers(CargoBuildRequest request) throws CargoException {
         Path project = request.displayRoot();
-        List<Path> strayRoots = List.of(request.outputDir().resolve(NativePackager.NATIVE_ROOT),
-                project.resolve("src/main/abi"), project.resolve("target/generated-sources/ferrule"),
-                project.resolve("target/generated-test-sources/ferrule"));
+        List<Path> strayRoots = new ArrayList<>(List.of(request.outputDir().resolve(NativePackager.NATIVE_ROOT)));
+        if (project != null) {
+            strayRoots.addAll(List.of(project.resolve("src/main/abi"), project.resolve(
+                    "target/generated-sources/ferrule"), project.resolve("target/generated-test-sources/ferrule")));
+        }
         List<Path> removed;
         try {
             removed = AtomicFiles.sweep(request.stateDir(), strayRoots);
@@ -174,14 +176,8 @@ public final class CargoBuilder {
         }
         if (!removed.isEmpty()) {
             log.warn("Removed " + removed.size() + " temporary file(s) that an interrupted run left: "
-                    + removed.stream().map(p -> display(project, p)).sorted().collect(Collectors.joining(", ")));
+                    + removed.stream().map(p -> display(request, p)).sorted().collect(Collectors.joining(", ")));
         }
-    }
-
-    private static String display(Path root, Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(root.toAbsolutePath()) ? root.toAbsolutePath().relativize(absolute).toString()
-                : absolute.toString();
     }
 
     private void warnAbout(List<UnsafeFeaturePolicy.RiskyFeature> risky, boolean release) {
@@ -383,6 +379,7 @@ public final class CargoBuilder {
 
     private static String display(CargoBuildRequest request, Path path) {
         Path root = request.displayRoot();
-        return root != null && path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+        Path absolute = path.toAbsolutePath().normalize();
+        return root != null && absolute.startsWith(root) ? root.relativize(absolute).toString() : path.toString();
     }
 }

@@ -1,12 +1,10 @@
 package dev.ferrule.diff;
 
 import dev.ferrule.abi.AbiModel;
-import dev.ferrule.abi.AbiModel.AbiType;
 import dev.ferrule.abi.CScalars;
+import dev.ferrule.abi.CTypeTable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
 final class CTypeNames {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|\\S");
-    private static final Pattern ARRAY = Pattern.compile("^(.+)\\[(\\d+)\\]$");
 
     /** How two spellings of a type compare. */
     enum Comparison {
@@ -32,16 +29,10 @@ final class CTypeNames {
         DIFFERENT
     }
 
-    private final Map<String, AbiModel.CScalar> scalars = new HashMap<>();
-    private final Map<String, AbiType> types = new HashMap<>();
-    private final String target;
-    private final long pointerSize;
+    private final CTypeTable table;
 
     CTypeNames(AbiModel model) {
-        model.scalars().forEach(s -> scalars.put(s.c(), s));
-        model.types().forEach(t -> types.put(t.name(), t));
-        target = model.build() == null ? "x86_64-unknown-linux-gnu" : model.build().target();
-        pointerSize = CScalars.pointerBits(target) / 8;
+        table = new CTypeTable(model);
     }
 
     static Comparison compare(CTypeNames before, String was, CTypeNames after, String is) {
@@ -52,12 +43,6 @@ final class CTypeNames {
         }
         return before.normal(was, false).equals(after.normal(is, false)) ? Comparison.CONST_ONLY
                 : Comparison.DIFFERENT;
-    }
-
-    /** The Rust primitive a scalar spelling is on this model's target, when the model or the triple says. */
-    Optional<String> primitive(String spelling) {
-        AbiModel.CScalar recorded = scalars.get(spelling);
-        return recorded != null ? Optional.of(recorded.rust()) : CScalars.primitiveOn(spelling, target);
     }
 
     /**
@@ -85,8 +70,8 @@ final class CTypeNames {
                     continue;
                 }
                 String name = String.join(" ", tokens.subList(i, i + words));
-                Optional<String> primitive = CScalars.isScalarSpelling(name) || scalars.containsKey(name)
-                        ? primitive(name) : Optional.empty();
+                Optional<String> primitive = CScalars.isScalarSpelling(name) || table.hasScalar(name)
+                        ? table.primitive(name) : Optional.empty();
                 if (primitive.isPresent()) {
                     out.add(primitive.get());
                     taken = words;
@@ -106,31 +91,9 @@ final class CTypeNames {
         if (c.startsWith("<")) {
             return "no C layout";
         }
-        if (c.endsWith("*") || c.contains("(*)") || isCallback(c)) {
-            return c + " (pointer, " + pointerSize + " bytes)";
+        if (table.isPointer(c)) {
+            return c + " (pointer, " + table.pointerSize() + " bytes)";
         }
-        Optional<Long> size = size(c);
-        return size.map(s -> c + " (" + s + (s == 1 ? " byte)" : " bytes)")).orElse(c);
-    }
-
-    private boolean isCallback(String c) {
-        AbiType type = types.get(c);
-        return type != null && type.kind() == AbiModel.TypeKind.CALLBACK;
-    }
-
-    private Optional<Long> size(String c) {
-        Matcher array = ARRAY.matcher(c);
-        if (array.matches()) {
-            return size(array.group(1)).map(s -> s * Long.parseLong(array.group(2)));
-        }
-        if (c.startsWith("struct ") || c.startsWith("union ") || c.startsWith("enum ")) {
-            AbiType type = types.get(c.substring(c.indexOf(' ') + 1));
-            return type == null ? Optional.empty() : Optional.ofNullable(type.size());
-        }
-        AbiModel.CScalar recorded = scalars.get(c);
-        if (recorded != null) {
-            return Optional.of(recorded.size());
-        }
-        return primitive(c).map(p -> CScalars.sizeOf(p, pointerSize));
+        return table.size(c).map(s -> c + " (" + s + (s == 1 ? " byte)" : " bytes)")).orElse(c);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ferrule.diff;
 
-import dev.ferrule.util.MayBeAbsent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ferrule.diff.CheckResult.Finding;
@@ -11,6 +10,7 @@ import dev.ferrule.report.Report;
 import dev.ferrule.report.SarifWriter;
 import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Json;
+import dev.ferrule.util.MayBeAbsent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

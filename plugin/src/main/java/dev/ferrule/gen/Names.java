@@ -1,5 +1,6 @@
 package dev.ferrule.gen;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -49,11 +50,10 @@ public final class Names {
         return out.toString();
     }
 
-    /** {@code CounterStats} or {@code fx_add} to {@code COUNTER_STATS} / {@code FX_ADD}. */
     /** Whether a string is a Java package name ({@code org.acme.kv}). */
     public static boolean isPackageName(String name) {
         return name.matches("[a-zA-Z_][\\w]*(\\.[a-zA-Z_][\\w]*)*")
-                && java.util.Arrays.stream(name.split("\\.")).noneMatch(KEYWORDS::contains);
+                && Arrays.stream(name.split("\\.")).noneMatch(KEYWORDS::contains);
     }
 
     /**
@@ -72,6 +72,7 @@ public final class Names {
         return name.toString();
     }
 
+    /** {@code CounterStats} or {@code fx_add} to {@code COUNTER_STATS} / {@code FX_ADD}. */
     static String constant(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }

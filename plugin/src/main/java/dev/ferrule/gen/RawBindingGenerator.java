@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -52,6 +53,7 @@ import dev.ferrule.abi.AbiModel.Field;
 import dev.ferrule.abi.AbiModel.Param;
 import dev.ferrule.abi.AbiModel.TypeKind;
 import dev.ferrule.abi.AbiModel.TypeRef;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +61,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The raw FFM layer for an {@link AbiModel}: one class with a lazily initialised
@@ -69,6 +73,9 @@ import java.util.TreeMap;
  */
 public final class RawBindingGenerator {
 
+    /** How rustdoc renders an integer constant's value: {@code 7u32}, {@code -0x10i64}, {@code 0b1010}. */
+    private static final Pattern INTEGER_LITERAL = Pattern.compile(
+            "^(-?)(0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)(?:[iu](?:8|16|32|64|128|size))?$");
     private static final List<String> IMPORTS = List.of("dev.ferrule.runtime.NativeLibrary",
             "java.lang.foreign.FunctionDescriptor", "java.lang.foreign.Linker", "java.lang.foreign.MemoryLayout",
             "java.lang.foreign.MemoryLayout.PathElement", "java.lang.foreign.MemorySegment",
@@ -233,7 +240,7 @@ public final class RawBindingGenerator {
                 }
                 // Packed or over-aligned structs place fields off their natural alignment, which FFM
                 // only accepts when the member layout says so.
-                long natural = alignOf(field.type().c());
+                long natural = types.alignOf(field.type().c());
                 long actual = Math.min(offset == 0 ? natural : Long.lowestOneBit(offset), struct.align());
                 if (actual < natural) {
                     member = new MethodCallExpr(member, "withByteAlignment",
@@ -250,10 +257,6 @@ public final class RawBindingGenerator {
                 struct.kind() == TypeKind.STRUCT ? "structLayout" : "unionLayout", members);
         return Optional.of(new MethodCallExpr(layout, "withName", NodeList.nodeList(
                 new StringLiteralExpr(struct.name()))));
-    }
-
-    private long alignOf(String c) {
-        return types.alignOf(c);
     }
 
     private static Expression padding(long bytes) {
@@ -336,19 +339,17 @@ public final class RawBindingGenerator {
         String text = value.strip().replace("_", "");
         if (javaType.equals(PrimitiveType.booleanType())) {
             return text.equals("true") || text.equals("false")
-                    ? Optional.of(new com.github.javaparser.ast.expr.BooleanLiteralExpr(text.equals("true")))
+                    ? Optional.of(new BooleanLiteralExpr(text.equals("true")))
                     : Optional.empty();
         }
-        java.util.regex.Matcher number = java.util.regex.Pattern
-                .compile("^(-?)(0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)(?:[iu](?:8|16|32|64|128|size))?$")
-                .matcher(text);
+        Matcher number = INTEGER_LITERAL.matcher(text);
         if (!number.matches() || javaType.equals(PrimitiveType.floatType())
                 || javaType.equals(PrimitiveType.doubleType())) {
             return Optional.empty();
         }
         String digits = number.group(2);
         int radix = digits.startsWith("0x") ? 16 : digits.startsWith("0o") ? 8 : digits.startsWith("0b") ? 2 : 10;
-        java.math.BigInteger parsed = new java.math.BigInteger(radix == 10 ? digits : digits.substring(2), radix);
+        BigInteger parsed = new BigInteger(radix == 10 ? digits : digits.substring(2), radix);
         if (!number.group(1).isEmpty()) {
             parsed = parsed.negate();
         }
@@ -531,7 +532,7 @@ public final class RawBindingGenerator {
         if (critical) {
             // Heap access lets the safe layer pass Java arrays in place, without a native copy.
             downcallArgs.add(new MethodCallExpr(new FieldAccessExpr(new NameExpr("Linker"), "Option"), "critical",
-                    NodeList.nodeList(new com.github.javaparser.ast.expr.BooleanLiteralExpr(true))));
+                    NodeList.nodeList(new BooleanLiteralExpr(true))));
         }
         holder.addFieldWithInitializer("MethodHandle", "HANDLE", new MethodCallExpr(null, "downcall", downcallArgs),
                 Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);

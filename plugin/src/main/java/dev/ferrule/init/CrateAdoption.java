@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code ferrule:init} for a crate that exists already: a published C-ABI crate, or one a team
@@ -122,7 +123,7 @@ public final class CrateAdoption {
     /** Writes or edits the POM; the crate is not touched. */
     public static Result write(Request request, Crate crate) throws InitException {
         String packageName = request.packageName() != null ? request.packageName()
-                : request.groupId() + "." + crate.libName().toLowerCase(java.util.Locale.ROOT);
+                : request.groupId() + "." + crate.libName().toLowerCase(Locale.ROOT);
         if (!packageName.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*")) {
             throw new InitException("'" + packageName + "' is not a Java package name in lower case. Set"
                     + " -Dferrule.init.packageName=com.example.mylib; nothing was written.");

@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -28,6 +30,8 @@ import org.xml.sax.SAXException;
  * as a DOM, so its comments, order and indentation stay as they were.
  */
 final class PomEditor {
+
+    private static final Pattern PROJECT_START = Pattern.compile("<project[\\s>]");
 
     /** The edited POM and a line for each change, for init to list. */
     record Edit(String pom, List<String> changes) {
@@ -77,7 +81,7 @@ final class PomEditor {
 
     /** The index just after the {@code >} of the {@code <project} start tag, or -1. */
     private static int startTagEnd(String xml) {
-        java.util.regex.Matcher start = java.util.regex.Pattern.compile("<project[\\s>]").matcher(xml);
+        Matcher start = PROJECT_START.matcher(xml);
         int from = 0;
         while (start.find(from)) {
             // Skip a <project mentioned inside a comment before the root.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /** One configured JSON mapper, so every file Ferrule writes has the same byte-stable shape. */
@@ -49,9 +51,9 @@ public final class Json {
      * not say; for messages that name the broken field.
      */
     public static String where(IOException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
-            for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : mapping.getPath()) {
+            for (JsonMappingException.Reference reference : mapping.getPath()) {
                 if (reference.getFieldName() != null) {
                     path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
                 } else if (reference.getIndex() >= 0) {
@@ -96,7 +98,7 @@ public final class Json {
             throw new IOException(file + " has schemaVersion " + found + ", and this Ferrule reads " + expected
                     + ". Run " + writer + " again with this version of the plugin.");
         }
-        java.util.Optional<String> missing = RecordCheck.firstMissing(results);
+        Optional<String> missing = RecordCheck.firstMissing(results);
         if (missing.isPresent()) {
             throw new IOException(file + " is incomplete (no " + missing.get() + "). Run " + writer
                     + " again to write it anew.");

@@ -46,15 +46,6 @@ public final class RecordCheck {
                     return inner;
                 }
             }
-        } else if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                Object element = list.get(i);
-                Optional<String> inner = element == null ? Optional.of(path + "[" + i + "]")
-                        : missing(element, path + "[" + i + "]");
-                if (inner.isPresent()) {
-                    return inner;
-                }
-            }
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String entryPath = path + "[\"" + entry.getKey() + "\"]";
@@ -65,8 +56,11 @@ public final class RecordCheck {
                 }
             }
         } else if (value instanceof Collection<?> collection) {
+            int index = 0;
             for (Object element : collection) {
-                Optional<String> inner = element == null ? Optional.of(path + "[]") : missing(element, path + "[]");
+                // A position names an element of a list; a set's elements have none.
+                String elementPath = path + (value instanceof List<?> ? "[" + index++ + "]" : "[]");
+                Optional<String> inner = element == null ? Optional.of(elementPath) : missing(element, elementPath);
                 if (inner.isPresent()) {
                     return inner;
                 }
