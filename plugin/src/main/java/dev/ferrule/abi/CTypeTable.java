@@ -5,18 +5,15 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One model's C types, read the way its target reads them: the crate's types by name, what each
  * C scalar name is there ({@code size_t} is {@code usize}, {@code long} is {@code i64} on x86_64
- * Linux) and how many bytes a C spelling takes. The generators map these to FFM layouts, and
- * check-abi compares two models' spellings with them, each on its own target.
+ * Linux) and how many bytes a type takes. The binding model maps these to FFM layouts, and
+ * check-abi compares two models' types with them, each on its own target.
  */
 public final class CTypeTable {
 
-    private static final Pattern ARRAY = Pattern.compile("^(.+)\\[(\\d+)\\]$");
     /** Models without a recorded build predate multi-target snapshots, which were all of this target. */
     private static final String DEFAULT_TARGET = "x86_64-unknown-linux-gnu";
 
@@ -37,8 +34,21 @@ public final class CTypeTable {
         return types.get(name);
     }
 
+    /** The crate's type a tagged type or an alias name refers to, or null (a scalar, or another crate's type). */
+    public AbiType type(CType c) {
+        if (c instanceof CType.Tagged tagged) {
+            return types.get(tagged.name());
+        }
+        return c instanceof CType.Named named ? types.get(named.name()) : null;
+    }
+
     public Collection<AbiType> all() {
         return types.values();
+    }
+
+    /** The model's target triple. */
+    public String target() {
+        return target;
     }
 
     /** Bytes in a pointer on the model's target. */
@@ -58,39 +68,56 @@ public final class CTypeTable {
         return recorded != null ? Optional.of(recorded.rust()) : CScalars.primitiveOn(c, target);
     }
 
-    public boolean isCallback(String c) {
-        AbiType type = types.get(c);
+    /** The Rust primitive a scalar is on the model's target; empty for anything but a known scalar name. */
+    public Optional<String> primitive(CType c) {
+        return c instanceof CType.Named named && !isCallback(c) ? primitive(named.name()) : Optional.empty();
+    }
+
+    /** A callback alias of the crate ({@code StepCallback}), which crosses as a function pointer. */
+    public boolean isCallback(CType c) {
+        AbiType type = c instanceof CType.Named named ? types.get(named.name()) : null;
         return type != null && type.kind() == AbiModel.TypeKind.CALLBACK;
     }
 
-    public boolean isPointer(String c) {
-        return c.endsWith("*") || c.contains("(*)") || isCallback(c);
+    /** One address wide: a pointer, a function pointer or a callback alias. */
+    public boolean isAddress(CType c) {
+        return c.isAddress() || isCallback(c);
     }
 
-    /** {@code T[N]} as its element spelling (group 1) and count (group 2), when {@code c} is one. */
-    public static Optional<Matcher> array(String c) {
-        Matcher array = ARRAY.matcher(c);
-        return array.matches() ? Optional.of(array) : Optional.empty();
-    }
-
-    /** Bytes a C spelling occupies on the model's target; empty for a type of unknown size. */
-    public Optional<Long> size(String c) {
-        if (isPointer(c)) {
+    /** Bytes a C type occupies on the model's target; empty for a type of unknown size. */
+    public Optional<Long> size(CType c) {
+        if (isAddress(c)) {
             return Optional.of(pointerSize);
         }
-        Optional<Matcher> array = array(c);
-        if (array.isPresent()) {
-            long count = Long.parseLong(array.get().group(2));
-            return size(array.get().group(1)).map(element -> element * count);
+        if (c instanceof CType.Array array) {
+            return size(array.element()).map(element -> element * array.length());
         }
-        if (c.startsWith("struct ") || c.startsWith("union ") || c.startsWith("enum ")) {
-            AbiType type = types.get(c.substring(c.indexOf(' ') + 1));
+        if (c instanceof CType.Tagged) {
+            AbiType type = type(c);
             return type == null ? Optional.empty() : Optional.ofNullable(type.size());
         }
-        AbiModel.CScalar recorded = scalars.get(c);
-        if (recorded != null) {
-            return Optional.of(recorded.size());
+        if (c instanceof CType.Named named) {
+            AbiModel.CScalar recorded = scalars.get(named.name());
+            if (recorded != null) {
+                return Optional.of(recorded.size());
+            }
         }
         return primitive(c).map(p -> CScalars.sizeOf(p, pointerSize));
+    }
+
+    /** The alignment of a C type on the model's target; empty when unknown. */
+    public Optional<Long> align(CType c) {
+        if (c instanceof CType.Array array) {
+            return align(array.element());
+        }
+        if (c instanceof CType.Tagged) {
+            AbiType type = type(c);
+            return type == null ? Optional.empty() : Optional.ofNullable(type.align());
+        }
+        if (c instanceof CType.Named named && scalars.containsKey(named.name())) {
+            return Optional.of(scalars.get(named.name()).align());
+        }
+        // Pointers and scalars the triple decides are aligned to their size.
+        return size(c);
     }
 }

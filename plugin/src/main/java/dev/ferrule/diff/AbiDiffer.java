@@ -1,6 +1,7 @@
 package dev.ferrule.diff;
 
 import dev.ferrule.abi.AbiModel;
+import dev.ferrule.abi.CType;
 import dev.ferrule.abi.AbiModel.AbiConstant;
 import dev.ferrule.abi.AbiModel.AbiFunction;
 import dev.ferrule.abi.AbiModel.AbiStatic;
@@ -24,8 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +36,6 @@ import java.util.stream.Collectors;
  * it affects.
  */
 public final class AbiDiffer {
-
-    private static final Pattern TYPE_NAME = Pattern.compile("(?:struct|union|enum) (\\w+)|^(\\w+)$|(\\w+)\\*");
 
     private final List<AbiChange> changes = new ArrayList<>();
     private final CTypeNames oldNames;
@@ -487,10 +484,7 @@ public final class AbiDiffer {
     }
 
     private static void reach(String cType, Map<String, AbiType> types, Set<String> seen) {
-        Matcher matcher = TYPE_NAME.matcher(cType);
-        while (matcher.find()) {
-            String name = matcher.group(1) != null ? matcher.group(1)
-                    : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+        for (String name : CType.parse(cType).referencedNames()) {
             AbiType type = types.get(name);
             if (type == null || !seen.add(name)) {
                 continue;

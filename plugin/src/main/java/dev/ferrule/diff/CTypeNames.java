@@ -2,12 +2,9 @@ package dev.ferrule.diff;
 
 import dev.ferrule.abi.AbiModel;
 import dev.ferrule.abi.CScalars;
+import dev.ferrule.abi.CType;
 import dev.ferrule.abi.CTypeTable;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The C type spellings of one model, seen the way the ABI sees them. {@code size_t} and
@@ -16,8 +13,6 @@ import java.util.regex.Pattern;
  * table, so each side of a comparison is read on its own target.
  */
 final class CTypeNames {
-
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|\\S");
 
     /** How two spellings of a type compare. */
     enum Comparison {
@@ -46,54 +41,41 @@ final class CTypeNames {
     }
 
     /**
-     * A spelling with every scalar name replaced by the primitive it is, and, unless
+     * A type's structure with every scalar name replaced by the primitive it is, and, unless
      * {@code keepConst}, without {@code const}.
      */
     String normal(String c, boolean keepConst) {
-        List<String> tokens = new ArrayList<>();
-        Matcher matcher = TOKEN.matcher(c);
-        while (matcher.find()) {
-            tokens.add(matcher.group());
+        return normal(CType.parse(c), keepConst);
+    }
+
+    private String normal(CType c, boolean keepConst) {
+        if (c instanceof CType.Named named) {
+            String name = named.name();
+            return CScalars.isScalarSpelling(name) || table.hasScalar(name)
+                    ? table.primitive(name).orElse(name) : name;
         }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).equals("const")) {
-                if (keepConst) {
-                    out.add("const");
-                }
-                continue;
-            }
-            int taken = 0;
-            // C's multi-word names first: "unsigned long long" before "unsigned long".
-            for (int words = 3; words >= 1 && taken == 0; words--) {
-                if (i + words > tokens.size()) {
-                    continue;
-                }
-                String name = String.join(" ", tokens.subList(i, i + words));
-                Optional<String> primitive = CScalars.isScalarSpelling(name) || table.hasScalar(name)
-                        ? table.primitive(name) : Optional.empty();
-                if (primitive.isPresent()) {
-                    out.add(primitive.get());
-                    taken = words;
-                }
-            }
-            if (taken == 0) {
-                out.add(tokens.get(i));
-                taken = 1;
-            }
-            i += taken - 1;
+        if (c instanceof CType.Pointer pointer) {
+            return normal(pointer.pointee(), keepConst) + (keepConst && pointer.constPointee() ? " const" : "") + "*";
         }
-        return String.join(" ", out);
+        if (c instanceof CType.Array array) {
+            return normal(array.element(), keepConst) + "[" + array.length() + "]";
+        }
+        if (c instanceof CType.FunctionPointer fn) {
+            return normal(fn.result(), keepConst) + " (*)(" + fn.params().stream().map(p -> normal(p, keepConst))
+                    .collect(Collectors.joining(", ")) + (fn.variadic() ? ", ..." : "") + ")";
+        }
+        return c.spelling();
     }
 
     /** A spelling for people, with its size: {@code size_t (8 bytes)}, {@code const char* (pointer)}. */
     String describe(String c) {
-        if (c.startsWith("<")) {
+        CType type = CType.parse(c);
+        if (type.kind() == CType.Kind.UNKNOWN) {
             return "no C layout";
         }
-        if (table.isPointer(c)) {
+        if (table.isAddress(type)) {
             return c + " (pointer, " + table.pointerSize() + " bytes)";
         }
-        return table.size(c).map(s -> c + " (" + s + (s == 1 ? " byte)" : " bytes)")).orElse(c);
+        return table.size(type).map(s -> c + " (" + s + (s == 1 ? " byte)" : " bytes)")).orElse(c);
     }
 }

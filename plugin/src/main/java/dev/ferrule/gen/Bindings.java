@@ -1,6 +1,12 @@
 package dev.ferrule.gen;
 
 import dev.ferrule.abi.AbiModel;
+import dev.ferrule.bind.BindingException;
+import dev.ferrule.bind.BindingModel;
+import dev.ferrule.bind.BindingModel.NativeFunction;
+import dev.ferrule.bind.BindingModel.SafeLayer;
+import dev.ferrule.bind.BindingModelBuilder;
+import dev.ferrule.bind.JavaNames;
 import dev.ferrule.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The generate goal's work: both layers from one model, written to a directory Ferrule owns. */
+/**
+ * The generate goal's work: the binding model built once from the ABI model, then every
+ * generator run on it, and the sources written to a directory Ferrule owns.
+ */
 public final class Bindings {
 
     private Bindings() {
@@ -48,16 +58,72 @@ public final class Bindings {
 
     /** The safe layer's class name: the library name in UpperCamelCase. */
     public static String safeClassName(AbiModel model) {
-        return Names.upperCamel(model.crate().libName());
+        return JavaNames.upperCamel(model.crate().libName());
     }
 
-    /** The raw layer plus, for ferrule-ffi crates, the safe layer. */
+    /** The binding model every generator reads. */
+    public static BindingModel bindingModel(AbiModel model, GeneratorConfig config) throws GenerationException {
+        try {
+            return BindingModelBuilder.build(model, config.binding());
+        } catch (BindingException e) {
+            throw new GenerationException(e.summary(), e.problems());
+        }
+    }
+
+    /** The raw layer plus, for ferrule-ffi crates, the safe layer and its tests. */
     public static GenerationResult generate(AbiModel model, GeneratorConfig config) throws GenerationException {
-        GenerationResult raw = RawBindingGenerator.generate(model, config);
-        GenerationResult safe = SafeBindingGenerator.generate(model, config, safeClassName(model));
-        return new GenerationResult(Stream.concat(raw.sources().stream(), safe.sources().stream()).toList(),
-                Stream.concat(raw.skipped().stream(), safe.skipped().stream()).toList(), safe.testSources(),
-                raw.bound(), raw.considered(), raw.skipped());
+        return generate(bindingModel(model, config), config);
+    }
+
+    /** Every generator, on one binding model. */
+    public static GenerationResult generate(BindingModel model, GeneratorConfig config) throws GenerationException {
+        List<GeneratedSource> sources = new ArrayList<>();
+        sources.add(RawBindingGenerator.generate(model, config.librarySha256()));
+        List<String> skipped = new ArrayList<>(model.natives().skipped());
+        List<GeneratedSource> tests = new ArrayList<>();
+        if (model.safe().isPresent()) {
+            SafeLayer safe = model.safe().get();
+            sources.addAll(safeLayer(model, safe));
+            skipped.addAll(safe.skipped());
+            if (config.fuzzDuration() != null) {
+                FuzzTestGenerator.generate(model, safe, config.fuzzDuration()).ifPresent(tests::add);
+            }
+            if (config.contractTests()) {
+                tests.add(contractTests(model, safe, config));
+            }
+        }
+        return new GenerationResult(List.copyOf(sources), List.copyOf(skipped), List.copyOf(tests),
+                model.natives().functions().stream().map(NativeFunction::symbol).toList(),
+                model.natives().considered(), model.natives().skipped());
+    }
+
+    private static List<GeneratedSource> safeLayer(BindingModel model, SafeLayer safe) {
+        List<GeneratedSource> sources = new ArrayList<>();
+        sources.add(ExceptionGenerator.generate(model, safe));
+        sources.add(FacadeGenerator.generate(model, safe));
+        List<GeneratedSource> values = new ArrayList<>();
+        safe.records().forEach(r -> values.add(ValueTypeGenerator.record(model.packageName(), model.rawClass(), safe,
+                r)));
+        safe.enums().forEach(e -> values.add(ValueTypeGenerator.javaEnum(model.packageName(), e)));
+        values.sort(Comparator.comparing(GeneratedSource::path));
+        sources.addAll(values);
+        safe.callbacks().forEach(c -> sources.add(CallbackGenerator.functionalInterface(model.packageName(), c)));
+        safe.objects().forEach(o -> sources.add(HandleClassGenerator.generate(model.packageName(), safe, o)));
+        return sources;
+    }
+
+    private static GeneratedSource contractTests(BindingModel model, SafeLayer safe, GeneratorConfig config)
+            throws GenerationException {
+        ContractTestGenerator.Suite suite = ContractTestGenerator.generate(model, safe, config.contractSkips());
+        List<String> unknown = config.contractSkips().keySet().stream()
+                .filter(name -> !suite.caseNames().contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new GenerationException("<contractTestSkips> names cases that are not generated (renamed, or"
+                    + " the function is gone):", unknown.stream().map(name -> name + "; cases of the same"
+                    + " method: " + suite.caseNames().stream().filter(c -> c.startsWith(name.split("_")[0] + "_"))
+                    .sorted().toList()).toList());
+        }
+        return suite.source();
     }
 
     /**

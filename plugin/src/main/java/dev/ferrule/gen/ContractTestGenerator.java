@@ -2,7 +2,6 @@ package dev.ferrule.gen;
 
 import static dev.ferrule.gen.Ast.block;
 import static dev.ferrule.gen.Ast.call;
-import static dev.ferrule.gen.Ast.create;
 import static dev.ferrule.gen.Ast.declare;
 import static dev.ferrule.gen.Ast.integer;
 import static dev.ferrule.gen.Ast.name;
@@ -16,28 +15,43 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.VoidType;
+import dev.ferrule.bind.BindingModel;
+import dev.ferrule.bind.BindingModel.Method;
+import dev.ferrule.bind.BindingModel.NativeFunction;
+import dev.ferrule.bind.BindingModel.Param;
+import dev.ferrule.bind.BindingModel.Role;
+import dev.ferrule.bind.BindingModel.SafeLayer;
+import dev.ferrule.bind.JavaNames;
+import dev.ferrule.bind.Mapping;
+import dev.ferrule.bind.RuntimeStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * A JUnit 5 suite that drives every method of the safe layer with edge cases for its parameter
@@ -49,154 +63,8 @@ import java.util.function.Function;
  */
 final class ContractTestGenerator {
 
-    /** A bound export: its safe method and, when it takes a handle, the handle's type word. */
-    record Subject(String local, MethodDeclaration method, Map<Integer, String> handleParams,
-            Optional<RawCall> invalidUtf8, Map<String, RawCall> nullProbes) {
-    }
-
-    /**
-     * A call through the raw layer with one bad argument.
-     *
-     * @param handles local names of the live handles the call needs, with their handle type
-     */
-    record RawCall(String symbol, List<Expression> args, Map<String, String> handles) {
-    }
-
-    private final String packageName;
-    private final String safeClass;
-    private final String rawClass;
-    private final String exceptionClass;
-    private final List<Subject> subjects;
-    private final List<String> handleWords;
-    private final Map<String, MethodDeclaration> statics;
-    private final Function<Type, Optional<Expression>> typicalValueType;
-    private final Map<String, String> skips;
-    private final Set<String> generated = new TreeSet<>();
-
-    ContractTestGenerator(String packageName, String safeClass, String rawClass, String exceptionClass,
-            List<Subject> subjects,
-            List<String> handleWords, Map<String, MethodDeclaration> statics,
-            Function<Type, Optional<Expression>> typicalValueType, Map<String, String> skips) {
-        this.packageName = packageName;
-        this.safeClass = safeClass;
-        this.rawClass = rawClass;
-        this.exceptionClass = exceptionClass;
-        this.subjects = subjects;
-        this.handleWords = handleWords;
-        this.statics = statics;
-        this.typicalValueType = typicalValueType;
-        this.skips = skips;
-    }
-
-    String className() {
-        return safeClass + "ContractTest";
-    }
-
-    /** The names of the generated cases, for checking that every skip names one. */
-    Set<String> caseNames() {
-        return generated;
-    }
-
-    CompilationUnit generate() {
-        CompilationUnit unit = new CompilationUnit(packageName);
-        for (String imported : List.of("dev.ferrule.runtime.junit.CrashIsolation",
-                "dev.ferrule.runtime.junit.FerruleLeakCheck", "java.lang.foreign.MemorySegment",
-                "org.junit.jupiter.api.Assertions",
-                "org.junit.jupiter.api.Disabled", "org.junit.jupiter.api.Test",
-                "org.junit.jupiter.api.function.Executable")) {
-            unit.addImport(imported);
-        }
-        ClassOrInterfaceDeclaration type = unit.addClass(className());
-        type.addSingleMemberAnnotation("FerruleLeakCheck", new ClassExpr(type(safeClass)));
-        type.setJavadocComment("Contract tests of " + safeClass + ", generated by ferrule-maven-plugin from the ABI"
-                + " model; do not edit.\nTurn a case off with <contractTestSkips> in the plugin configuration,"
-                + " giving a reason.");
-        type.addMember(outcomeHelper());
-        type.addMember(handleRefusedHelper());
-        for (Subject subject : subjects) {
-            addValueCases(type, subject);
-            subject.invalidUtf8().ifPresent(call -> addInvalidUtf8Case(type, subject, call));
-            subject.nullProbes().forEach((param, call) -> addNullProbe(type, subject, param, call));
-        }
-        for (String word : handleWords) {
-            addHandleCases(type, word);
-        }
-        return unit;
-    }
-
-    // ---- helpers in the generated class ----------------------------------------------------------
-
-    /** A call either returns or throws the library's own exception; anything else is a failure. */
-    private MethodDeclaration outcomeHelper() {
-        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
-                Modifier.staticModifier()), new com.github.javaparser.ast.type.VoidType(), "returnsOrThrowsOwn");
-        method.addParameter("Executable", "call");
-        method.setJavadocComment("The documented outcome of an edge case: a result, or a " + exceptionClass
-                + ".\n@param call the call");
-        com.github.javaparser.ast.stmt.CatchClause own = new com.github.javaparser.ast.stmt.CatchClause(
-                new Parameter(type(exceptionClass), "expected"), block(run(call(name("Assertions"), "assertNotNull",
-                call(name("expected"), "getMessage")))));
-        com.github.javaparser.ast.stmt.CatchClause other = new com.github.javaparser.ast.stmt.CatchClause(
-                new Parameter(type("Throwable"), "unexpected"), block(run(call(name("Assertions"), "fail",
-                str("expected a result or a " + exceptionClass), name("unexpected")))));
-        method.setBody(block(new com.github.javaparser.ast.stmt.TryStmt(block(run(call(name("call"), "execute"))),
-                NodeList.nodeList(own, other), null)));
-        return method;
-    }
-
-    /** A handle the library never issued, or released, is refused with a handle error, not a crash. */
-    private MethodDeclaration handleRefusedHelper() {
-        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
-                Modifier.staticModifier()), new com.github.javaparser.ast.type.VoidType(), "refusesHandle");
-        method.addParameter("Executable", "call");
-        method.setJavadocComment("@param call a call with a handle that must be refused");
-        Expression thrown = call(name("Assertions"), "assertThrows", new ClassExpr(type(exceptionClass)),
-                name("call"));
-        Expression code = call(name("failure"), "code");
-        Expression handleError = Ast.binary(Ast.binary(Ast.binary(code, com.github.javaparser.ast.expr.BinaryExpr
-                .Operator.EQUALS, integer(-3)), com.github.javaparser.ast.expr.BinaryExpr.Operator.OR, Ast.binary(
-                code.clone(), com.github.javaparser.ast.expr.BinaryExpr.Operator.EQUALS, integer(-4))),
-                com.github.javaparser.ast.expr.BinaryExpr.Operator.OR, Ast.binary(code.clone(),
-                        com.github.javaparser.ast.expr.BinaryExpr.Operator.EQUALS, integer(-5)));
-        method.setBody(block(declare(type(exceptionClass), "failure", thrown),
-                run(call(name("Assertions"), "assertTrue", handleError, Ast.binary(str("a handle error, not "),
-                        com.github.javaparser.ast.expr.BinaryExpr.Operator.PLUS, name("failure"))))));
-        return method;
-    }
-
-    // ---- cases ------------------------------------------------------------------------------------
-
-    private void addValueCases(ClassOrInterfaceDeclaration type, Subject subject) {
-        MethodDeclaration target = subject.method();
-        List<Parameter> params = target.getParameters();
-        for (int i = 0; i < params.size(); i++) {
-            Parameter param = params.get(i);
-            String handleWord = subject.handleParams().get(i);
-            String prefix = target.getNameAsString() + "_" + param.getNameAsString() + "_";
-            if (handleWord != null) {
-                for (Map.Entry<String, Expression> bad : badHandles().entrySet()) {
-                    addCase(type, prefix + bad.getKey(), subject, i, bad.getValue(), Expect.HANDLE_REFUSED);
-                }
-                addRefusedHandleCase(type, prefix + "released", subject, i, handleWord, true);
-                for (String other : handleWords) {
-                    if (!other.equals(handleWord)) {
-                        addRefusedHandleCase(type, prefix + "of" + HandleClassGenerator.className(other), subject, i,
-                                other, false);
-                    }
-                }
-                continue;
-            }
-            Type javaType = param.getType();
-            if (!javaType.isPrimitiveType()) {
-                // Cast, because overloads (byte[], MemorySegment, ByteBuffer) make a bare null ambiguous.
-                addCase(type, prefix + "null", subject, i, new CastExpr(javaType.clone(), new NullLiteralExpr()),
-                        Expect.NULL_POINTER);
-            }
-            for (Map.Entry<String, Expression> edge : edges(javaType).entrySet()) {
-                addCase(type, prefix + edge.getKey(), subject, i, edge.getValue(),
-                        edge.getKey().equals("loneSurrogate") ? Expect.NOT_UTF8 : Expect.RESULT_OR_OWN);
-            }
-        }
+    /** The generated suite and the names of its cases, for checking that every skip names one. */
+    record Suite(GeneratedSource source, Set<String> caseNames) {
     }
 
     private enum Expect {
@@ -205,12 +73,109 @@ final class ContractTestGenerator {
         NOT_UTF8
     }
 
-    private static Map<String, Expression> badHandles() {
-        Map<String, Expression> values = new LinkedHashMap<>();
-        values.put("zero", Ast.longLiteral(0));
-        values.put("forged", name("Long.MAX_VALUE"));
-        values.put("negative", Ast.longLiteral(-1));
-        return values;
+    private final BindingModel model;
+    private final ContractSuite suite;
+
+    private ContractTestGenerator(BindingModel model, ContractSuite suite) {
+        this.model = model;
+        this.suite = suite;
+    }
+
+    static String className(SafeLayer safe) {
+        return safe.className() + "ContractTest";
+    }
+
+    static Suite generate(BindingModel model, SafeLayer safe, Map<String, String> skips) {
+        CompilationUnit unit = new CompilationUnit(model.packageName());
+        for (String imported : List.of("dev.ferrule.runtime.junit.CrashIsolation",
+                "dev.ferrule.runtime.junit.FerruleLeakCheck", "java.lang.foreign.MemorySegment",
+                "org.junit.jupiter.api.Assertions", "org.junit.jupiter.api.Disabled", "org.junit.jupiter.api.Test",
+                "org.junit.jupiter.api.function.Executable")) {
+            unit.addImport(imported);
+        }
+        ClassOrInterfaceDeclaration type = unit.addClass(className(safe));
+        type.addSingleMemberAnnotation("FerruleLeakCheck", new ClassExpr(type(safe.className())));
+        type.setJavadocComment("Contract tests of " + safe.className() + ", generated by ferrule-maven-plugin from the"
+                + " ABI model; do not edit.\nTurn a case off with <contractTestSkips> in the plugin configuration,"
+                + " giving a reason.");
+        type.addMember(outcomeHelper(safe));
+        type.addMember(handleRefusedHelper(safe));
+        ContractSuite suite = new ContractSuite(type, safe, skips);
+        ContractTestGenerator generator = new ContractTestGenerator(model, suite);
+        for (Method method : safe.methods()) {
+            NativeFunction raw = model.natives().function(method.symbol()).orElseThrow();
+            generator.addValueCases(method);
+            ContractInputs.invalidUtf8(method, raw).ifPresent(call -> generator.addInvalidUtf8Case(method, call));
+            ContractInputs.nullProbes(method, raw).forEach((param, call) -> generator.addNullProbe(method, param,
+                    call));
+        }
+        for (BindingModel.ObjectType object : safe.objects()) {
+            HandleContractCases.addLifecycleCases(suite, object);
+        }
+        return new Suite(Printer.source(model.packageName(), className(safe), unit), Set.copyOf(suite.names()));
+    }
+
+    // ---- helpers in the generated class ----------------------------------------------------------
+
+    /** A call either returns or throws the library's own exception; anything else is a failure. */
+    private static MethodDeclaration outcomeHelper(SafeLayer safe) {
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
+                Modifier.staticModifier()), new VoidType(), "returnsOrThrowsOwn");
+        method.addParameter("Executable", "call");
+        method.setJavadocComment("The documented outcome of an edge case: a result, or a " + safe.exceptionClass()
+                + ".\n@param call the call");
+        CatchClause own = new CatchClause(new Parameter(type(safe.exceptionClass()), "expected"),
+                block(run(call(name("Assertions"), "assertNotNull", call(name("expected"), "getMessage")))));
+        CatchClause other = new CatchClause(new Parameter(type("Throwable"), "unexpected"), block(run(call(
+                name("Assertions"), "fail", str("expected a result or a " + safe.exceptionClass()),
+                name("unexpected")))));
+        method.setBody(block(new TryStmt(block(run(call(name("call"), "execute"))), NodeList.nodeList(own, other),
+                null)));
+        return method;
+    }
+
+    /** A handle the library never issued, or released, is refused with a handle error, not a crash. */
+    private static MethodDeclaration handleRefusedHelper(SafeLayer safe) {
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
+                Modifier.staticModifier()), new VoidType(), "refusesHandle");
+        method.addParameter("Executable", "call");
+        method.setJavadocComment("@param call a call with a handle that must be refused");
+        Expression thrown = call(name("Assertions"), "assertThrows", new ClassExpr(type(safe.exceptionClass())),
+                name("call"));
+        Expression handleError = Arrays.stream(RuntimeStatus.values()).filter(RuntimeStatus::refusesHandle)
+                .map(s -> (Expression) Ast.binary(call(name("failure"), "code"), BinaryExpr.Operator.EQUALS,
+                        integer(s.code()))).reduce((a, b) -> Ast.binary(a, BinaryExpr.Operator.OR, b)).orElseThrow();
+        method.setBody(block(declare(type(safe.exceptionClass()), "failure", thrown),
+                run(call(name("Assertions"), "assertTrue", handleError, Ast.binary(str("a handle error, not "),
+                        BinaryExpr.Operator.PLUS, name("failure"))))));
+        return method;
+    }
+
+    // ---- cases ------------------------------------------------------------------------------------
+
+    private void addValueCases(Method method) {
+        List<Param> params = method.javaParams();
+        for (int i = 0; i < params.size(); i++) {
+            Param param = params.get(i);
+            String prefix = method.name() + "_" + param.javaName() + "_";
+            if (param.mapping().kind() == Mapping.Kind.OBJECT) {
+                addCase(prefix + "zero", method, i, Ast.longLiteral(0), Expect.HANDLE_REFUSED);
+                addCase(prefix + "forged", method, i, name("Long.MAX_VALUE"), Expect.HANDLE_REFUSED);
+                addCase(prefix + "negative", method, i, Ast.longLiteral(-1), Expect.HANDLE_REFUSED);
+                HandleContractCases.addRefusedHandleCases(suite, prefix, method, i, this::typicalArgs);
+                continue;
+            }
+            Type javaType = JavaTypes.type(param.mapping().javaType());
+            if (!javaType.isPrimitiveType()) {
+                // Cast, because overloads (byte[], MemorySegment, ByteBuffer) make a bare null ambiguous.
+                addCase(prefix + "null", method, i, new CastExpr(javaType, new NullLiteralExpr()),
+                        Expect.NULL_POINTER);
+            }
+            for (Map.Entry<String, Expression> edge : edges(javaType).entrySet()) {
+                addCase(prefix + edge.getKey(), method, i, edge.getValue(),
+                        edge.getKey().equals("loneSurrogate") ? Expect.NOT_UTF8 : Expect.RESULT_OR_OWN);
+            }
+        }
     }
 
     /** Edge values of a parameter type; empty for types without interesting edges. */
@@ -262,54 +227,39 @@ final class ContractTestGenerator {
         return values;
     }
 
-    private List<Expression> typicalArgs(Subject subject, int varied, Expression value, List<Statement> setup,
+    /**
+     * The arguments of a call with {@code value} in Java parameter {@code varied} and ordinary
+     * values elsewhere; a live handle for each other object parameter, released in cleanup.
+     */
+    List<Expression> typicalArgs(Method method, int varied, Expression value, List<Statement> setup,
             List<Statement> cleanup) {
         List<Expression> args = new ArrayList<>();
-        List<Parameter> params = subject.method().getParameters();
+        List<Param> params = method.javaParams();
         for (int i = 0; i < params.size(); i++) {
+            Mapping mapping = params.get(i).mapping();
             if (i == varied) {
                 args.add(value);
-                continue;
-            }
-            String word = subject.handleParams().get(i);
-            if (word != null) {
+            } else if (mapping.kind() == Mapping.Kind.OBJECT) {
                 String handle = "live" + i;
-                setup.add(declare(PrimitiveType.longType(), handle, newHandle(word)));
-                cleanup.add(0, run(call(name(safeClass), Names.lowerCamel(word + "_release"), name(handle))));
+                setup.add(declare(PrimitiveType.longType(), handle, suite.newHandle(mapping.target())));
+                cleanup.add(0, run(suite.release(mapping.target(), name(handle))));
                 args.add(name(handle));
-                continue;
+            } else {
+                args.add(suite.typical().of(mapping));
             }
-            Type paramType = params.get(i).getType();
-            args.add(typicalValueType.apply(paramType).orElseThrow(() -> new IllegalStateException(
-                    "no typical value for " + paramType)));
         }
         return args;
     }
 
-    private Expression newHandle(String word) {
-        MethodDeclaration create = statics.get(word + "_new");
-        List<Expression> args = new ArrayList<>();
-        for (Parameter parameter : create.getParameters()) {
-            args.add(typicalValueType.apply(parameter.getType()).orElseThrow());
-        }
-        return call(name(safeClass), create.getNameAsString(), args.toArray(Expression[]::new));
-    }
-
-    private void addCase(ClassOrInterfaceDeclaration type, String caseName, Subject subject, int varied,
-            Expression value, Expect expect) {
+    private void addCase(String caseName, Method method, int varied, Expression value, Expect expect) {
         List<Statement> setup = new ArrayList<>();
         List<Statement> cleanup = new ArrayList<>();
-        List<Expression> args = typicalArgs(subject, varied, value, setup, cleanup);
-        Expression invocation = call(name(safeClass), subject.method().getNameAsString(),
-                args.toArray(Expression[]::new));
-        BlockStmt callBody = new BlockStmt();
-        if (createsHandle(subject)) {
-            // A handle made by an edge case is released at once, or the leak check would fail.
-            callBody.addStatement(run(call(name(safeClass), Names.lowerCamel(handleWordOf(subject) + "_release"),
-                    invocation)));
-        } else {
-            callBody.addStatement(new ExpressionStmt(invocation));
-        }
+        Expression invocation = call(name(suite.safe().className()), method.name(),
+                typicalArgs(method, varied, value, setup, cleanup).toArray(Expression[]::new));
+        Role role = method.owner().map(BindingModel.Owner::role).orElse(null);
+        // A handle made by an edge case is released at once, or the leak check would fail.
+        BlockStmt callBody = block(role == Role.CONSTRUCTOR || role == Role.CLONE
+                ? run(suite.release(method.owner().get().object(), invocation)) : new ExpressionStmt(invocation));
         LambdaExpr lambda = new LambdaExpr(new NodeList<>(), callBody);
         Statement check = switch (expect) {
             case RESULT_OR_OWN -> run(call("returnsOrThrowsOwn", lambda));
@@ -319,11 +269,11 @@ final class ContractTestGenerator {
             case NOT_UTF8 -> run(call(name("Assertions"), "assertThrows", new ClassExpr(type(
                     "IllegalArgumentException")), lambda));
         };
-        addTest(type, caseName, setup, List.of(check), cleanup);
+        suite.addTest(caseName, setup, List.of(check), cleanup);
     }
 
-    /** Invalid UTF-8 through the raw layer must come back as INVALID_UTF8 (-6), with a message. */
-    private void addInvalidUtf8Case(ClassOrInterfaceDeclaration type, Subject subject, RawCall raw) {
+    /** Invalid UTF-8 through the raw layer must come back as INVALID_UTF8, with a message. */
+    private void addInvalidUtf8Case(Method method, ContractInputs.RawCall raw) {
         List<Statement> setup = new ArrayList<>();
         List<Statement> cleanup = new ArrayList<>();
         liveHandles(raw, setup, cleanup);
@@ -332,15 +282,18 @@ final class ContractTestGenerator {
                         name("java.lang.foreign.ValueLayout.JAVA_BYTE"), new CastExpr(PrimitiveType.byteType(),
                                 integer(0x66)), new CastExpr(PrimitiveType.byteType(), integer(0xC3)),
                         new CastExpr(PrimitiveType.byteType(), integer(0x28)))),
-                run(call(name("Assertions"), "assertEquals", integer(-6), call(name(rawClass),
-                        raw.symbol(), raw.args().stream().map(Expression::clone).toArray(Expression[]::new)),
-                        str("an invalid UTF-8 string is refused with INVALID_UTF8"))),
-                run(call(name("Assertions"), "assertFalse", call(call(name(safeClass), "lastError"), "isEmpty"))));
-        Statement withArena = new com.github.javaparser.ast.stmt.TryStmt(NodeList.nodeList(
-                new com.github.javaparser.ast.expr.VariableDeclarationExpr(new com.github.javaparser.ast.body
-                        .VariableDeclarator(type("java.lang.foreign.Arena"), "arena", call(name(
-                        "java.lang.foreign.Arena"), "ofConfined")))), inArena, new NodeList<>(), null);
-        addTest(type, subject.method().getNameAsString() + "_invalidUtf8", setup, List.of(withArena), cleanup);
+                run(call(name("Assertions"), "assertEquals", integer(RuntimeStatus.INVALID_UTF8.code()), call(
+                        name(model.rawClass()), raw.symbol(), raw.args().stream().map(Expression::clone)
+                                .toArray(Expression[]::new)), str("an invalid UTF-8 string is refused with"
+                                + " INVALID_UTF8"))),
+                run(call(name("Assertions"), "assertFalse", call(call(runtimeOf(suite.safe().className()), "lastError"),
+                        "isEmpty"))));
+        suite.addTest(method.name() + "_invalidUtf8", setup, List.of(withArena(inArena)), cleanup);
+    }
+
+    /** The facade's {@code RuntimeExports}, which the tests share with the methods they test. */
+    private static Expression runtimeOf(String facade) {
+        return Ast.field(name(facade), SafeMethodBuilder.RUNTIME);
     }
 
     /**
@@ -348,11 +301,11 @@ final class ContractTestGenerator {
      * child JVM, so a missing null check fails this case with the crash log instead of killing
      * the test run.
      */
-    private void addNullProbe(ClassOrInterfaceDeclaration type, Subject subject, String param, RawCall probe) {
-        String caseName = subject.method().getNameAsString() + "_" + Names.identifier(Names.lowerCamel(param))
-                + "_nullPointer";
+    private void addNullProbe(Method method, String param, ContractInputs.RawCall probe) {
+        String caseName = method.name() + "_" + JavaNames.identifier(JavaNames.lowerCamel(param)) + "_nullPointer";
         String probeMethod = "probe_" + caseName;
-        MethodDeclaration child = type.addMethod(probeMethod, Modifier.Keyword.STATIC);
+        String testClass = suite.testClass().getNameAsString();
+        MethodDeclaration child = suite.testClass().addMethod(probeMethod, Modifier.Keyword.STATIC);
         child.setType(PrimitiveType.intType());
         child.setJavadocComment("Runs in a child JVM: the raw call with a null {@code " + param + "}.\n"
                 + "@return the call's status");
@@ -360,148 +313,30 @@ final class ContractTestGenerator {
         List<Statement> release = new ArrayList<>();
         liveHandles(probe, create, release);
         BlockStmt inArena = new BlockStmt(NodeList.nodeList(create));
-        com.github.javaparser.ast.stmt.ReturnStmt call = new com.github.javaparser.ast.stmt.ReturnStmt(call(
-                name(rawClass), probe.symbol(), probe.args().stream().map(Expression::clone)
-                        .toArray(Expression[]::new)));
-        inArena.addStatement(release.isEmpty() ? call : new com.github.javaparser.ast.stmt.TryStmt(block(call),
-                new NodeList<>(), new BlockStmt(NodeList.nodeList(release))));
-        boolean usesArena = probe.args().stream().anyMatch(a -> !a.findAll(com.github.javaparser.ast.expr.NameExpr
-                .class, n -> n.getNameAsString().equals("arena")).isEmpty());
+        ReturnStmt call = new ReturnStmt(call(name(model.rawClass()), probe.symbol(), probe.args().stream()
+                .map(Expression::clone).toArray(Expression[]::new)));
+        inArena.addStatement(release.isEmpty() ? call : new TryStmt(block(call), new NodeList<>(),
+                new BlockStmt(NodeList.nodeList(release))));
+        boolean usesArena = probe.args().stream().anyMatch(a -> !a.findAll(NameExpr.class,
+                n -> n.getNameAsString().equals("arena")).isEmpty());
         // javac warns about an arena the call does not use.
-        child.setBody(!usesArena ? inArena : block(new com.github.javaparser.ast.stmt.TryStmt(NodeList.nodeList(
-                new com.github.javaparser.ast.expr.VariableDeclarationExpr(new com.github.javaparser.ast.body
-                        .VariableDeclarator(type("java.lang.foreign.Arena"), "arena", call(name(
-                        "java.lang.foreign.Arena"), "ofConfined")))), inArena, new NodeList<>(), null)));
-        addTest(type, caseName, List.of(), List.of(run(call(name("CrashIsolation"), "assertStatus",
-                new ClassExpr(type(className())), str(probeMethod), integer(-2), str("a null " + param)))),
-                List.of());
+        child.setBody(usesArena ? block(withArena(inArena)) : inArena);
+        suite.addTest(caseName, List.of(), List.of(run(call(name("CrashIsolation"), "assertStatus",
+                new ClassExpr(type(testClass)), str(probeMethod), integer(RuntimeStatus.NULL_ARGUMENT.code()),
+                str("a null " + param)))), List.of());
+    }
+
+    private static Statement withArena(BlockStmt body) {
+        return new TryStmt(NodeList.nodeList(new VariableDeclarationExpr(new VariableDeclarator(type(
+                "java.lang.foreign.Arena"), "arena", call(name("java.lang.foreign.Arena"), "ofConfined")))), body,
+                new NodeList<>(), null);
     }
 
     /** Creates the live handles a raw call needs, and releases them afterwards, newest first. */
-    private void liveHandles(RawCall raw, List<Statement> create, List<Statement> release) {
-        raw.handles().forEach((local, word) -> {
-            create.add(declare(PrimitiveType.longType(), local, newHandle(word)));
-            release.add(0, run(call(name(safeClass), Names.lowerCamel(word + "_release"), name(local))));
+    private void liveHandles(ContractInputs.RawCall raw, List<Statement> create, List<Statement> release) {
+        raw.handles().forEach((local, object) -> {
+            create.add(declare(PrimitiveType.longType(), local, suite.newHandle(object)));
+            release.add(0, run(suite.release(object, name(local))));
         });
-    }
-
-    /**
-     * A handle the library must refuse: one of {@code word}'s type, released before the call when
-     * {@code releasedFirst}, else live but of another type than the parameter's (released after).
-     */
-    private void addRefusedHandleCase(ClassOrInterfaceDeclaration type, String caseName, Subject subject, int varied,
-            String word, boolean releasedFirst) {
-        String local = releasedFirst ? "released" : "foreign";
-        Statement release = run(call(name(safeClass), Names.lowerCamel(word + "_release"), name(local)));
-        List<Statement> setup = new ArrayList<>();
-        setup.add(declare(PrimitiveType.longType(), local, newHandle(word)));
-        List<Statement> cleanup = new ArrayList<>();
-        (releasedFirst ? setup : cleanup).add(release);
-        List<Expression> args = typicalArgs(subject, varied, name(local), setup, cleanup);
-        LambdaExpr lambda = new LambdaExpr(new NodeList<>(), block(new ExpressionStmt(call(name(safeClass),
-                subject.method().getNameAsString(), args.toArray(Expression[]::new)))));
-        addTest(type, caseName, setup, List.of(run(call("refusesHandle", lambda))), cleanup);
-    }
-
-    /** Use after close, double close, and use racing close, on each handle class. */
-    private void addHandleCases(ClassOrInterfaceDeclaration type, String word) {
-        String handleClass = HandleClassGenerator.className(word);
-        Expression create = call(name(handleClass), "create", statics.get(word + "_new").getParameters().stream()
-                .map(p -> typicalValueType.apply(p.getType()).orElseThrow()).toArray(Expression[]::new));
-        String prefix = Names.lowerCamel(word) + "Handle_";
-
-        List<Statement> doubleClose = List.of(declare(type(handleClass), "handle", create),
-                run(call(name("handle"), "close")), run(call(name("handle"), "close")),
-                run(call(name("Assertions"), "assertTrue", call(name("handle"), "isClosed"))));
-        addTest(type, prefix + "doubleClose", List.of(), doubleClose, List.of());
-
-        Optional<Subject> user = subjects.stream().filter(s -> s.handleParams().containsValue(word)
-                && s.handleParams().containsKey(0) && !s.local().equals(word + "_release")
-                && !s.local().equals(word + "_clone") && s.handleParams().size() == 1).findFirst();
-        if (user.isEmpty()) {
-            return;
-        }
-        String verb = user.get().local().substring(word.length() + 1);
-        List<Expression> args = new ArrayList<>();
-        List<Parameter> params = user.get().method().getParameters();
-        for (int i = 1; i < params.size(); i++) {
-            args.add(typicalValueType.apply(params.get(i).getType()).orElseThrow());
-        }
-        Expression use = call(name("handle"), Names.lowerCamel(verb), args.toArray(Expression[]::new));
-        List<Statement> afterClose = List.of(declare(type(handleClass), "handle", create.clone()),
-                run(call(name("handle"), "close")),
-                run(call(name("Assertions"), "assertThrows", new ClassExpr(type("IllegalStateException")),
-                        new LambdaExpr(new NodeList<>(), block(new ExpressionStmt(use.clone()))))));
-        addTest(type, prefix + "useAfterClose", List.of(), afterClose, List.of());
-
-        // Eight threads use the handle while the test closes it: every call returns or reports the
-        // close; nothing else may happen, and no thread may crash the JVM.
-        BlockStmt worker = block(new com.github.javaparser.ast.stmt.WhileStmt(
-                new com.github.javaparser.ast.expr.UnaryExpr(call(name("handle"), "isClosed"),
-                        com.github.javaparser.ast.expr.UnaryExpr.Operator.LOGICAL_COMPLEMENT),
-                block(new com.github.javaparser.ast.stmt.TryStmt(block(new ExpressionStmt(use.clone())),
-                        NodeList.nodeList(
-                                new com.github.javaparser.ast.stmt.CatchClause(new Parameter(type(
-                                        "IllegalStateException"), "closed"), block()),
-                                new com.github.javaparser.ast.stmt.CatchClause(new Parameter(type(exceptionClass),
-                                        "own"), block()),
-                                new com.github.javaparser.ast.stmt.CatchClause(new Parameter(type("Throwable"),
-                                        "unexpected"), block(run(call(name("failures"), "add", name("unexpected")))))),
-                        null))));
-        List<Statement> race = List.of(
-                declare(type(handleClass), "handle", create.clone()),
-                declare(type("java.util.List<Throwable>"), "failures", create(
-                        "java.util.concurrent.CopyOnWriteArrayList<>")),
-                declare(type("java.util.List<Thread>"), "threads", create("java.util.ArrayList<>")),
-                new com.github.javaparser.ast.stmt.ForStmt(NodeList.nodeList(new com.github.javaparser.ast.expr
-                        .VariableDeclarationExpr(new com.github.javaparser.ast.body.VariableDeclarator(
-                                PrimitiveType.intType(), "i", integer(0)))), Ast.binary(name("i"),
-                        com.github.javaparser.ast.expr.BinaryExpr.Operator.LESS, integer(8)), NodeList.nodeList(
-                        new com.github.javaparser.ast.expr.UnaryExpr(name("i"), com.github.javaparser.ast.expr
-                                .UnaryExpr.Operator.POSTFIX_INCREMENT)),
-                        block(run(call(name("threads"), "add", call(call(name("Thread"), "ofPlatform"), "start",
-                                new LambdaExpr(new NodeList<>(), worker)))))),
-                run(call(name("Thread"), "sleep", integer(20))),
-                run(call(name("handle"), "close")),
-                new com.github.javaparser.ast.stmt.ForEachStmt(new com.github.javaparser.ast.expr
-                        .VariableDeclarationExpr(type("Thread"), "thread"), name("threads"),
-                        block(run(call(name("thread"), "join")))),
-                run(call(name("Assertions"), "assertEquals", call(name("java.util.List"), "of"), name("failures"))));
-        addTest(type, prefix + "useRacingClose", List.of(), race, List.of());
-    }
-
-    private boolean createsHandle(Subject subject) {
-        return handleWordOf(subject) != null;
-    }
-
-    private String handleWordOf(Subject subject) {
-        for (String word : handleWords) {
-            if (subject.local().equals(word + "_new") || subject.local().equals(word + "_clone")) {
-                return word;
-            }
-        }
-        return null;
-    }
-
-    private void addTest(ClassOrInterfaceDeclaration type, String caseName, List<Statement> setup,
-            List<Statement> body, List<Statement> cleanup) {
-        generated.add(caseName);
-        MethodDeclaration test = type.addMethod(caseName);
-        test.addMarkerAnnotation("Test");
-        String skip = skips.get(caseName);
-        if (skip != null) {
-            test.addSingleMemberAnnotation("Disabled", new StringLiteralExpr(skip.replace("\\", "\\\\")
-                    .replace("\"", "\\\"")));
-        }
-        test.addThrownException(type("Exception"));
-        BlockStmt block = new BlockStmt();
-        setup.forEach(block::addStatement);
-        if (cleanup.isEmpty()) {
-            body.forEach(block::addStatement);
-        } else {
-            block.addStatement(new com.github.javaparser.ast.stmt.TryStmt(new BlockStmt(NodeList.nodeList(body)),
-                    new NodeList<>(), new BlockStmt(NodeList.nodeList(cleanup))));
-        }
-        test.setBody(block);
     }
 }

@@ -1,12 +1,12 @@
 package dev.ferrule.gen;
 
+import dev.ferrule.bind.BindingConfig;
 import dev.ferrule.cargo.FerruleMetadata;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.codehaus.plexus.util.SelectorUtils;
 
 /**
  * What to generate.
@@ -58,8 +58,8 @@ public record GeneratorConfig(String packageName, String className, List<String>
         this(packageName, className, includes, excludes, FerruleMetadata.NONE, false, Map.of(), null);
     }
 
-    boolean selects(String symbol) {
-        boolean included = includes.isEmpty() || includes.stream().anyMatch(p -> SelectorUtils.match(p, symbol));
-        return included && excludes.stream().noneMatch(p -> SelectorUtils.match(p, symbol));
+    /** What of this configuration decides the binding model. */
+    public BindingConfig binding() {
+        return new BindingConfig(packageName, className, includes, excludes, metadata);
     }
 }

@@ -6,7 +6,6 @@ import static dev.ferrule.gen.Ast.call;
 import static dev.ferrule.gen.Ast.create;
 import static dev.ferrule.gen.Ast.declare;
 import static dev.ferrule.gen.Ast.field;
-import static dev.ferrule.gen.Ast.longLiteral;
 import static dev.ferrule.gen.Ast.name;
 import static dev.ferrule.gen.Ast.ret;
 import static dev.ferrule.gen.Ast.run;
@@ -22,21 +21,27 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.VoidType;
+import dev.ferrule.bind.BindingModel.Method;
+import dev.ferrule.bind.BindingModel.ObjectType;
+import dev.ferrule.bind.BindingModel.Param;
+import dev.ferrule.bind.BindingModel.Role;
+import dev.ferrule.bind.BindingModel.SafeLayer;
+import dev.ferrule.bind.RuntimeStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * An {@code AutoCloseable} class for one handle type. {@code close()} is idempotent and thread
+ * An {@code AutoCloseable} class for one object type. {@code close()} is idempotent and thread
  * safe (the handle is swapped out atomically); a use after close throws
  * {@code IllegalStateException}; a call already in flight when another thread closes finishes
  * safely, because ferrule-ffi keeps the object alive for it. ferrule-runtime's
@@ -45,37 +50,47 @@ import java.util.Map;
  */
 final class HandleClassGenerator {
 
-    private final String packageName;
-    private final String rawClass;
-    private final String safeClass;
-    private final String exceptionClass;
-    private final String prefix;
-    private final String word;
-    private final String className;
-    private final Map<String, MethodDeclaration> statics;
+    /** The handle a method works on, taken once per call. */
+    private static final String HANDLE = "handle$";
 
-    HandleClassGenerator(String packageName, String rawClass, String safeClass, String exceptionClass, String prefix,
-            String word, Map<String, MethodDeclaration> statics) {
-        this.packageName = packageName;
-        this.rawClass = rawClass;
-        this.safeClass = safeClass;
-        this.exceptionClass = exceptionClass;
-        this.prefix = prefix;
-        this.word = word;
-        this.className = className(word);
-        this.statics = statics;
+    private final SafeLayer safe;
+    private final ObjectType object;
+
+    private HandleClassGenerator(SafeLayer safe, ObjectType object) {
+        this.safe = safe;
+        this.object = object;
     }
 
-    static String className(String word) {
-        String camel = Names.lowerCamel(word);
-        return Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+    static GeneratedSource generate(String packageName, SafeLayer safe, ObjectType object) {
+        return Printer.source(packageName, object.className(), new HandleClassGenerator(safe, object).unit(
+                packageName));
     }
 
-    CompilationUnit generate() {
+    /** The Java types of a facade method's parameters, as {@link SafeMethodBuilder} declares them. */
+    static List<Parameter> facadeParameters(Method method) {
+        List<Parameter> parameters = new ArrayList<>();
+        for (Param param : method.javaParams()) {
+            parameters.add(new Parameter(JavaTypes.type(param.mapping().javaType()), param.javaName()));
+        }
+        return parameters;
+    }
+
+    /** The Java type a facade method returns. */
+    static Type facadeResult(Method method) {
+        return method.result().isVoid() ? new VoidType() : JavaTypes.type(method.result().mapping().javaType());
+    }
+
+    private String facadeName(String symbol) {
+        return safe.method(symbol).orElseThrow().name();
+    }
+
+    private CompilationUnit unit(String packageName) {
         CompilationUnit unit = new CompilationUnit(packageName);
         unit.addImport("dev.ferrule.runtime.HandleTracker");
         unit.addImport("java.lang.ref.Reference");
-        ClassOrInterfaceDeclaration type = unit.addClass(className, Modifier.Keyword.PUBLIC, Modifier.Keyword.FINAL);
+        String word = object.name();
+        ClassOrInterfaceDeclaration type = unit.addClass(object.className(), Modifier.Keyword.PUBLIC,
+                Modifier.Keyword.FINAL);
         type.addImplementedType("AutoCloseable");
         type.setJavadocComment("A {@code " + word + "} of the native library, behind a handle.\n\n"
                 + "<p>Close it when done (try-with-resources). Closing twice is harmless; using it after close\n"
@@ -83,9 +98,8 @@ final class HandleClassGenerator {
                 + "Forgotten instances are released by a {@link HandleTracker}, which keeps pace with any\n"
                 + "allocation rate, and are logged and counted by {@link #reclaimedByCleaner()}: tests should\n"
                 + "keep it at zero.");
-        String release = statics.get(word + "_release").getNameAsString();
-        type.addFieldWithInitializer("HandleTracker", "TRACKER", create("HandleTracker", str(className),
-                new com.github.javaparser.ast.expr.MethodReferenceExpr(name(safeClass), null, release)),
+        type.addFieldWithInitializer("HandleTracker", "TRACKER", create("HandleTracker", str(object.className()),
+                new MethodReferenceExpr(name(safe.className()), null, facadeName(object.release()))),
                 Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
         type.addField("HandleTracker.Tracked", "tracked", Modifier.Keyword.PRIVATE, Modifier.Keyword.FINAL);
 
@@ -94,30 +108,31 @@ final class HandleClassGenerator {
         constructor.setBody(block(assign(field(new ThisExpr(), "tracked"), call(name("TRACKER"), "track",
                 new ThisExpr(), name("handle")))));
 
-        MethodDeclaration creator = statics.get(word + "_new");
-        type.addMember(factory("create", creator, "A new " + word + "."));
-        MethodDeclaration cloner = statics.get(word + "_clone");
-        if (cloner != null && cloner.getParameters().size() == 1) {
+        type.addMember(factory(safe.method(object.constructor()).orElseThrow()));
+        object.cloner().ifPresent(clone -> {
             MethodDeclaration duplicate = type.addMethod("duplicate", Modifier.Keyword.PUBLIC);
-            duplicate.setType(type(className));
+            duplicate.setType(type(object.className()));
             duplicate.setJavadocComment("@return a second handle to the same " + word
                     + ", closed independently of this one");
-            duplicate.setBody(guarded(ret(create(className, call(name(safeClass), cloner.getNameAsString(),
-                    name("handle"))))));
-        }
-        for (Map.Entry<String, MethodDeclaration> entry : statics.entrySet()) {
-            String local = entry.getKey();
-            MethodDeclaration target = entry.getValue();
-            if (!local.startsWith(word + "_") || local.equals(word + "_new") || local.equals(word + "_release")
-                    || local.equals(word + "_clone") || target.getParameters().isEmpty()
-                    || !target.getParameter(0).getType().equals(PrimitiveType.longType())
-                    || !target.getParameter(0).getNameAsString().equals(Names.identifier(word))) {
-                continue;
+            duplicate.setBody(guarded(ret(create(object.className(), call(name(safe.className()),
+                    facadeName(clone), name(HANDLE))))));
+        });
+        for (Method method : safe.methodsOf(word)) {
+            if (method.owner().orElseThrow().role() == Role.METHOD) {
+                type.addMember(instanceMethod(method));
             }
-            type.addMember(instanceMethod(local.substring(word.length() + 1), target));
         }
-        type.addMember(handleMethod());
-        type.addMember(closeMethod());
+        MethodDeclaration handle = new MethodDeclaration(NodeList.nodeList(), PrimitiveType.longType(), "handle");
+        handle.setJavadocComment("@return the native handle, for the raw layer\n"
+                + "@throws IllegalStateException if this " + word + " is closed");
+        handle.setBody(block(ret(call(name("tracked"), "handle"))));
+        type.addMember(handle);
+        MethodDeclaration close = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier()),
+                new VoidType(), "close");
+        close.addMarkerAnnotation("Override");
+        close.setJavadocComment("Releases the handle. Idempotent and thread-safe.");
+        close.setBody(block(run(call(name("tracked"), "close"))));
+        type.addMember(close);
         MethodDeclaration closed = type.addMethod("isClosed", Modifier.Keyword.PUBLIC);
         closed.setType(PrimitiveType.booleanType()).setBody(block(ret(call(name("tracked"), "isClosed"))));
         closed.setJavadocComment("@return whether this " + word + " was closed");
@@ -129,73 +144,59 @@ final class HandleClassGenerator {
         return unit;
     }
 
-    private MethodDeclaration factory(String name, MethodDeclaration creator, String doc) {
+    private MethodDeclaration factory(Method creator) {
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
-                Modifier.staticModifier()), type(className), name);
+                Modifier.staticModifier()), type(object.className()), "create");
         List<Expression> args = new ArrayList<>();
-        StringBuilder javadoc = new StringBuilder(doc).append("\n");
-        for (Parameter parameter : creator.getParameters()) {
-            method.addParameter(parameter.clone());
+        StringBuilder javadoc = new StringBuilder("A new ").append(object.name()).append(".\n");
+        for (Parameter parameter : facadeParameters(creator)) {
+            method.addParameter(parameter);
             args.add(name(parameter.getNameAsString()));
             javadoc.append("\n@param ").append(parameter.getNameAsString()).append(" as for {@code ")
-                    .append(prefix).append('_').append(word).append("_new}");
+                    .append(creator.symbol()).append('}');
         }
-        javadoc.append("\n@return the new ").append(word).append("; close it when done");
+        javadoc.append("\n@return the new ").append(object.name()).append("; close it when done");
         method.setJavadocComment(javadoc.toString());
-        method.setBody(block(ret(create(className, call(name(safeClass), creator.getNameAsString(),
+        method.setBody(block(ret(create(object.className(), call(name(safe.className()), creator.name(),
                 args.toArray(Expression[]::new))))));
         return method;
     }
 
-    private MethodDeclaration instanceMethod(String verb, MethodDeclaration target) {
-        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier()),
-                target.getType().clone(), Names.lowerCamel(verb));
-        List<Expression> args = new ArrayList<>(List.of(name("handle")));
-        StringBuilder javadoc = new StringBuilder("Calls {@code ").append(prefix).append('_').append(word).append('_')
-                .append(verb).append("} on this ").append(word).append('.');
-        for (Parameter parameter : target.getParameters().subList(1, target.getParameters().size())) {
-            method.addParameter(parameter.clone());
+    private MethodDeclaration instanceMethod(Method target) {
+        Type result = facadeResult(target);
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier()), result,
+                target.owner().orElseThrow().verb());
+        List<Expression> args = new ArrayList<>(List.of(name(HANDLE)));
+        StringBuilder javadoc = new StringBuilder("Calls {@code ").append(target.symbol()).append("} on this ")
+                .append(object.name()).append('.');
+        List<Parameter> parameters = facadeParameters(target);
+        for (Parameter parameter : parameters.subList(1, parameters.size())) {
+            method.addParameter(parameter);
             args.add(name(parameter.getNameAsString()));
-            javadoc.append("\n@param ").append(parameter.getNameAsString()).append(" see {@link ").append(safeClass)
-                    .append('#').append(target.getNameAsString()).append('}');
+            javadoc.append("\n@param ").append(parameter.getNameAsString()).append(" see {@link ")
+                    .append(safe.className()).append('#').append(target.name()).append('}');
         }
-        if (!target.getType().isVoidType()) {
-            javadoc.append("\n@return see {@link ").append(safeClass).append('#').append(target.getNameAsString())
+        if (!result.isVoidType()) {
+            javadoc.append("\n@return see {@link ").append(safe.className()).append('#').append(target.name())
                     .append('}');
         }
-        javadoc.append("\n@throws IllegalStateException if this ").append(word).append(" is closed");
+        javadoc.append("\n@throws IllegalStateException if this ").append(object.name()).append(" is closed");
         method.setJavadocComment(javadoc.toString());
-        Expression call = call(name(safeClass), target.getNameAsString(), args.toArray(Expression[]::new));
-        method.setBody(guarded(target.getType() instanceof VoidType ? run(call) : ret(call)));
+        Expression call = call(name(safe.className()), target.name(), args.toArray(Expression[]::new));
+        method.setBody(guarded(result.isVoidType() ? run(call) : ret(call)));
         return method;
     }
 
     /** Runs a call with the current handle; a stale-handle error after close means "closed". */
     private BlockStmt guarded(Statement call) {
-        CatchClause stale = new CatchClause(new Parameter(type(exceptionClass + ".StaleHandleException"), "e"),
-                block(when(call("isClosed"), throwing(create("IllegalStateException",
-                        str(className + " was closed during the call"), name("e")))), throwing(name("e"))));
+        String staleHandle = safe.exceptionClass() + "." + RuntimeStatus.STALE_HANDLE.exceptionName();
+        CatchClause stale = new CatchClause(new Parameter(type(staleHandle), "stale$"), block(when(call("isClosed"), throwing(create("IllegalStateException",
+                str(object.className() + " was closed during the call"), name("stale$")))),
+                throwing(name("stale$"))));
         // Until the call returns, this object must not look collectable, or the tracker could
         // release the handle under the call.
-        return block(declare(PrimitiveType.longType(), "handle", call("handle")),
+        return block(declare(PrimitiveType.longType(), HANDLE, call("handle")),
                 new TryStmt(block(call), NodeList.nodeList(stale), block(run(call(name("Reference"),
                         "reachabilityFence", new ThisExpr())))));
-    }
-
-    private MethodDeclaration handleMethod() {
-        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(), PrimitiveType.longType(), "handle");
-        method.setJavadocComment("@return the native handle, for the raw layer\n"
-                + "@throws IllegalStateException if this " + word + " is closed");
-        method.setBody(block(ret(call(name("tracked"), "handle"))));
-        return method;
-    }
-
-    private MethodDeclaration closeMethod() {
-        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier()),
-                new VoidType(), "close");
-        method.addMarkerAnnotation("Override");
-        method.setJavadocComment("Releases the handle. Idempotent and thread-safe.");
-        method.setBody(block(run(call(name("tracked"), "close"))));
-        return method;
     }
 }

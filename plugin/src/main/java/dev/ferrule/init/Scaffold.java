@@ -9,7 +9,7 @@ import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.cargo.CargoException;
 import dev.ferrule.cargo.FeatureSelection;
 import dev.ferrule.cargo.UnsafeFeaturePolicy;
-import dev.ferrule.gen.Names;
+import dev.ferrule.bind.JavaNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -186,7 +186,7 @@ public final class Scaffold {
     /** Every file, path relative to the project, in a stable order. */
     static Map<Path, String> render(Request request) throws InitException {
         // The generator names the library class this way; the sample test must use the same name.
-        String camel = Names.upperCamel(request.crateName());
+        String camel = JavaNames.upperCamel(request.crateName());
         Map<Path, String> files = new LinkedHashMap<>();
         files.put(Path.of("pom.xml"), fill(resource("pom.xml"), request, camel));
         for (Map.Entry<String, String> crateFile : crateFiles().entrySet()) {

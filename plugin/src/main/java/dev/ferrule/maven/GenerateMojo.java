@@ -8,7 +8,7 @@ import dev.ferrule.cargo.NativeAssembler;
 import dev.ferrule.gen.Bindings;
 import dev.ferrule.gen.GenerationException;
 import dev.ferrule.gen.GeneratorConfig;
-import dev.ferrule.gen.Names;
+import dev.ferrule.bind.JavaNames;
 import dev.ferrule.gen.NativeAccess;
 import dev.ferrule.gen.TestJvmOptions;
 import java.io.File;
@@ -118,9 +118,9 @@ public class GenerateMojo extends AbstractCargoMojo {
             getLog().info("Skipping ferrule:generate (ferrule.skip=true).");
             return;
         }
-        if (packageName != null && !Names.isPackageName(packageName)) {
+        if (packageName != null && !JavaNames.isPackageName(packageName)) {
             throw new MojoExecutionException("<packageName> '" + packageName + "' is not a Java package name; set"
-                    + " it to one, for example <packageName>" + Names.defaultPackage(project.getGroupId(), "mylib")
+                    + " it to one, for example <packageName>" + JavaNames.defaultPackage(project.getGroupId(), "mylib")
                     + "</packageName>.");
         }
         TestJvmOptions.CrashIsolation isolation;
@@ -134,7 +134,7 @@ public class GenerateMojo extends AbstractCargoMojo {
         ExtractedAbi abi = built.abis().get(0);
         String packageName = this.packageName;
         if (packageName == null) {
-            packageName = Names.defaultPackage(project.getGroupId(), abi.model().crate().libName());
+            packageName = JavaNames.defaultPackage(project.getGroupId(), abi.model().crate().libName());
             getLog().info("<packageName> is not set; the bindings go to " + packageName + " (the groupId and the"
                     + " library's name). Set <packageName> to choose another.");
         }

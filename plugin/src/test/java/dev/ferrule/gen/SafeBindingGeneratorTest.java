@@ -96,12 +96,12 @@ class SafeBindingGeneratorTest {
                 .contains("downcall(\"template_checksum\", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,"
                         + " ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), Linker.Option.critical(true))")
                 .contains("A critical downcall");
-        assertThat(files.get("Template.java")).contains("MemorySegment dataSegment = MemorySegment.ofArray(dataBytes);");
+        assertThat(files.get("Template.java")).contains("MemorySegment data$segment = MemorySegment.ofArray(data$bytes);");
 
         Map<String, String> plain = byName(Bindings.generate(AbiSnapshots.read(TEMPLATE), config(FerruleMetadata.NONE)));
         assertThat(plain.get("TemplateNative.java")).doesNotContain("Linker.Option.critical(");
         assertThat(plain.get("Template.java")).contains(
-                "MemorySegment dataSegment = frame.allocateFrom(ValueLayout.JAVA_BYTE, dataBytes);");
+                "MemorySegment data$segment = frame$.allocateFrom(ValueLayout.JAVA_BYTE, data$bytes);");
     }
 
     @Test
@@ -135,20 +135,16 @@ class SafeBindingGeneratorTest {
         AbiModel.TypeRef i32 = new AbiModel.TypeRef("int32_t", "i32", null, null);
         AbiModel.TypeRef usize = new AbiModel.TypeRef("size_t", "usize", null, null);
         AbiModel.TypeRef bytes = new AbiModel.TypeRef("const uint8_t*", "*const u8", AbiModel.Ownership.RAW, null);
-        AbiModel.AbiFunction lastError = new AbiModel.AbiFunction("demo_last_error_length", "demo_last_error_length",
-                "demo::demo_last_error_length", "C", List.of(), usize, false, false, false, null, null, null, null);
         AbiModel.AbiFunction sum = new AbiModel.AbiFunction("demo_sum", "demo_sum", "demo::demo_sum", "C",
                 List.of(new AbiModel.Param(pointerName, bytes), new AbiModel.Param(lengthName, usize)), i32, false,
                 false, true, null, null, null, null);
-        return new AbiModel(AbiModel.SCHEMA_VERSION, new AbiModel.CrateInfo("demo", "1.0.0", "demo"),
-                new AbiModel.BuildTarget("x86_64-unknown-linux-gnu", List.of(), "release"),
-                List.of(lastError, sum), List.of(), List.of(), List.of(), List.of(), List.of());
+        return DemoCrate.withRuntime(sum);
     }
 
     @Test
     void undecidablePointerStopsGenerationNamingTheFunctionAndTheMetadata() {
-        assertThatThrownBy(() -> SafeBindingGenerator.generate(undecidableModel("values", "count"),
-                config(FerruleMetadata.NONE), "Demo"))
+        assertThatThrownBy(() -> Bindings.generate(undecidableModel("values", "count"),
+                config(FerruleMetadata.NONE)))
                 .isInstanceOf(GenerationException.class)
                 .hasMessageContaining("demo_sum: parameter 'values' (const uint8_t*, Rust *const u8) has no safe Java type")
                 .hasMessageContaining("[package.metadata.ferrule.functions.demo_sum]")
@@ -158,21 +154,21 @@ class SafeBindingGeneratorTest {
 
     @Test
     void conventionalNamesDecideWithoutMetadata() throws Exception {
-        GenerationResult result = SafeBindingGenerator.generate(undecidableModel("values", "len"),
-                config(FerruleMetadata.NONE), "Demo");
+        GenerationResult result = Bindings.generate(undecidableModel("values", "len"),
+                config(FerruleMetadata.NONE));
         assertThat(byName(result).get("Demo.java")).contains("public static void sum(byte[] values)");
     }
 
     @Test
     void metadataDecidesWhatNamesCannot() throws Exception {
         FerruleMetadata bytes = metadata("{\"functions\":{\"demo_sum\":{\"params\":{\"values\":\"bytes\"}}}}");
-        assertThat(byName(SafeBindingGenerator.generate(undecidableModel("values", "count"), config(bytes), "Demo"))
+        assertThat(byName(Bindings.generate(undecidableModel("values", "count"), config(bytes)))
                 .get("Demo.java")).contains("public static void sum(byte[] values)");
         FerruleMetadata text = metadata("{\"functions\":{\"demo_sum\":{\"params\":{\"values\":\"string\"},"
                 + "\"returns\":\"value\"}}}");
-        assertThat(byName(SafeBindingGenerator.generate(undecidableModel("values", "count"), config(text), "Demo"))
+        assertThat(byName(Bindings.generate(undecidableModel("values", "count"), config(text)))
                 .get("Demo.java")).contains("public static int sum(String values)")
-                .contains("return TemplateNative.demo_sum(valuesSegment, (long) valuesBytes.length);");
+                .contains("return TemplateNative.demo_sum(values$segment, (long) values$bytes.length);");
     }
 
     @Test

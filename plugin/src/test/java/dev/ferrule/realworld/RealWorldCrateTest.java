@@ -25,7 +25,7 @@ import dev.ferrule.gen.GeneratedSource;
 import dev.ferrule.gen.GenerationResult;
 import dev.ferrule.gen.GeneratorConfig;
 import dev.ferrule.gen.JdkLocator;
-import dev.ferrule.gen.RawBindingGenerator;
+import dev.ferrule.gen.Bindings;
 import dev.ferrule.report.Report;
 import dev.ferrule.util.Processes;
 import java.nio.file.Files;
@@ -203,7 +203,7 @@ class RealWorldCrateTest {
     // ---- the bindings -----------------------------------------------------------------------
 
     private static GenerationResult raw() throws Exception {
-        return RawBindingGenerator.generate(model, new GeneratorConfig("org.acme.tinykv", "TinykvNative", List.of(),
+        return Bindings.generate(model, new GeneratorConfig("org.acme.tinykv", "TinykvNative", List.of(),
                 List.of()));
     }
 

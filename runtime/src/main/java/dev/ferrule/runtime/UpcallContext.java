@@ -1,5 +1,11 @@
 package dev.ferrule.runtime;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,6 +36,28 @@ public final class UpcallContext<T> implements AutoCloseable {
         this.id = id;
         this.type = type;
         this.callback = callback;
+    }
+
+    /**
+     * The one upcall stub of a callback type: a C function pointer that calls {@code target}, a
+     * static method of the bindings, for as long as the JVM runs. Made once per type, when the
+     * bindings first pass such a callback.
+     *
+     * @param lookup      the bindings' own lookup, which can see their private target method
+     * @param owner       the class that declares {@code target}
+     * @param type        the target's Java type
+     * @param descriptor  the callback's C signature
+     * @throws ExceptionInInitializerError when the target is missing: the bindings are broken
+     */
+    @SuppressWarnings("restricted")
+    public static MemorySegment stub(MethodHandles.Lookup lookup, Class<?> owner, String target, MethodType type,
+            FunctionDescriptor descriptor) {
+        try {
+            return Linker.nativeLinker().upcallStub(lookup.findStatic(owner, target, type), descriptor,
+                    Arena.global());
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /** Opens the context of one call; close it when the call has returned. */

@@ -99,7 +99,7 @@ class EveryExportCalledTest {
                 MemorySegment buffer = arena.allocate(64);
                 long written = TemplateNative.template_last_error_message(buffer, 64);
                 assertThat(new String(buffer.asSlice(0, written).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
-                        StandardCharsets.UTF_8)).isEqualTo(Template.lastError()).isNotEmpty();
+                        StandardCharsets.UTF_8)).isEqualTo(Template.RUNTIME.lastError()).isNotEmpty();
             }
         });
         CALLS.put("template_live_objects", () -> {
@@ -113,7 +113,7 @@ class EveryExportCalledTest {
             try (Counter counter = Counter.create(0); Arena arena = Arena.ofConfined()) {
                 MemorySegment out = arena.allocate(TemplateNative.FFI_BUFFER_LAYOUT);
                 assertThat(TemplateNative.template_live_objects_report(out)).isZero();
-                assertThat(Template.takeString(out)).contains("Counter 1");
+                assertThat(Template.RUNTIME.takeString(out)).contains("Counter 1");
                 assertThat(counter.isClosed()).isFalse();
             }
         });
@@ -140,7 +140,7 @@ class EveryExportCalledTest {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment out = arena.allocate(TemplateNative.FFI_BUFFER_LAYOUT);
                 assertThat(TemplateNative.template_abi_fingerprint(out)).isZero();
-                assertThat(Template.takeString(out)).isEqualTo(TemplateNative.ABI_FINGERPRINT);
+                assertThat(Template.RUNTIME.takeString(out)).isEqualTo(TemplateNative.ABI_FINGERPRINT);
             }
         });
     }

@@ -1,11 +1,11 @@
-package dev.ferrule.gen;
+package dev.ferrule.bind;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
 /** Java names for C and Rust names: keywords are escaped, constants are UPPER_SNAKE_CASE. */
-public final class Names {
+public final class JavaNames {
 
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
@@ -14,11 +14,11 @@ public final class Names {
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "var", "yield", "record", "_");
 
-    private Names() {
+    private JavaNames() {
     }
 
     /** A usable Java identifier: keywords get a trailing underscore. */
-    static String identifier(String name) {
+    public static String identifier(String name) {
         String cleaned = name.replaceAll("[^A-Za-z0-9_$]", "_");
         if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0))) {
             cleaned = "_" + cleaned;
@@ -27,7 +27,7 @@ public final class Names {
     }
 
     /** A method name: {@code counter_add} to {@code counterAdd}, keywords escaped. */
-    static String lowerCamel(String snake) {
+    public static String lowerCamel(String snake) {
         StringBuilder out = new StringBuilder();
         for (String part : snake.split("_")) {
             if (part.isEmpty()) {
@@ -72,8 +72,18 @@ public final class Names {
         return name.toString();
     }
 
+    /** A raw-class layout constant: {@code CounterStats} to {@code COUNTER_STATS_LAYOUT}. */
+    public static String layoutConstant(String typeName) {
+        return constant(typeName) + "_LAYOUT";
+    }
+
+    /** A raw-class callback descriptor constant: {@code StepCallback} to {@code STEP_CALLBACK_DESCRIPTOR}. */
+    public static String descriptorConstant(String callback) {
+        return constant(callback) + "_DESCRIPTOR";
+    }
+
     /** {@code CounterStats} or {@code fx_add} to {@code COUNTER_STATS} / {@code FX_ADD}. */
-    static String constant(String name) {
+    public static String constant(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }
