@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,29 +162,16 @@ class RawBindingGeneratorTest {
 
     @Test
     void generatedSourcesCompileWithoutWarnings() throws Exception {
-        Path javac = JdkLocator.javac(22).orElseThrow(() -> new AssertionError(
-                "no JDK 22+ found to compile generated FFM code; install one (see README requirements)"));
-        Path sources = work.resolve("src");
+        List<GeneratedSource> sources = new ArrayList<>();
         for (GenerationResult result : List.of(
                 generate(ABI_FIXTURE, "AbiFixtureNative", List.of(), List.of()),
                 generate(TEMPLATE, "TemplateNative", List.of(), List.of()),
                 Bindings.generate(packedModel(), new GeneratorConfig("dev.ferrule.generated",
                         "PackedNative", List.of(), List.of())))) {
-            for (GeneratedSource source : result.sources()) {
-                Path file = sources.resolve(source.path());
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, source.content());
-            }
-        }
-        List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "22", "-Xlint:all", "-Werror",
-                "-d", work.resolve("classes").toString()));
-        try (Stream<Path> files = Stream.concat(Files.walk(sources), Files.walk(Path.of("../runtime/src/main/java").toAbsolutePath()))) {
-            // The JUnit extension needs JUnit on the class path; generated code does not use it.
-            files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/runtime/junit/"))
-                    .map(Path::toString).sorted().forEach(command::add);
+            sources.addAll(result.sources());
         }
 
-        Processes.Result result = Processes.run(command, work, Map.of());
+        Processes.Result result = GeneratedJava.compile(sources, work);
 
         assertThat(result.stdout() + result.stderr()).isEmpty();
         assertThat(result.exitCode()).isZero();

@@ -21,20 +21,16 @@ import dev.ferrule.cargo.DebianRegistry;
 import dev.ferrule.cargo.Fixtures;
 import dev.ferrule.cargo.RecordingLog;
 import dev.ferrule.cargo.UnsafeFeaturePolicy;
-import dev.ferrule.gen.GeneratedSource;
 import dev.ferrule.gen.GenerationResult;
 import dev.ferrule.gen.GeneratorConfig;
-import dev.ferrule.gen.JdkLocator;
+import dev.ferrule.gen.GeneratedJava;
 import dev.ferrule.gen.Bindings;
 import dev.ferrule.report.Report;
 import dev.ferrule.util.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,20 +209,7 @@ class RealWorldCrateTest {
         assertThat(raw.bound()).hasSize(model.functions().size());
         assertThat(raw.skipped()).isEmpty();
 
-        Path javac = JdkLocator.javac(22).orElseThrow(() -> new AssertionError("no JDK 22+ to compile FFM code"));
-        Path sources = work.resolve("generated");
-        for (GeneratedSource source : raw.sources()) {
-            Files.createDirectories(sources.resolve(source.path()).getParent());
-            Files.writeString(sources.resolve(source.path()), source.content());
-        }
-        List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "22", "-Xlint:all", "-Werror",
-                "-d", work.resolve("classes").toString()));
-        try (Stream<Path> files = Stream.concat(Files.walk(sources),
-                Files.walk(Path.of("../runtime/src/main/java").toAbsolutePath()))) {
-            files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/runtime/junit/"))
-                    .map(Path::toString).sorted().forEach(command::add);
-        }
-        Processes.Result compiled = Processes.run(command, work, Map.of());
+        Processes.Result compiled = GeneratedJava.compile(raw.sources(), work);
 
         assertThat(compiled.stdout() + compiled.stderr()).isEmpty();
         assertThat(work.resolve("classes/org/acme/tinykv/TinykvNative.class")).exists();
