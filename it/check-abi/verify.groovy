@@ -11,14 +11,14 @@ assert runs[0].contains('mvn ferrule:snapshot  and commit')
 // 3. breaking change fails with a readable report
 def breaking = runs[3]
 assert breaking.contains('BUILD FAILURE')
-assert breaking =~ /\[ERROR\] ABI gauge-[\w-]+ against src\/main\/abi\/gauge-[\w-]+\.abi\.json: 2 breaking, 0 potentially breaking, 0 compatible/
+assert breaking =~ /\[ERROR\] ABI gauge-[\w-]+ against src\/main\/abi\/gauge-[\w-]+\.abi\.json: binary 2 breaking, 0 potentially breaking, 0 compatible; Java source 2 breaking, 0 potentially breaking, 0 compatible/
 assert breaking.contains('version 1.0.0 -> 1.0.0 is not a new release; the changes need a breaking release (not satisfied)')
 // The function is gone: its location is the one the snapshot recorded, and says so.
-assert breaking =~ /BREAKING FN_REMOVED gauge_reset \(was at crates\/breaking\/src\/lib\.rs:\d+ in the snapshot's version\): 'gauge_reset' is no longer exported \[failing\]/
-assert breaking.contains('BREAKING FIELD_TYPE_CHANGED Reading.sensor (crates/breaking/src/lib.rs:5): uint32_t (4 bytes) -> uint64_t (8 bytes) [failing]')
+assert breaking =~ /binary BREAKING, Java source BREAKING: FN_REMOVED gauge_reset \(was at crates\/breaking\/src\/lib\.rs:\d+ in the snapshot's version\): 'gauge_reset' is no longer exported \[failing\]/
+assert breaking.contains('binary BREAKING, Java source BREAKING: FIELD_TYPE_CHANGED Reading.sensor (crates/breaking/src/lib.rs:5): uint32_t (4 bytes) -> uint64_t (8 bytes) [failing]')
 assert breaking.contains('affects: gauge_scale')
 assert breaking.contains('fix: ')
-assert breaking.contains('The ABI changed incompatibly')
+assert breaking.contains('The ABI or the Java API changed incompatibly')
 
 // 4. accepted with reasons; the stale acceptance is reported
 def accepted = runs[4]
@@ -48,7 +48,7 @@ assert runs[6].contains('ALL DIFFERENCES ACCEPTED FOR THIS RUN (-Dferrule.abi.ac
 
 // 7. compatible addition
 assert runs[7].contains('BUILD SUCCESS')
-assert runs[7].contains('0 breaking, 0 potentially breaking, 1 compatible')
+assert runs[7].contains('binary 0 breaking, 0 potentially breaking, 1 compatible; Java source 0 breaking, 0 potentially breaking, 1 compatible')
 
 // reports of the last run
 def report = new JsonSlurper().parse(new File(basedir, 'target/ferrule/abi-diff.json'))

@@ -27,7 +27,7 @@ assert !snapshot.contains('"findings" : [ {') : 'the snapshot of the adopted cra
 assert log.contains('Generated org.acme.tinykv.TinykvNative: 19 of 19 exported function(s) bound in the raw layer')
 assert !log.contains('Not bound:')
 assert log =~ /Tests run: 3, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvTest/
-assert log.contains('ABI tinykv-x86_64-unknown-linux-gnu against src/main/abi/tinykv-x86_64-unknown-linux-gnu.abi.json: 0 breaking, 0 potentially breaking, 0 compatible')
+assert log.contains('ABI tinykv-x86_64-unknown-linux-gnu against src/main/abi/tinykv-x86_64-unknown-linux-gnu.abi.json: binary 0 breaking, 0 potentially breaking, 0 compatible; Java source 0 breaking, 0 potentially breaking, 0 compatible')
 assert log =~ /Audit of tinykv-capi 0\.2\.0: 0 error\(s\), \d+ warning\(s\)/
 assert log.contains('BUILD SUCCESS')
 return true

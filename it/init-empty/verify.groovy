@@ -25,7 +25,7 @@ assert verify.contains('pom.xml already uses ferrule-maven-plugin; ferrule:init 
 // the snapshot init wrote, and the boundary audits clean.
 assert verify =~ /Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.gauge.GaugeTest/
 assert verify =~ /Tests run: \d+, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.gauge.GaugeContractTest/
-assert verify.contains('ABI gauge-x86_64-unknown-linux-gnu against src/main/abi/gauge-x86_64-unknown-linux-gnu.abi.json: 0 breaking, 0 potentially breaking, 0 compatible')
+assert verify.contains('ABI gauge-x86_64-unknown-linux-gnu against src/main/abi/gauge-x86_64-unknown-linux-gnu.abi.json: binary 0 breaking, 0 potentially breaking, 0 compatible; Java source 0 breaking, 0 potentially breaking, 0 compatible')
 assert verify.contains('Audit of gauge 0.1.0: 0 error(s), 0 warning(s), 0 note(s), 0 suppressed; passes')
 assert verify.contains('BUILD SUCCESS')
 return true

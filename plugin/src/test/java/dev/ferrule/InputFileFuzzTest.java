@@ -126,14 +126,18 @@ class InputFileFuzzTest {
 
     private static String abiDiff() {
         return """
-                {"schemaVersion": 1, "tool": "ferrule check-abi", "failed": true, "failOn": "BREAKING",
+                {"schemaVersion": 2, "tool": "ferrule check-abi", "failed": true,
+                 "failOn": {"binary": "BREAKING", "source": "BREAKING"},
                  "results": [{"snapshot": "demo-x86_64-unknown-linux-gnu",
                    "snapshotFile": "src/main/abi/demo-x86_64-unknown-linux-gnu.abi.json",
                    "baselineVersion": "1.0.0", "currentVersion": "1.0.0",
                    "semver": {"baselineVersion": "1.0.0", "currentVersion": "1.0.0", "required": "MAJOR",
                      "actual": "NONE", "satisfied": false},
-                   "counts": {"BREAKING": 1, "POTENTIALLY_BREAKING": 0, "COMPATIBLE": 0},
-                   "findings": [{"rule": "FN_REMOVED", "severity": "BREAKING", "semver": "MAJOR", "item": "b",
+                   "binaryCounts": {"BREAKING": 1, "POTENTIALLY_BREAKING": 0, "COMPATIBLE": 0},
+                   "sourceCounts": {"BREAKING": 1, "POTENTIALLY_BREAKING": 0, "COMPATIBLE": 0},
+                   "notes": ["a note"],
+                   "findings": [{"rule": "FN_REMOVED", "binary": {"severity": "BREAKING", "semver": "MAJOR"},
+                     "source": {"severity": "BREAKING", "semver": "MAJOR"}, "item": "b",
                      "message": "'b' is no longer exported", "file": "src/lib.rs", "line": 3,
                      "locationFrom": "snapshot", "status": "FAILING", "fix": "restore it"}],
                    "unusedAcceptances": [], "expiredAcceptances": []}],

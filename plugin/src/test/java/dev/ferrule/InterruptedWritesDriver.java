@@ -5,7 +5,7 @@ import dev.ferrule.abi.AbiSnapshots;
 import dev.ferrule.cargo.BuildInfo;
 import dev.ferrule.cargo.NativePackager;
 import dev.ferrule.diff.CheckReports;
-import dev.ferrule.diff.FailOn;
+import dev.ferrule.diff.FailPolicy;
 import dev.ferrule.gen.Bindings;
 import dev.ferrule.gen.GeneratorConfig;
 import dev.ferrule.util.Json;
@@ -37,7 +37,7 @@ public final class InterruptedWritesDriver {
         AbiSnapshots.write(project.resolve("src/main/abi/snapshot.abi.json"), model, state);
         Bindings.generateInto(model, new GeneratorConfig("dev.ferrule.generated", "AbiFixtureNative", List.of(),
                 List.of()), project.resolve("target/generated-sources/ferrule"), state);
-        CheckReports.writeAll(List.of(), List.of(), FailOn.BREAKING, "test", "", state);
+        CheckReports.writeAll(List.of(), List.of(), FailPolicy.BREAKING, "test", "", state);
         System.out.println("every write done");
     }
 }

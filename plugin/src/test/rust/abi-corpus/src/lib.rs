@@ -1,8 +1,10 @@
 //! ABI-change corpus for ferrule:check-abi.
 //!
-//! Each case lives in `cases/cNN_before.rs` and `cases/cNN_after.rs`; the cargo feature
-//! `after_NN` swaps in the changed file through `#[path]`, so no item carries a cfg of its own.
-//! `cases/cNN.expected` lists the findings the diff must report (`-RULE` lines: rules it must not).
+//! Each case is a folder of `cases/`, named after the rule it shows (`FN_REMOVED/`), or, for a
+//! change that must report nothing or several rules, after what it shows (`unchanged-docs/`). It
+//! holds `before.rs` and `after.rs`; the cargo feature `after_<name>` swaps in the changed file
+//! through `#[path]`, so no item carries a cfg of its own. `expected` lists the findings the diff
+//! must report (`-RULE` lines: rules it must not). `scripts/new-rule abi RULE` scaffolds a case.
 #![allow(
     clippy::all,
     dead_code,
@@ -11,262 +13,529 @@
     non_upper_case_globals
 )]
 
-/// Case 01: an exported function is removed.
-#[cfg_attr(feature = "after_01", path = "cases/c01_after.rs")]
-#[cfg_attr(not(feature = "after_01"), path = "cases/c01_before.rs")]
-pub mod c01;
+/// FN_REMOVED: an exported function is removed.
+#[cfg_attr(feature = "after_fn_removed", path = "cases/FN_REMOVED/after.rs")]
+#[cfg_attr(not(feature = "after_fn_removed"), path = "cases/FN_REMOVED/before.rs")]
+pub mod fn_removed;
 
-/// Case 02: a function is added.
-#[cfg_attr(feature = "after_02", path = "cases/c02_after.rs")]
-#[cfg_attr(not(feature = "after_02"), path = "cases/c02_before.rs")]
-pub mod c02;
+/// FN_ADDED: a function is added.
+#[cfg_attr(feature = "after_fn_added", path = "cases/FN_ADDED/after.rs")]
+#[cfg_attr(not(feature = "after_fn_added"), path = "cases/FN_ADDED/before.rs")]
+pub mod fn_added;
 
-/// Case 03: export_name changes, the Rust name stays.
-#[cfg_attr(feature = "after_03", path = "cases/c03_after.rs")]
-#[cfg_attr(not(feature = "after_03"), path = "cases/c03_before.rs")]
-pub mod c03;
+/// SYMBOL_RENAMED: export_name changes, the Rust name stays.
+#[cfg_attr(
+    feature = "after_symbol_renamed",
+    path = "cases/SYMBOL_RENAMED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_symbol_renamed"),
+    path = "cases/SYMBOL_RENAMED/before.rs"
+)]
+pub mod symbol_renamed;
 
-/// Case 04: a parameter is added.
-#[cfg_attr(feature = "after_04", path = "cases/c04_after.rs")]
-#[cfg_attr(not(feature = "after_04"), path = "cases/c04_before.rs")]
-pub mod c04;
+/// FN_PARAM_COUNT_CHANGED: a parameter is added.
+#[cfg_attr(
+    feature = "after_fn_param_count_changed",
+    path = "cases/FN_PARAM_COUNT_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_fn_param_count_changed"),
+    path = "cases/FN_PARAM_COUNT_CHANGED/before.rs"
+)]
+pub mod fn_param_count_changed;
 
-/// Case 05: a parameter widens from i32 to i64.
-#[cfg_attr(feature = "after_05", path = "cases/c05_after.rs")]
-#[cfg_attr(not(feature = "after_05"), path = "cases/c05_before.rs")]
-pub mod c05;
+/// FN_PARAM_TYPE_CHANGED: a parameter widens from i32 to i64.
+#[cfg_attr(
+    feature = "after_fn_param_type_changed",
+    path = "cases/FN_PARAM_TYPE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_fn_param_type_changed"),
+    path = "cases/FN_PARAM_TYPE_CHANGED/before.rs"
+)]
+pub mod fn_param_type_changed;
 
-/// Case 06: a parameter is renamed.
-#[cfg_attr(feature = "after_06", path = "cases/c06_after.rs")]
-#[cfg_attr(not(feature = "after_06"), path = "cases/c06_before.rs")]
-pub mod c06;
+/// FN_PARAM_RENAMED: a parameter is renamed.
+#[cfg_attr(
+    feature = "after_fn_param_renamed",
+    path = "cases/FN_PARAM_RENAMED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_fn_param_renamed"),
+    path = "cases/FN_PARAM_RENAMED/before.rs"
+)]
+pub mod fn_param_renamed;
 
-/// Case 07: the return type widens.
-#[cfg_attr(feature = "after_07", path = "cases/c07_after.rs")]
-#[cfg_attr(not(feature = "after_07"), path = "cases/c07_before.rs")]
-pub mod c07;
+/// FN_RETURN_TYPE_CHANGED: the return type widens.
+#[cfg_attr(
+    feature = "after_fn_return_type_changed",
+    path = "cases/FN_RETURN_TYPE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_fn_return_type_changed"),
+    path = "cases/FN_RETURN_TYPE_CHANGED/before.rs"
+)]
+pub mod fn_return_type_changed;
 
-/// Case 08: extern C becomes C-unwind.
-#[cfg_attr(feature = "after_08", path = "cases/c08_after.rs")]
-#[cfg_attr(not(feature = "after_08"), path = "cases/c08_before.rs")]
-pub mod c08;
+/// UNWIND_ABI_CHANGED: extern C becomes C-unwind.
+#[cfg_attr(
+    feature = "after_unwind_abi_changed",
+    path = "cases/UNWIND_ABI_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_unwind_abi_changed"),
+    path = "cases/UNWIND_ABI_CHANGED/before.rs"
+)]
+pub mod unwind_abi_changed;
 
-/// Case 09: an export loses extern C.
-#[cfg_attr(feature = "after_09", path = "cases/c09_after.rs")]
-#[cfg_attr(not(feature = "after_09"), path = "cases/c09_before.rs")]
-pub mod c09;
+/// FN_ABI_CHANGED: an export loses extern C.
+#[cfg_attr(
+    feature = "after_fn_abi_changed",
+    path = "cases/FN_ABI_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_fn_abi_changed"),
+    path = "cases/FN_ABI_CHANGED/before.rs"
+)]
+pub mod fn_abi_changed;
 
-/// Case 10: a function becomes unsafe.
-#[cfg_attr(feature = "after_10", path = "cases/c10_after.rs")]
-#[cfg_attr(not(feature = "after_10"), path = "cases/c10_before.rs")]
-pub mod c10;
+/// FN_SAFETY_CHANGED: a function becomes unsafe.
+#[cfg_attr(
+    feature = "after_fn_safety_changed",
+    path = "cases/FN_SAFETY_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_fn_safety_changed"),
+    path = "cases/FN_SAFETY_CHANGED/before.rs"
+)]
+pub mod fn_safety_changed;
 
-/// Case 11: a function is deprecated.
-#[cfg_attr(feature = "after_11", path = "cases/c11_after.rs")]
-#[cfg_attr(not(feature = "after_11"), path = "cases/c11_before.rs")]
-pub mod c11;
+/// FN_DEPRECATED: a function is deprecated.
+#[cfg_attr(feature = "after_fn_deprecated", path = "cases/FN_DEPRECATED/after.rs")]
+#[cfg_attr(
+    not(feature = "after_fn_deprecated"),
+    path = "cases/FN_DEPRECATED/before.rs"
+)]
+pub mod fn_deprecated;
 
-/// Case 12: a deprecation is withdrawn.
-#[cfg_attr(feature = "after_12", path = "cases/c12_after.rs")]
-#[cfg_attr(not(feature = "after_12"), path = "cases/c12_before.rs")]
-pub mod c12;
+/// FN_UNDEPRECATED: a deprecation is withdrawn.
+#[cfg_attr(
+    feature = "after_fn_undeprecated",
+    path = "cases/FN_UNDEPRECATED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_fn_undeprecated"),
+    path = "cases/FN_UNDEPRECATED/before.rs"
+)]
+pub mod fn_undeprecated;
 
-/// Case 13: a nullable parameter becomes non-null.
-#[cfg_attr(feature = "after_13", path = "cases/c13_after.rs")]
-#[cfg_attr(not(feature = "after_13"), path = "cases/c13_before.rs")]
-pub mod c13;
+/// NULLABILITY_NARROWED: a nullable parameter becomes non-null.
+#[cfg_attr(
+    feature = "after_nullability_narrowed",
+    path = "cases/NULLABILITY_NARROWED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_nullability_narrowed"),
+    path = "cases/NULLABILITY_NARROWED/before.rs"
+)]
+pub mod nullability_narrowed;
 
-/// Case 14: a parameter starts accepting null.
-#[cfg_attr(feature = "after_14", path = "cases/c14_after.rs")]
-#[cfg_attr(not(feature = "after_14"), path = "cases/c14_before.rs")]
-pub mod c14;
+/// NULLABILITY_WIDENED: a parameter starts accepting null.
+#[cfg_attr(
+    feature = "after_nullability_widened",
+    path = "cases/NULLABILITY_WIDENED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_nullability_widened"),
+    path = "cases/NULLABILITY_WIDENED/before.rs"
+)]
+pub mod nullability_widened;
 
-/// Case 15: a constructor may now return null.
-#[cfg_attr(feature = "after_15", path = "cases/c15_after.rs")]
-#[cfg_attr(not(feature = "after_15"), path = "cases/c15_before.rs")]
-pub mod c15;
+/// RETURN_NULLABILITY_WIDENED: a constructor may now return null.
+#[cfg_attr(
+    feature = "after_return_nullability_widened",
+    path = "cases/RETURN_NULLABILITY_WIDENED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_return_nullability_widened"),
+    path = "cases/RETURN_NULLABILITY_WIDENED/before.rs"
+)]
+pub mod return_nullability_widened;
 
-/// Case 16: a constructor no longer returns null.
-#[cfg_attr(feature = "after_16", path = "cases/c16_after.rs")]
-#[cfg_attr(not(feature = "after_16"), path = "cases/c16_before.rs")]
-pub mod c16;
+/// RETURN_NULLABILITY_NARROWED: a constructor no longer returns null.
+#[cfg_attr(
+    feature = "after_return_nullability_narrowed",
+    path = "cases/RETURN_NULLABILITY_NARROWED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_return_nullability_narrowed"),
+    path = "cases/RETURN_NULLABILITY_NARROWED/before.rs"
+)]
+pub mod return_nullability_narrowed;
 
-/// Case 17: an owned result becomes a raw pointer the library keeps.
-#[cfg_attr(feature = "after_17", path = "cases/c17_after.rs")]
-#[cfg_attr(not(feature = "after_17"), path = "cases/c17_before.rs")]
-pub mod c17;
+/// OWNERSHIP_CHANGED: an owned result becomes a raw pointer the library keeps.
+#[cfg_attr(
+    feature = "after_ownership_changed",
+    path = "cases/OWNERSHIP_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_ownership_changed"),
+    path = "cases/OWNERSHIP_CHANGED/before.rs"
+)]
+pub mod ownership_changed;
 
-/// Case 18: a field is appended to a struct passed by value.
-#[cfg_attr(feature = "after_18", path = "cases/c18_after.rs")]
-#[cfg_attr(not(feature = "after_18"), path = "cases/c18_before.rs")]
-pub mod c18;
+/// FIELD_ADDED: a field is appended to a struct passed by value.
+#[cfg_attr(feature = "after_field_added", path = "cases/FIELD_ADDED/after.rs")]
+#[cfg_attr(
+    not(feature = "after_field_added"),
+    path = "cases/FIELD_ADDED/before.rs"
+)]
+pub mod field_added;
 
-/// Case 19: the last field is removed.
-#[cfg_attr(feature = "after_19", path = "cases/c19_after.rs")]
-#[cfg_attr(not(feature = "after_19"), path = "cases/c19_before.rs")]
-pub mod c19;
+/// FIELD_REMOVED: the last field is removed.
+#[cfg_attr(feature = "after_field_removed", path = "cases/FIELD_REMOVED/after.rs")]
+#[cfg_attr(
+    not(feature = "after_field_removed"),
+    path = "cases/FIELD_REMOVED/before.rs"
+)]
+pub mod field_removed;
 
-/// Case 20: two fields swap places.
-#[cfg_attr(feature = "after_20", path = "cases/c20_after.rs")]
-#[cfg_attr(not(feature = "after_20"), path = "cases/c20_before.rs")]
-pub mod c20;
+/// FIELD_OFFSET_CHANGED: two fields swap places.
+#[cfg_attr(
+    feature = "after_field_offset_changed",
+    path = "cases/FIELD_OFFSET_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_field_offset_changed"),
+    path = "cases/FIELD_OFFSET_CHANGED/before.rs"
+)]
+pub mod field_offset_changed;
 
-/// Case 21: a field widens, moving the next one.
-#[cfg_attr(feature = "after_21", path = "cases/c21_after.rs")]
-#[cfg_attr(not(feature = "after_21"), path = "cases/c21_before.rs")]
-pub mod c21;
+/// FIELD_TYPE_CHANGED: a field widens, moving the next one.
+#[cfg_attr(
+    feature = "after_field_type_changed",
+    path = "cases/FIELD_TYPE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_field_type_changed"),
+    path = "cases/FIELD_TYPE_CHANGED/before.rs"
+)]
+pub mod field_type_changed;
 
-/// Case 22: a field is renamed in place.
-#[cfg_attr(feature = "after_22", path = "cases/c22_after.rs")]
-#[cfg_attr(not(feature = "after_22"), path = "cases/c22_before.rs")]
-pub mod c22;
+/// FIELD_RENAMED: a field is renamed in place.
+#[cfg_attr(feature = "after_field_renamed", path = "cases/FIELD_RENAMED/after.rs")]
+#[cfg_attr(
+    not(feature = "after_field_renamed"),
+    path = "cases/FIELD_RENAMED/before.rs"
+)]
+pub mod field_renamed;
 
-/// Case 23: repr(C) is removed from a struct passed by value.
-#[cfg_attr(feature = "after_23", path = "cases/c23_after.rs")]
-#[cfg_attr(not(feature = "after_23"), path = "cases/c23_before.rs")]
-pub mod c23;
+/// REPR_C_REMOVED: repr(C) is removed from a struct passed by value.
+#[cfg_attr(
+    feature = "after_repr_c_removed",
+    path = "cases/REPR_C_REMOVED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_repr_c_removed"),
+    path = "cases/REPR_C_REMOVED/before.rs"
+)]
+pub mod repr_c_removed;
 
-/// Case 24: a struct becomes packed.
-#[cfg_attr(feature = "after_24", path = "cases/c24_after.rs")]
-#[cfg_attr(not(feature = "after_24"), path = "cases/c24_before.rs")]
-pub mod c24;
+/// REPR_CHANGED: a struct becomes packed.
+#[cfg_attr(feature = "after_repr_changed", path = "cases/REPR_CHANGED/after.rs")]
+#[cfg_attr(
+    not(feature = "after_repr_changed"),
+    path = "cases/REPR_CHANGED/before.rs"
+)]
+pub mod repr_changed;
 
-/// Case 25: a struct gains an alignment.
-#[cfg_attr(feature = "after_25", path = "cases/c25_after.rs")]
-#[cfg_attr(not(feature = "after_25"), path = "cases/c25_before.rs")]
-pub mod c25;
+/// STRUCT_ALIGN_CHANGED: a struct gains an alignment.
+#[cfg_attr(
+    feature = "after_struct_align_changed",
+    path = "cases/STRUCT_ALIGN_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_struct_align_changed"),
+    path = "cases/STRUCT_ALIGN_CHANGED/before.rs"
+)]
+pub mod struct_align_changed;
 
-/// Case 26: an enum value changes.
-#[cfg_attr(feature = "after_26", path = "cases/c26_after.rs")]
-#[cfg_attr(not(feature = "after_26"), path = "cases/c26_before.rs")]
-pub mod c26;
+/// ENUM_VALUE_CHANGED: an enum value changes.
+#[cfg_attr(
+    feature = "after_enum_value_changed",
+    path = "cases/ENUM_VALUE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_enum_value_changed"),
+    path = "cases/ENUM_VALUE_CHANGED/before.rs"
+)]
+pub mod enum_value_changed;
 
-/// Case 27: an enum gains a variant at the end.
-#[cfg_attr(feature = "after_27", path = "cases/c27_after.rs")]
-#[cfg_attr(not(feature = "after_27"), path = "cases/c27_before.rs")]
-pub mod c27;
+/// ENUM_VARIANT_ADDED: an enum gains a variant at the end.
+#[cfg_attr(
+    feature = "after_enum_variant_added",
+    path = "cases/ENUM_VARIANT_ADDED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_enum_variant_added"),
+    path = "cases/ENUM_VARIANT_ADDED/before.rs"
+)]
+pub mod enum_variant_added;
 
-/// Case 28: an enum loses a variant.
-#[cfg_attr(feature = "after_28", path = "cases/c28_after.rs")]
-#[cfg_attr(not(feature = "after_28"), path = "cases/c28_before.rs")]
-pub mod c28;
+/// ENUM_VARIANT_REMOVED: an enum loses a variant.
+#[cfg_attr(
+    feature = "after_enum_variant_removed",
+    path = "cases/ENUM_VARIANT_REMOVED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_enum_variant_removed"),
+    path = "cases/ENUM_VARIANT_REMOVED/before.rs"
+)]
+pub mod enum_variant_removed;
 
-/// Case 29: an enum variant is renamed, same value.
-#[cfg_attr(feature = "after_29", path = "cases/c29_after.rs")]
-#[cfg_attr(not(feature = "after_29"), path = "cases/c29_before.rs")]
-pub mod c29;
+/// ENUM_VARIANT_RENAMED: an enum variant is renamed, same value.
+#[cfg_attr(
+    feature = "after_enum_variant_renamed",
+    path = "cases/ENUM_VARIANT_RENAMED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_enum_variant_renamed"),
+    path = "cases/ENUM_VARIANT_RENAMED/before.rs"
+)]
+pub mod enum_variant_renamed;
 
-/// Case 30: an enum's repr widens.
-#[cfg_attr(feature = "after_30", path = "cases/c30_after.rs")]
-#[cfg_attr(not(feature = "after_30"), path = "cases/c30_before.rs")]
-pub mod c30;
+/// ENUM_REPR_CHANGED: an enum's repr widens.
+#[cfg_attr(
+    feature = "after_enum_repr_changed",
+    path = "cases/ENUM_REPR_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_enum_repr_changed"),
+    path = "cases/ENUM_REPR_CHANGED/before.rs"
+)]
+pub mod enum_repr_changed;
 
-/// Case 31: a callback gains a parameter.
-#[cfg_attr(feature = "after_31", path = "cases/c31_after.rs")]
-#[cfg_attr(not(feature = "after_31"), path = "cases/c31_before.rs")]
-pub mod c31;
+/// CALLBACK_SIGNATURE_CHANGED: a callback gains a parameter.
+#[cfg_attr(
+    feature = "after_callback_signature_changed",
+    path = "cases/CALLBACK_SIGNATURE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_callback_signature_changed"),
+    path = "cases/CALLBACK_SIGNATURE_CHANGED/before.rs"
+)]
+pub mod callback_signature_changed;
 
-/// Case 32: a callback may now unwind.
-#[cfg_attr(feature = "after_32", path = "cases/c32_after.rs")]
-#[cfg_attr(not(feature = "after_32"), path = "cases/c32_before.rs")]
-pub mod c32;
+/// CALLBACK_UNWIND_CHANGED: a callback may now unwind.
+#[cfg_attr(
+    feature = "after_callback_unwind_changed",
+    path = "cases/CALLBACK_UNWIND_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_callback_unwind_changed"),
+    path = "cases/CALLBACK_UNWIND_CHANGED/before.rs"
+)]
+pub mod callback_unwind_changed;
 
-/// Case 33: a typed pointer becomes void*, the type leaves the boundary.
-#[cfg_attr(feature = "after_33", path = "cases/c33_after.rs")]
-#[cfg_attr(not(feature = "after_33"), path = "cases/c33_before.rs")]
-pub mod c33;
+/// TYPE_REMOVED: a typed pointer becomes void*, the type leaves the boundary.
+#[cfg_attr(feature = "after_type_removed", path = "cases/TYPE_REMOVED/after.rs")]
+#[cfg_attr(
+    not(feature = "after_type_removed"),
+    path = "cases/TYPE_REMOVED/before.rs"
+)]
+pub mod type_removed;
 
-/// Case 34: a field is added to a struct nested by value in a struct that is only passed by pointer.
-#[cfg_attr(feature = "after_34", path = "cases/c34_after.rs")]
-#[cfg_attr(not(feature = "after_34"), path = "cases/c34_before.rs")]
-pub mod c34;
+/// STRUCT_SIZE_CHANGED: a field is added to a struct nested by value in a struct that is only passed by pointer.
+#[cfg_attr(
+    feature = "after_struct_size_changed",
+    path = "cases/STRUCT_SIZE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_struct_size_changed"),
+    path = "cases/STRUCT_SIZE_CHANGED/before.rs"
+)]
+pub mod struct_size_changed;
 
-/// Case 35: a constant changes value.
-#[cfg_attr(feature = "after_35", path = "cases/c35_after.rs")]
-#[cfg_attr(not(feature = "after_35"), path = "cases/c35_before.rs")]
-pub mod c35;
+/// CONST_VALUE_CHANGED: a constant changes value.
+#[cfg_attr(
+    feature = "after_const_value_changed",
+    path = "cases/CONST_VALUE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_const_value_changed"),
+    path = "cases/CONST_VALUE_CHANGED/before.rs"
+)]
+pub mod const_value_changed;
 
-/// Case 36: a constant is removed.
-#[cfg_attr(feature = "after_36", path = "cases/c36_after.rs")]
-#[cfg_attr(not(feature = "after_36"), path = "cases/c36_before.rs")]
-pub mod c36;
+/// CONST_REMOVED: a constant is removed.
+#[cfg_attr(feature = "after_const_removed", path = "cases/CONST_REMOVED/after.rs")]
+#[cfg_attr(
+    not(feature = "after_const_removed"),
+    path = "cases/CONST_REMOVED/before.rs"
+)]
+pub mod const_removed;
 
-/// Case 37: a constant changes type.
-#[cfg_attr(feature = "after_37", path = "cases/c37_after.rs")]
-#[cfg_attr(not(feature = "after_37"), path = "cases/c37_before.rs")]
-pub mod c37;
+/// CONST_TYPE_CHANGED: a constant changes type.
+#[cfg_attr(
+    feature = "after_const_type_changed",
+    path = "cases/CONST_TYPE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_const_type_changed"),
+    path = "cases/CONST_TYPE_CHANGED/before.rs"
+)]
+pub mod const_type_changed;
 
-/// Case 38: a constant is added.
-#[cfg_attr(feature = "after_38", path = "cases/c38_after.rs")]
-#[cfg_attr(not(feature = "after_38"), path = "cases/c38_before.rs")]
-pub mod c38;
+/// CONST_ADDED: a constant is added.
+#[cfg_attr(feature = "after_const_added", path = "cases/CONST_ADDED/after.rs")]
+#[cfg_attr(
+    not(feature = "after_const_added"),
+    path = "cases/CONST_ADDED/before.rs"
+)]
+pub mod const_added;
 
-/// Case 39: a static becomes immutable.
-#[cfg_attr(feature = "after_39", path = "cases/c39_after.rs")]
-#[cfg_attr(not(feature = "after_39"), path = "cases/c39_before.rs")]
-pub mod c39;
+/// STATIC_MUTABILITY_CHANGED: a static becomes immutable.
+#[cfg_attr(
+    feature = "after_static_mutability_changed",
+    path = "cases/STATIC_MUTABILITY_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_static_mutability_changed"),
+    path = "cases/STATIC_MUTABILITY_CHANGED/before.rs"
+)]
+pub mod static_mutability_changed;
 
-/// Case 40: a static changes type.
-#[cfg_attr(feature = "after_40", path = "cases/c40_after.rs")]
-#[cfg_attr(not(feature = "after_40"), path = "cases/c40_before.rs")]
-pub mod c40;
+/// STATIC_TYPE_CHANGED: a static changes type.
+#[cfg_attr(
+    feature = "after_static_type_changed",
+    path = "cases/STATIC_TYPE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_static_type_changed"),
+    path = "cases/STATIC_TYPE_CHANGED/before.rs"
+)]
+pub mod static_type_changed;
 
-/// Case 41: a static is removed.
-#[cfg_attr(feature = "after_41", path = "cases/c41_after.rs")]
-#[cfg_attr(not(feature = "after_41"), path = "cases/c41_before.rs")]
-pub mod c41;
+/// STATIC_REMOVED: a static is removed.
+#[cfg_attr(
+    feature = "after_static_removed",
+    path = "cases/STATIC_REMOVED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_static_removed"),
+    path = "cases/STATIC_REMOVED/before.rs"
+)]
+pub mod static_removed;
 
-/// Case 42: a static is added.
-#[cfg_attr(feature = "after_42", path = "cases/c42_after.rs")]
-#[cfg_attr(not(feature = "after_42"), path = "cases/c42_before.rs")]
-pub mod c42;
+/// STATIC_ADDED: a static is added.
+#[cfg_attr(feature = "after_static_added", path = "cases/STATIC_ADDED/after.rs")]
+#[cfg_attr(
+    not(feature = "after_static_added"),
+    path = "cases/STATIC_ADDED/before.rs"
+)]
+pub mod static_added;
 
-/// Case 43: a new function brings a new type.
-#[cfg_attr(feature = "after_43", path = "cases/c43_after.rs")]
-#[cfg_attr(not(feature = "after_43"), path = "cases/c43_before.rs")]
-pub mod c43;
+/// TYPE_ADDED: a new function brings a new type.
+#[cfg_attr(feature = "after_type_added", path = "cases/TYPE_ADDED/after.rs")]
+#[cfg_attr(not(feature = "after_type_added"), path = "cases/TYPE_ADDED/before.rs")]
+pub mod type_added;
 
-/// Case 44: an opaque type becomes a by-value struct.
-#[cfg_attr(feature = "after_44", path = "cases/c44_after.rs")]
-#[cfg_attr(not(feature = "after_44"), path = "cases/c44_before.rs")]
-pub mod c44;
+/// TYPE_EXPOSURE_CHANGED: an opaque type becomes a by-value struct.
+#[cfg_attr(
+    feature = "after_type_exposure_changed",
+    path = "cases/TYPE_EXPOSURE_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_type_exposure_changed"),
+    path = "cases/TYPE_EXPOSURE_CHANGED/before.rs"
+)]
+pub mod type_exposure_changed;
 
-/// Case 45: a struct becomes a union.
-#[cfg_attr(feature = "after_45", path = "cases/c45_after.rs")]
-#[cfg_attr(not(feature = "after_45"), path = "cases/c45_before.rs")]
-pub mod c45;
+/// TYPE_KIND_CHANGED: a struct becomes a union.
+#[cfg_attr(
+    feature = "after_type_kind_changed",
+    path = "cases/TYPE_KIND_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_type_kind_changed"),
+    path = "cases/TYPE_KIND_CHANGED/before.rs"
+)]
+pub mod type_kind_changed;
 
-/// Case 46: a type is deprecated.
-#[cfg_attr(feature = "after_46", path = "cases/c46_after.rs")]
-#[cfg_attr(not(feature = "after_46"), path = "cases/c46_before.rs")]
-pub mod c46;
+/// TYPE_DEPRECATED: a type is deprecated.
+#[cfg_attr(
+    feature = "after_type_deprecated",
+    path = "cases/TYPE_DEPRECATED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_type_deprecated"),
+    path = "cases/TYPE_DEPRECATED/before.rs"
+)]
+pub mod type_deprecated;
 
-/// Case 47: the cfg gating a function changes.
-#[cfg_attr(feature = "after_47", path = "cases/c47_after.rs")]
-#[cfg_attr(not(feature = "after_47"), path = "cases/c47_before.rs")]
-pub mod c47;
+/// FN_CFG_CHANGED: the cfg gating a function changes.
+#[cfg_attr(
+    feature = "after_fn_cfg_changed",
+    path = "cases/FN_CFG_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_fn_cfg_changed"),
+    path = "cases/FN_CFG_CHANGED/before.rs"
+)]
+pub mod fn_cfg_changed;
 
-/// Case 48: only documentation changes.
-#[cfg_attr(feature = "after_48", path = "cases/c48_after.rs")]
-#[cfg_attr(not(feature = "after_48"), path = "cases/c48_before.rs")]
-pub mod c48;
+/// unchanged-docs: only documentation changes.
+#[cfg_attr(
+    feature = "after_unchanged_docs",
+    path = "cases/unchanged-docs/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_unchanged_docs"),
+    path = "cases/unchanged-docs/before.rs"
+)]
+pub mod unchanged_docs;
 
-/// Case 49: a field is appended to a type only used behind a pointer and never by value.
-#[cfg_attr(feature = "after_49", path = "cases/c49_after.rs")]
-#[cfg_attr(not(feature = "after_49"), path = "cases/c49_before.rs")]
-pub mod c49;
+/// unchanged-pointee-grows: a field is appended to a type only used behind a pointer and never by value.
+#[cfg_attr(
+    feature = "after_unchanged_pointee_grows",
+    path = "cases/unchanged-pointee-grows/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_unchanged_pointee_grows"),
+    path = "cases/unchanged-pointee-grows/before.rs"
+)]
+pub mod unchanged_pointee_grows;
 
-/// Case 50: several breaking changes at once.
-#[cfg_attr(feature = "after_50", path = "cases/c50_after.rs")]
-#[cfg_attr(not(feature = "after_50"), path = "cases/c50_before.rs")]
-pub mod c50;
+/// several-at-once: several breaking changes at once.
+#[cfg_attr(
+    feature = "after_several_at_once",
+    path = "cases/several-at-once/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_several_at_once"),
+    path = "cases/several-at-once/before.rs"
+)]
+pub mod several_at_once;
 
-/// Case 51: pointers change between *const and *mut, and nothing else.
-#[cfg_attr(feature = "after_51", path = "cases/c51_after.rs")]
-#[cfg_attr(not(feature = "after_51"), path = "cases/c51_before.rs")]
-pub mod c51;
+/// POINTER_CONSTNESS_CHANGED: pointers change between *const and *mut, and nothing else.
+#[cfg_attr(
+    feature = "after_pointer_constness_changed",
+    path = "cases/POINTER_CONSTNESS_CHANGED/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_pointer_constness_changed"),
+    path = "cases/POINTER_CONSTNESS_CHANGED/before.rs"
+)]
+pub mod pointer_constness_changed;
 
-/// Case 52: C types are respelt (usize as libc::size_t, i8 as c_char, ...), which changes nothing.
-#[cfg_attr(feature = "after_52", path = "cases/c52_after.rs")]
-#[cfg_attr(not(feature = "after_52"), path = "cases/c52_before.rs")]
-pub mod c52;
+/// unchanged-respelled-types: C types are respelt (usize as libc::size_t, i8 as c_char, ...), which changes nothing.
+#[cfg_attr(
+    feature = "after_unchanged_respelled_types",
+    path = "cases/unchanged-respelled-types/after.rs"
+)]
+#[cfg_attr(
+    not(feature = "after_unchanged_respelled_types"),
+    path = "cases/unchanged-respelled-types/before.rs"
+)]
+pub mod unchanged_respelled_types;

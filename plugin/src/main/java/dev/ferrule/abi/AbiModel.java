@@ -35,7 +35,7 @@ public record AbiModel(
         List<AbiFinding> findings,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CScalar> scalars) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** A model of a crate without its own error enum. */
     public AbiModel(int schemaVersion, CrateInfo crate, BuildTarget build, List<AbiFunction> functions,

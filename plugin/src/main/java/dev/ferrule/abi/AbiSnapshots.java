@@ -1,16 +1,20 @@
 package dev.ferrule.abi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferrule.util.AtomicFiles;
 import dev.ferrule.util.Json;
 import dev.ferrule.util.RecordCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -23,6 +27,16 @@ public final class AbiSnapshots {
 
     public static final String EXTENSION = ".abi.json";
 
+    /**
+     * Schema 1 had no sections; it is read still, as a model without a binding, so a project
+     * compares its old snapshots until it writes new ones.
+     */
+    private static final int OLDEST_READ = 1;
+
+    /** The model's own fields; anything else in a snapshot is a section. */
+    private static final Set<String> MODEL_FIELDS = Arrays.stream(AbiModel.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+
     private AbiSnapshots() {
     }
 
@@ -31,7 +45,14 @@ public final class AbiSnapshots {
     }
 
     public static byte[] bytes(AbiModel model) {
-        return Json.prettyBytes(model);
+        return bytes(model, Map.of());
+    }
+
+    /** The model's JSON, then each section under its name, in the order of their names. */
+    public static byte[] bytes(AbiModel model, Map<String, ?> sections) {
+        ObjectNode root = Json.mapper().valueToTree(model);
+        new TreeMap<>(sections).forEach((name, section) -> root.set(name, Json.mapper().valueToTree(section)));
+        return Json.prettyBytes(root);
     }
 
     /**
@@ -42,20 +63,22 @@ public final class AbiSnapshots {
      *                      would silently downgrade; {@link #write(Path, AbiModel, boolean)} forces it
      */
     public static boolean write(Path file, AbiModel model, Path stateDir) throws AbiException {
-        return write(file, model, false, stateDir);
+        return write(file, model, Map.of(), false, stateDir);
     }
 
     /**
-     * As {@link #write(Path, AbiModel, Path)}; {@code overwriteNewer} replaces a newer schema's snapshot.
+     * As {@link #write(Path, AbiModel, Path)}, with sections beside the model (the binding of the
+     * Java API); {@code overwriteNewer} replaces a newer schema's snapshot.
      *
+     * @param sections  what else the snapshot records, by name, read back with {@link #readSection}
      * @param stateDir  Ferrule's state directory, where the temporary file goes: never src/main/abi
      */
-    public static boolean write(Path file, AbiModel model, boolean overwriteNewer, Path stateDir)
-            throws AbiException {
+    public static boolean write(Path file, AbiModel model, Map<String, ?> sections, boolean overwriteNewer,
+            Path stateDir) throws AbiException {
         if (!overwriteNewer) {
             refuseDowngrade(file);
         }
-        byte[] bytes = bytes(model);
+        byte[] bytes = bytes(model, sections);
         try {
             if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 return false;
@@ -89,24 +112,15 @@ public final class AbiSnapshots {
     }
 
     public static AbiModel read(Path file) throws AbiException {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new AbiException("ABI snapshot " + file + " is not valid JSON (" + e.getMessage() + ")."
-                    + " Restore it from version control, or recreate it with `mvn ferrule:snapshot`.", e);
-        }
-        JsonNode version = root == null ? null : root.path("schemaVersion");
-        if (version == null || !version.isInt()) {
-            throw new AbiException("ABI snapshot " + file + " has no schemaVersion; it was not written by Ferrule.");
-        }
-        if (version.asInt() != AbiModel.SCHEMA_VERSION) {
-            throw new AbiException("ABI snapshot " + file + " has schema version " + version.asInt()
-                    + ", but this Ferrule reads schema version " + AbiModel.SCHEMA_VERSION + ". "
-                    + (version.asInt() > AbiModel.SCHEMA_VERSION
-                            ? "It was written by a newer Ferrule; upgrade ferrule-maven-plugin."
-                            : "Recreate it with `mvn ferrule:snapshot` and commit it."));
-        }
+        ObjectNode root = readRoot(file);
+        // Sections are read on their own; the model is what is left.
+        List<String> sections = new ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (!MODEL_FIELDS.contains(name)) {
+                sections.add(name);
+            }
+        });
+        root.remove(sections);
         AbiModel model;
         try {
             model = Json.mapper().treeToValue(root, AbiModel.class);
@@ -121,6 +135,57 @@ public final class AbiSnapshots {
                     + " Restore it from version control, or recreate it with `mvn ferrule:snapshot` and commit it.");
         }
         return model;
+    }
+
+    /**
+     * A section a snapshot records beside the model, such as the binding of the Java API; empty
+     * when the snapshot has none (one written before sections were).
+     *
+     * @throws AbiException when the section is there but incomplete or of the wrong shape
+     */
+    public static <T> Optional<T> readSection(Path file, String name, Class<T> type) throws AbiException {
+        JsonNode section = readRoot(file).get(name);
+        if (section == null || section.isNull()) {
+            return Optional.empty();
+        }
+        T value;
+        try {
+            value = Json.mapper().treeToValue(section, type);
+        } catch (IOException e) {
+            throw new AbiException("ABI snapshot " + file + ": its " + name + " does not match schema version "
+                    + AbiModel.SCHEMA_VERSION + Json.where(e) + ": " + Json.problem(e) + ". Restore it from version"
+                    + " control, or recreate it with `mvn ferrule:snapshot` and commit it.", e);
+        }
+        Optional<String> missing = RecordCheck.firstMissing(value);
+        if (missing.isPresent()) {
+            throw new AbiException("ABI snapshot " + file + " is incomplete: its " + name + " has no `"
+                    + missing.get() + "`. Restore it from version control, or recreate it with `mvn ferrule:snapshot`"
+                    + " and commit it.");
+        }
+        return Optional.of(value);
+    }
+
+    /** The snapshot's JSON, of a schema version this Ferrule reads. */
+    private static ObjectNode readRoot(Path file) throws AbiException {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new AbiException("ABI snapshot " + file + " is not valid JSON (" + e.getMessage() + ")."
+                    + " Restore it from version control, or recreate it with `mvn ferrule:snapshot`.", e);
+        }
+        JsonNode version = root == null ? null : root.path("schemaVersion");
+        if (!(root instanceof ObjectNode object) || version == null || !version.isInt()) {
+            throw new AbiException("ABI snapshot " + file + " has no schemaVersion; it was not written by Ferrule.");
+        }
+        if (version.asInt() < OLDEST_READ || version.asInt() > AbiModel.SCHEMA_VERSION) {
+            throw new AbiException("ABI snapshot " + file + " has schema version " + version.asInt()
+                    + ", but this Ferrule reads schema versions " + OLDEST_READ + " to " + AbiModel.SCHEMA_VERSION
+                    + ". " + (version.asInt() > AbiModel.SCHEMA_VERSION
+                            ? "It was written by a newer Ferrule; upgrade ferrule-maven-plugin."
+                            : "Recreate it with `mvn ferrule:snapshot` and commit it."));
+        }
+        return object;
     }
 
     /** A few lines for people: counts, and each finding with its location. */

@@ -49,9 +49,9 @@ final class CargoRules {
         rules.profiles(root, manifest, sources);
         rules.unsafeOpLint(manifest, root, sources);
         if (pkg.hasCdylib() && !lockCommitted) {
-            rules.findings.add(new AuditFinding(AuditRule.MISSING_CARGO_LOCK, pkg.name(), pkg.name()
-                    + " builds a cdylib, but " + rules.relative(pkg.workspaceRoot().resolve("Cargo.lock"))
-                    + " is not committed", root.file(), 0));
+            rules.findings.add(new AuditFinding(AuditRule.MISSING_CARGO_LOCK, pkg.name(),
+                    AuditRule.MISSING_CARGO_LOCK.message("crate", pkg.name(), "lock",
+                            rules.relative(pkg.workspaceRoot().resolve("Cargo.lock"))), root.file(), 0));
         }
         rules.pathDependencies(projectRoot.toAbsolutePath().normalize());
         // The build writes a missing lock file, so it is read even when it was not committed.
@@ -125,7 +125,7 @@ final class CargoRules {
         }
         int line = manifest.line("features", "default");
         risky.forEach(feature -> findings.add(new AuditFinding(AuditRule.UNSAFE_DEFAULT_FEATURE, feature,
-                "default features enable " + feature, manifest.file(), line)));
+                AuditRule.UNSAFE_DEFAULT_FEATURE.message("feature", feature), manifest.file(), line)));
     }
 
     private void profiles(Manifest root, Manifest manifest, CrateSources sources) {
@@ -134,15 +134,16 @@ final class CargoRules {
         for (Map.Entry<String, JsonNode> profile : profiles.properties()) {
             if (expectsUnwinding && "abort".equals(profile.getValue().path("panic").asText(null))) {
                 findings.add(new AuditFinding(AuditRule.PANIC_ABORT_WITH_UNWINDING, "profile." + profile.getKey()
-                        + ".panic", "profile " + profile.getKey() + " aborts on panic, but the crate catches panics"
-                        + " at its exports", root.file(), root.line("profile." + profile.getKey(), "panic")));
+                        + ".panic", AuditRule.PANIC_ABORT_WITH_UNWINDING.message("profile", profile.getKey()),
+                        root.file(), root.line("profile." + profile.getKey(), "panic")));
             }
         }
         JsonNode overflow = profiles.path("release").path("overflow-checks");
         if (!overflow.asBoolean(false)) {
             findings.add(new AuditFinding(AuditRule.OVERFLOW_CHECKS_OFF, "profile.release.overflow-checks",
-                    overflow.isMissingNode() ? "[profile.release] does not set overflow-checks, and release builds"
-                            + " default to off" : "[profile.release] sets overflow-checks = " + overflow.asText(),
+                    AuditRule.OVERFLOW_CHECKS_OFF.message("state", overflow.isMissingNode()
+                            ? "does not set overflow-checks, and release builds default to off"
+                            : "sets overflow-checks = " + overflow.asText()),
                     root.file(), root.line("profile.release", "overflow-checks")));
         }
     }
@@ -178,8 +179,8 @@ final class CargoRules {
                 }
             }
         }
-        findings.add(new AuditFinding(AuditRule.UNSAFE_OP_IN_UNSAFE_FN_ALLOWED, pkg.name(), "neither the crate root"
-                + " nor [lints.rust] denies unsafe_op_in_unsafe_fn", lib == null ? manifest.file() : lib.path(), 1));
+        findings.add(new AuditFinding(AuditRule.UNSAFE_OP_IN_UNSAFE_FN_ALLOWED, pkg.name(),
+                AuditRule.UNSAFE_OP_IN_UNSAFE_FN_ALLOWED.message(), lib == null ? manifest.file() : lib.path(), 1));
     }
 
     /**
@@ -229,9 +230,9 @@ final class CargoRules {
                 if (target.startsWith(projectRoot)) {
                     pending.add(target.resolve("Cargo.toml"));
                 } else {
-                    findings.add(new AuditFinding(AuditRule.PATH_DEPENDENCY, dep.getKey(), dep.getKey()
-                            + " comes from " + path + ", outside " + projectRoot, manifest.file(),
-                            lineOfDependency(manifest, dep.getKey())));
+                    findings.add(new AuditFinding(AuditRule.PATH_DEPENDENCY, dep.getKey(),
+                            AuditRule.PATH_DEPENDENCY.message("name", dep.getKey(), "path", path, "root", projectRoot),
+                            manifest.file(), lineOfDependency(manifest, dep.getKey())));
                 }
             }
         }
@@ -266,15 +267,16 @@ final class CargoRules {
             versions.computeIfAbsent(name, n -> new TreeSet<>()).add(version);
             String source = entry.path("source").asText("");
             if (source.startsWith("git+")) {
-                findings.add(new AuditFinding(AuditRule.GIT_DEPENDENCY, name, name + " " + version + " comes from "
-                        + source.replaceFirst("#.*", ""), manifest.file(), lockLine(manifest, name, version)));
+                findings.add(new AuditFinding(AuditRule.GIT_DEPENDENCY, name, AuditRule.GIT_DEPENDENCY.message("name",
+                        name, "version", version, "source", source.replaceFirst("#.*", "")), manifest.file(),
+                        lockLine(manifest, name, version)));
             }
         }
         versions.forEach((name, found) -> {
             if (found.size() > 1) {
-                findings.add(new AuditFinding(AuditRule.DUPLICATE_DEPENDENCY, name, name + " is locked at "
-                        + found.size() + " versions: " + String.join(", ", found), manifest.file(),
-                        lockLine(manifest, name, found.first())));
+                findings.add(new AuditFinding(AuditRule.DUPLICATE_DEPENDENCY, name,
+                        AuditRule.DUPLICATE_DEPENDENCY.message("name", name, "count", found.size(), "versions",
+                                String.join(", ", found)), manifest.file(), lockLine(manifest, name, found.first())));
             }
         });
     }

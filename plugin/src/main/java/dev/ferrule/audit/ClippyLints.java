@@ -177,10 +177,10 @@ public final class ClippyLints {
                     .collect(java.util.stream.Collectors.joining(", "));
             findings.add(new AuditFinding(AuditRule.CLIPPY_FFI_LINT,
                     first.code() + (function == null ? "" : " (" + function + ")"),
-                    first.code() + ": " + first.message() + (group.size() == 1 ? ""
-                            : " (" + group.size() + " times" + (function == null ? "" : " in " + function)
-                            + (lines.contains(",") ? ", lines " : ", line ") + lines + ")"), first.file(),
-                    first.lineStart()));
+                    AuditRule.CLIPPY_FFI_LINT.message("lint", first.code(), "message", first.message(), "times",
+                            group.size() == 1 ? "" : " (" + group.size() + " times" + (function == null ? ""
+                                    : " in " + function) + (lines.contains(",") ? ", lines " : ", line ") + lines
+                                    + ")"), first.file(), first.lineStart()));
         });
         return List.copyOf(findings);
     }

@@ -57,9 +57,8 @@ final class ExportRules {
         }
         rules.ownedResults();
         model.statics().stream().filter(AbiModel.AbiStatic::mutable).forEach(s -> rules.add(
-                AuditRule.MUTABLE_STATIC_EXPORT, s.symbol(), "static mut " + s.name() + " is exported; any thread"
-                        + " on either side may write it", s.location() == null ? null : s.location().file(),
-                s.location() == null ? 0 : s.location().line()));
+                AuditRule.MUTABLE_STATIC_EXPORT, s.symbol(), AuditRule.MUTABLE_STATIC_EXPORT.message("name", s.name()),
+                s.location() == null ? null : s.location().file(), s.location() == null ? 0 : s.location().line()));
         return rules.findings;
     }
 
@@ -74,7 +73,7 @@ final class ExportRules {
                 default -> null;
             };
             if (rule != null) {
-                findings.add(new AuditFinding(rule, finding.item(), finding.message(),
+                findings.add(new AuditFinding(rule, finding.item(), rule.message("finding", finding.message()),
                         finding.location() == null ? null : finding.location().file(),
                         finding.location() == null ? 0 : finding.location().line(), finding.fix()));
             }
@@ -91,25 +90,27 @@ final class ExportRules {
         int line = site == null ? 0 : site.line();
         String symbol = function.symbol();
         if (function.unwind() || function.abi().endsWith("-unwind")) {
-            add(AuditRule.C_UNWIND_EXPORT, symbol, symbol + " is extern \"" + function.abi() + "\"", file, line);
+            add(AuditRule.C_UNWIND_EXPORT, symbol, AuditRule.C_UNWIND_EXPORT.message("symbol", symbol, "abi",
+                    function.abi()), file, line);
         }
         if (function.docs() == null || function.docs().isBlank()) {
-            add(AuditRule.UNDOCUMENTED_EXPORT, symbol, symbol + " has no /// documentation", file, line);
+            add(AuditRule.UNDOCUMENTED_EXPORT, symbol, AuditRule.UNDOCUMENTED_EXPORT.message("symbol", symbol), file,
+                    line);
         }
         for (Param param : function.params()) {
             String rust = param.type().rust();
             if (rust != null && (rust.contains("c_char") || rust.contains("CStr")) && !releases(function, param, site)) {
-                add(AuditRule.NUL_TERMINATED_STRING, symbol, "parameter `" + param.name() + "` of " + symbol
-                        + " is a C string (" + rust + ")", file, line);
+                add(AuditRule.NUL_TERMINATED_STRING, symbol, AuditRule.NUL_TERMINATED_STRING.message("what",
+                        "parameter `" + param.name() + "` of " + symbol + " (" + rust + ")"), file, line);
             }
         }
         if (site == null || function.abi().equals("Rust")) {
             return;
         }
         if (!guarded(site)) {
-            add(AuditRule.EXPORT_UNGUARDED, symbol, symbol + (site.macro() == null
-                    ? " runs its body outside catch_unwind"
-                    : " is declared by macro " + site.macro() + "!, which does not catch panics"), file, line);
+            add(AuditRule.EXPORT_UNGUARDED, symbol, AuditRule.EXPORT_UNGUARDED.message("symbol", symbol, "how",
+                    site.macro() == null ? "runs its body outside catch_unwind"
+                            : "is declared by macro " + site.macro() + "!, which does not catch panics"), file, line);
         }
         if (site.decl() != null && site.decl().bodyOpen() >= 0) {
             uncheckedPointers(function, site);
@@ -204,9 +205,9 @@ final class ExportRules {
                     || nonNull.contains(param.name()) || checksForNull(source, decl, param.name())) {
                 continue;
             }
-            add(AuditRule.RAW_POINTER_UNCHECKED, function.symbol() + "(" + param.name() + ")", "`" + param.name()
-                    + ": " + type.rust() + "` of " + function.symbol() + " is used without a null check",
-                    source.path(), site.line());
+            add(AuditRule.RAW_POINTER_UNCHECKED, function.symbol() + "(" + param.name() + ")",
+                    AuditRule.RAW_POINTER_UNCHECKED.message("param", param.name(), "type", type.rust(), "symbol",
+                            function.symbol()), source.path(), site.line());
         }
     }
 
@@ -237,8 +238,9 @@ final class ExportRules {
             boolean macro = token.kind() == Kind.IDENT && PANICKING_MACROS.contains(token.text())
                     && source.matches(i + 1, "!");
             if (method || macro) {
-                add(AuditRule.PANIC_IN_EXPORT, function.symbol(), function.symbol() + " calls "
-                        + (method ? "." + token.text() + "()" : token.text() + "!"), source.path(), token.line());
+                add(AuditRule.PANIC_IN_EXPORT, function.symbol(), AuditRule.PANIC_IN_EXPORT.message("symbol",
+                        function.symbol(), "call", method ? "." + token.text() + "()" : token.text() + "!"),
+                        source.path(), token.line());
             }
         }
     }
@@ -268,8 +270,9 @@ final class ExportRules {
         }
         firstProducer.forEach((type, producer) -> {
             if (!released.contains(type)) {
-                add(AuditRule.OWNED_RESULT_WITHOUT_RELEASE, producer.symbol(), producer.symbol() + " hands out a "
-                        + type + " that no export takes back", producer.location() == null ? null
+                add(AuditRule.OWNED_RESULT_WITHOUT_RELEASE, producer.symbol(),
+                        AuditRule.OWNED_RESULT_WITHOUT_RELEASE.message("symbol", producer.symbol(), "type", type),
+                        producer.location() == null ? null
                         : producer.location().file(), producer.location() == null ? 0 : producer.location().line());
             }
         });

@@ -40,7 +40,8 @@ final class SourceRules {
                 if (source.matches(i, "CStr", ":", ":", "from_ptr") && !source.inTestCode(i)) {
                     rules.findings.add(new AuditFinding(AuditRule.NUL_TERMINATED_STRING,
                             enclosing(functions, i).map(FnDecl::name).orElse(source.path()),
-                            "CStr::from_ptr reads until a NUL byte", source.path(), source.token(i).line()));
+                            AuditRule.NUL_TERMINATED_STRING.message("what", "CStr::from_ptr"), source.path(),
+                            source.token(i).line()));
                 }
             }
         }
@@ -79,9 +80,9 @@ final class SourceRules {
                 } else if (caught >= 0 && !source.matches(i - 1, ".") && (source.matches(i, "abort", "(")
                         || source.matches(i - 3, "process", ":", ":", "exit", "("))) {
                     String call = source.token(i).is("abort") ? "abort()" : "process::exit()";
-                    findings.add(new AuditFinding(AuditRule.PANIC_GUARD_ABORTS, names.get(b), names.get(b)
-                            + " catches a panic (line " + source.token(caught).line() + ") and then calls " + call
-                            + ", which ends the JVM", source.path(), source.token(i).line()));
+                    findings.add(new AuditFinding(AuditRule.PANIC_GUARD_ABORTS, names.get(b),
+                            AuditRule.PANIC_GUARD_ABORTS.message("guard", names.get(b), "line",
+                                    source.token(caught).line(), "call", call), source.path(), source.token(i).line()));
                     break;
                 }
             }
@@ -129,7 +130,8 @@ final class SourceRules {
                         .distinct().map(n -> "`" + n + "`").toList();
                 findings.add(new AuditFinding(AuditRule.FORMATTED_ERROR_MESSAGE,
                         enclosing(functions, i).map(FnDecl::name).orElse(source.path()),
-                        "an error message " + what, source.path(), source.token(j).line()));
+                        AuditRule.FORMATTED_ERROR_MESSAGE.message("what", what), source.path(),
+                        source.token(j).line()));
             }
         }
     }
@@ -175,9 +177,9 @@ final class SourceRules {
         boolean copied = bound && (words.stream().anyMatch(COPYING_CALLS::contains)
                 || words.contains("format") || words.contains("String") && words.contains("from"));
         if (ownedType || copied) {
-            findings.add(new AuditFinding(AuditRule.SECRET_NOT_ZEROIZED, token.text(), "`" + token.text()
-                    + "` holds " + (ownedType ? "an owned String or byte vector" : "a copy") + " that is not wiped"
-                    + " when dropped", source.path(), token.line()));
+            findings.add(new AuditFinding(AuditRule.SECRET_NOT_ZEROIZED, token.text(),
+                    AuditRule.SECRET_NOT_ZEROIZED.message("name", token.text(), "what", ownedType
+                            ? "an owned String or byte vector" : "a copy"), source.path(), token.line()));
         }
     }
 

@@ -192,11 +192,11 @@ public final class Suppressions {
             String rules = suppression.rules().stream().map(Enum::name).sorted().toList().toString();
             if (suppression.reason() == null) {
                 out.add(new Audited(new AuditFinding(AuditRule.SUPPRESSION_WITHOUT_REASON, suppression.origin(),
-                        "the suppression of " + rules + " gives no reason, so it is not applied",
+                        AuditRule.SUPPRESSION_WITHOUT_REASON.message("rules", rules),
                         suppression.originFile(), suppression.originLine()), null, null));
             } else if (!used[i]) {
                 out.add(new Audited(new AuditFinding(AuditRule.UNUSED_SUPPRESSION, suppression.origin(),
-                        "the suppression of " + rules + " matches no finding", suppression.originFile(),
+                        AuditRule.UNUSED_SUPPRESSION.message("rules", rules), suppression.originFile(),
                         suppression.originLine()), null, null));
             }
         }

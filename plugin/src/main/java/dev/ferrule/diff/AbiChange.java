@@ -20,7 +20,18 @@ public record AbiChange(AbiRule rule, String item, String message, SourceLocatio
         affects = affects == null ? List.of() : affects.stream().sorted().distinct().toList();
     }
 
+    /** The worse of its two axes. */
     public Severity severity() {
         return rule.severity();
+    }
+
+    /** How it affects the C ABI: compiled bindings and C callers. */
+    public Compat binary() {
+        return rule.binary();
+    }
+
+    /** How it affects the generated Java API: code written against it. */
+    public Compat source() {
+        return rule.source();
     }
 }

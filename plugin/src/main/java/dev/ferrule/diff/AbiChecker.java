@@ -1,14 +1,17 @@
 package dev.ferrule.diff;
 
 import dev.ferrule.abi.AbiException;
-import dev.ferrule.abi.AbiModel;
 import dev.ferrule.abi.AbiSnapshots;
 import dev.ferrule.abi.ExtractedAbi;
+import dev.ferrule.bind.BindingException;
+import dev.ferrule.bind.BindingSnapshots;
+import dev.ferrule.cargo.FerruleMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +29,7 @@ public final class AbiChecker {
      * @param sourcePrefix     the crate directory relative to the project, with a trailing slash
      * @param acceptAllReason  {@code -Dferrule.abi.acceptBreaking}'s reason, or null
      */
-    public record Config(Path abiDir, Path reportDir, Path displayRoot, String sourcePrefix, FailOn failOn,
+    public record Config(Path abiDir, Path reportDir, Path displayRoot, String sourcePrefix, FailPolicy failOn,
             String acceptAllReason, String toolVersion) {
     }
 
@@ -42,7 +45,12 @@ public final class AbiChecker {
     private AbiChecker() {
     }
 
-    public static Outcome check(List<ExtractedAbi> abis, Config config) throws CheckException {
+    /**
+     * @param metadata  the crate's {@code [package.metadata.ferrule]}, which the current Java API is
+     *                  built with, as the generate goal builds it
+     */
+    public static Outcome check(List<ExtractedAbi> abis, FerruleMetadata metadata, Config config)
+            throws CheckException {
         if (config.acceptAllReason() != null && config.acceptAllReason().isBlank()) {
             throw new CheckException("-Dferrule.abi.acceptBreaking needs a reason, for example"
                     + " -Dferrule.abi.acceptBreaking=\"2.0 drops the v1 API\".");
@@ -60,16 +68,20 @@ public final class AbiChecker {
                 missing.add(new CheckReports.MissingBaseline(abi.snapshotName(), shown, SNAPSHOT_COMMAND));
                 continue;
             }
-            AbiModel baseline;
+            AbiCheck.Compared comparison;
             try {
-                baseline = AbiSnapshots.read(file);
+                comparison = new AbiCheck.Compared(abi.snapshotName(), shown, AbiSnapshots.read(file),
+                        BindingSnapshots.read(file), abi.model(), Optional.of(BindingSnapshots.of(abi.model(),
+                                metadata)));
             } catch (AbiException e) {
                 throw new CheckException(e.getMessage(), e);
+            } catch (BindingException e) {
+                throw new CheckException("The Java API of " + abi.snapshotName() + " cannot be compared, because"
+                        + " it cannot be generated: " + e.getMessage(), e);
             }
             long start = System.nanoTime();
             try {
-                results.add(AbiCheck.run(abi.snapshotName(), shown, baseline, abi.model(), acceptances,
-                        config.acceptAllReason(), config.failOn()));
+                results.add(AbiCheck.run(comparison, acceptances, config.acceptAllReason(), config.failOn()));
             } catch (IllegalArgumentException e) {
                 throw new CheckException("Cannot compare versions for " + shown + ": " + e.getMessage(), e);
             }

@@ -1,7 +1,6 @@
 package dev.ferrule.diff;
 
 import dev.ferrule.abi.AbiModel;
-import dev.ferrule.abi.CType;
 import dev.ferrule.abi.AbiModel.AbiConstant;
 import dev.ferrule.abi.AbiModel.AbiFunction;
 import dev.ferrule.abi.AbiModel.AbiStatic;
@@ -13,6 +12,7 @@ import dev.ferrule.abi.AbiModel.SourceLocation;
 import dev.ferrule.abi.AbiModel.TypeKind;
 import dev.ferrule.abi.AbiModel.TypeRef;
 import dev.ferrule.abi.AbiModel.Variant;
+import dev.ferrule.abi.CType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +28,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Compares two {@link AbiModel}s and classifies every difference by an {@link AbiRule}.
+ * Compares two {@link AbiModel}s and classifies every difference by an {@link AbiRule}, with the
+ * rule's message filled in.
  *
  * <p>Types are compared through the model's type table, which holds every type reachable from the
  * exports, through pointers, fields and callbacks; so a change to a struct that is only reached
@@ -40,35 +41,43 @@ public final class AbiDiffer {
     private final List<AbiChange> changes = new ArrayList<>();
     private final CTypeNames oldNames;
     private final CTypeNames newNames;
-    private Map<String, Set<String>> usersByType = Map.of();
+    private final Map<String, Set<String>> usersByType;
 
     private AbiDiffer(AbiModel before, AbiModel after) {
         oldNames = new CTypeNames(before);
         newNames = new CTypeNames(after);
+        usersByType = usersByType(before);
     }
 
     public static List<AbiChange> diff(AbiModel before, AbiModel after) {
         AbiDiffer differ = new AbiDiffer(before, after);
-        differ.usersByType = usersByType(before);
         differ.compareFunctions(before, after);
         differ.compareTypes(before, after);
+        differ.compareErrors(before, after);
         differ.compareConstants(before, after);
         differ.compareStatics(before, after);
         differ.compareHiddenExports(before, after);
-        return differ.changes.stream()
-                .sorted(Comparator.comparing((AbiChange c) -> c.rule().severity())
-                        .thenComparing(AbiChange::item).thenComparing(c -> c.rule().name())
-                        .thenComparing(AbiChange::message))
-                .toList();
+        return sorted(differ.changes);
     }
 
-    private void add(AbiRule rule, String item, String message, SourceLocation location, List<String> affects) {
-        changes.add(new AbiChange(rule, item, message, location, affects, false));
+    /** Worst first, then by item, rule and message: reports list changes in this order. */
+    static List<AbiChange> sorted(List<AbiChange> changes) {
+        return changes.stream().sorted(Comparator.comparing((AbiChange c) -> c.rule().severity())
+                .thenComparing(AbiChange::item).thenComparing(c -> c.rule().name())
+                .thenComparing(AbiChange::message)).toList();
+    }
+
+    private void add(AbiRule rule, String item, SourceLocation location, List<String> affects, Object... values) {
+        changes.add(new AbiChange(rule, item, rule.message(values), location, affects, false));
+    }
+
+    private void add(AbiRule rule, String item, SourceLocation location, Object... values) {
+        add(rule, item, location, List.of(), values);
     }
 
     /** An item that no longer exists: its location is the one the snapshot recorded. */
-    private void gone(AbiRule rule, String item, String message, SourceLocation wasAt, List<String> affects) {
-        changes.add(new AbiChange(rule, item, message, wasAt, affects, true));
+    private void gone(AbiRule rule, String item, SourceLocation wasAt, List<String> affects, Object... values) {
+        changes.add(new AbiChange(rule, item, rule.message(values), wasAt, affects, true));
     }
 
     private CTypeNames.Comparison compareC(String was, String is) {
@@ -80,13 +89,9 @@ public final class AbiDiffer {
         return oldNames.describe(was) + " -> " + newNames.describe(is);
     }
 
-    private void constness(String item, String what, AbiModel.TypeRef was, AbiModel.TypeRef is, SourceLocation at) {
-        add(AbiRule.POINTER_CONSTNESS_CHANGED, item, what + ": " + was.c() + " -> " + is.c() + " (" + was.rust()
-                + " -> " + is.rust() + ")", at);
-    }
-
-    private void add(AbiRule rule, String item, String message, SourceLocation location) {
-        add(rule, item, message, location, List.of());
+    private void constness(String item, String what, TypeRef was, TypeRef is, SourceLocation at) {
+        add(AbiRule.POINTER_CONSTNESS_CHANGED, item, at, "what", what, "was", was.c(), "now", is.c(), "wasRust",
+                was.rust(), "nowRust", is.rust());
     }
 
     // ---- functions ---------------------------------------------------------------------------
@@ -110,18 +115,17 @@ public final class AbiDiffer {
             AbiFunction renamed = addedByPath.get(previous.path());
             if (renamed != null) {
                 renamedTo.add(renamed.symbol());
-                add(AbiRule.SYMBOL_RENAMED, previous.symbol(), "`" + previous.path() + "` is now exported as '"
-                        + renamed.symbol() + "' instead of '" + previous.symbol() + "'", renamed.location());
+                add(AbiRule.SYMBOL_RENAMED, previous.symbol(), renamed.location(), "path", previous.path(), "now",
+                        renamed.symbol(), "was", previous.symbol());
                 compareFunction(previous, renamed);
             } else {
-                gone(AbiRule.FN_REMOVED, previous.symbol(), "'" + previous.symbol() + "' is no longer exported",
-                        previous.location(), List.of());
+                gone(AbiRule.FN_REMOVED, previous.symbol(), previous.location(), List.of(), "symbol",
+                        previous.symbol());
             }
         }
         for (AbiFunction current : now.values()) {
             if (!old.containsKey(current.symbol()) && !renamedTo.contains(current.symbol())) {
-                add(AbiRule.FN_ADDED, current.symbol(), "'" + current.symbol() + "' is newly exported",
-                        current.location());
+                add(AbiRule.FN_ADDED, current.symbol(), current.location(), "symbol", current.symbol());
             }
         }
     }
@@ -132,85 +136,88 @@ public final class AbiDiffer {
         String oldBase = before.abi().replace("-unwind", "");
         String newBase = after.abi().replace("-unwind", "");
         if (!oldBase.equals(newBase)) {
-            add(AbiRule.FN_ABI_CHANGED, item, "calling convention " + before.abi() + " -> " + after.abi(), at);
+            add(AbiRule.FN_ABI_CHANGED, item, at, "was", before.abi(), "now", after.abi());
         } else if (before.unwind() != after.unwind()) {
-            add(AbiRule.UNWIND_ABI_CHANGED, item, "extern \"" + before.abi() + "\" -> extern \"" + after.abi() + "\"",
-                    at);
+            add(AbiRule.UNWIND_ABI_CHANGED, item, at, "was", before.abi(), "now", after.abi());
         }
         if (before.variadic() != after.variadic()) {
-            add(AbiRule.FN_VARIADIC_CHANGED, item, after.variadic() ? "became variadic" : "is no longer variadic",
-                    at);
+            add(AbiRule.FN_VARIADIC_CHANGED, item, at, "change", after.variadic() ? "became variadic"
+                    : "is no longer variadic");
         }
         if (before.params().size() != after.params().size()) {
-            add(AbiRule.FN_PARAM_COUNT_CHANGED, item, before.params().size() + " parameters -> "
-                    + after.params().size() + " (" + signature(before) + " -> " + signature(after) + ")", at);
+            add(AbiRule.FN_PARAM_COUNT_CHANGED, item, at, "was", before.params().size(), "now",
+                    after.params().size(), "wasSignature", signature(before), "nowSignature", signature(after));
         } else {
             for (int i = 0; i < before.params().size(); i++) {
-                Param was = before.params().get(i);
-                Param is = after.params().get(i);
-                String where = item + "(" + is.name() + ")";
-                if (!Objects.equals(was.name(), is.name())) {
-                    add(AbiRule.FN_PARAM_RENAMED, where, "parameter " + (i + 1) + " renamed '" + was.name() + "' -> '"
-                            + is.name() + "'", at);
-                }
-                CTypeNames.Comparison types = compareC(was.type().c(), is.type().c());
-                if (types == CTypeNames.Comparison.DIFFERENT) {
-                    add(AbiRule.FN_PARAM_TYPE_CHANGED, where, "parameter '" + is.name() + "': "
-                            + cChange(was.type().c(), is.type().c()) + " (" + was.type().rust() + " -> "
-                            + is.type().rust() + ")", at);
-                    continue;
-                }
-                if (types == CTypeNames.Comparison.CONST_ONLY) {
-                    constness(where, "parameter '" + is.name() + "'", was.type(), is.type(), at);
-                }
-                compareOwnership(where, was.type(), is.type(), at);
-                if (Boolean.TRUE.equals(was.type().nullable()) && !Boolean.TRUE.equals(is.type().nullable())) {
-                    add(AbiRule.NULLABILITY_NARROWED, where, "parameter '" + is.name() + "' no longer accepts null ("
-                            + was.type().rust() + " -> " + is.type().rust() + ")", at);
-                } else if (!Boolean.TRUE.equals(was.type().nullable()) && Boolean.TRUE.equals(is.type().nullable())) {
-                    add(AbiRule.NULLABILITY_WIDENED, where, "parameter '" + is.name() + "' now accepts null ("
-                            + was.type().rust() + " -> " + is.type().rust() + ")", at);
-                }
+                compareParam(item, i, before.params().get(i), after.params().get(i), at);
             }
         }
-        TypeRef oldReturn = before.returns();
-        TypeRef newReturn = after.returns();
+        compareReturn(item, before.returns(), after.returns(), at);
+        if (before.unsafe() != after.unsafe()) {
+            add(AbiRule.FN_SAFETY_CHANGED, item, at, "change", after.unsafe() ? "became unsafe"
+                    : "is no longer unsafe");
+        }
+        if (before.deprecation() == null && after.deprecation() != null) {
+            add(AbiRule.FN_DEPRECATED, item, at, "note", note(after.deprecation()));
+        } else if (before.deprecation() != null && after.deprecation() == null) {
+            add(AbiRule.FN_UNDEPRECATED, item, at);
+        }
+        if (!Objects.equals(before.cfg(), after.cfg())) {
+            add(AbiRule.FN_CFG_CHANGED, item, at, "was", describeCfg(before.cfg()), "now", describeCfg(after.cfg()));
+        }
+    }
+
+    private void compareParam(String function, int index, Param was, Param is, SourceLocation at) {
+        String where = function + "(" + is.name() + ")";
+        if (!Objects.equals(was.name(), is.name())) {
+            add(AbiRule.FN_PARAM_RENAMED, where, at, "position", index + 1, "was", was.name(), "now", is.name());
+        }
+        CTypeNames.Comparison types = compareC(was.type().c(), is.type().c());
+        if (types == CTypeNames.Comparison.DIFFERENT) {
+            add(AbiRule.FN_PARAM_TYPE_CHANGED, where, at, "param", is.name(), "types", cChange(was.type().c(),
+                    is.type().c()), "wasRust", was.type().rust(), "nowRust", is.type().rust());
+            return;
+        }
+        if (types == CTypeNames.Comparison.CONST_ONLY) {
+            constness(where, "parameter '" + is.name() + "'", was.type(), is.type(), at);
+        }
+        compareOwnership(where, was.type(), is.type(), at);
+        boolean wasNullable = Boolean.TRUE.equals(was.type().nullable());
+        boolean isNullable = Boolean.TRUE.equals(is.type().nullable());
+        if (wasNullable != isNullable) {
+            add(wasNullable ? AbiRule.NULLABILITY_NARROWED : AbiRule.NULLABILITY_WIDENED, where, at, "param",
+                    is.name(), "wasRust", was.type().rust(), "nowRust", is.type().rust());
+        }
+    }
+
+    private void compareReturn(String item, TypeRef oldReturn, TypeRef newReturn, SourceLocation at) {
         String oldC = oldReturn == null ? "void" : oldReturn.c();
         String newC = newReturn == null ? "void" : newReturn.c();
         CTypeNames.Comparison returned = compareC(oldC, newC);
         if (returned == CTypeNames.Comparison.DIFFERENT) {
-            add(AbiRule.FN_RETURN_TYPE_CHANGED, item, "returns " + cChange(oldC, newC), at);
-        } else if (oldReturn != null && newReturn != null) {
-            if (returned == CTypeNames.Comparison.CONST_ONLY) {
-                constness(item + "(return)", "the result", oldReturn, newReturn, at);
-            }
-            compareOwnership(item + "(return)", oldReturn, newReturn, at);
-            if (Boolean.FALSE.equals(oldReturn.nullable()) && Boolean.TRUE.equals(newReturn.nullable())) {
-                add(AbiRule.RETURN_NULLABILITY_WIDENED, item, "may now return null (" + oldReturn.rust() + " -> "
-                        + newReturn.rust() + ")", at);
-            } else if (Boolean.TRUE.equals(oldReturn.nullable()) && Boolean.FALSE.equals(newReturn.nullable())) {
-                add(AbiRule.RETURN_NULLABILITY_NARROWED, item, "no longer returns null (" + oldReturn.rust() + " -> "
-                        + newReturn.rust() + ")", at);
-            }
+            add(AbiRule.FN_RETURN_TYPE_CHANGED, item, at, "types", cChange(oldC, newC));
+            return;
         }
-        if (before.unsafe() != after.unsafe()) {
-            add(AbiRule.FN_SAFETY_CHANGED, item, after.unsafe() ? "became unsafe" : "is no longer unsafe", at);
+        if (oldReturn == null || newReturn == null) {
+            return;
         }
-        if (before.deprecation() == null && after.deprecation() != null) {
-            add(AbiRule.FN_DEPRECATED, item, "deprecated" + note(after.deprecation()), at);
-        } else if (before.deprecation() != null && after.deprecation() == null) {
-            add(AbiRule.FN_UNDEPRECATED, item, "no longer deprecated", at);
+        if (returned == CTypeNames.Comparison.CONST_ONLY) {
+            constness(item + "(return)", "the result", oldReturn, newReturn, at);
         }
-        if (!Objects.equals(before.cfg(), after.cfg())) {
-            add(AbiRule.FN_CFG_CHANGED, item, "gated by " + describeCfg(before.cfg()) + " -> "
-                    + describeCfg(after.cfg()), at);
+        compareOwnership(item + "(return)", oldReturn, newReturn, at);
+        if (Boolean.FALSE.equals(oldReturn.nullable()) && Boolean.TRUE.equals(newReturn.nullable())) {
+            add(AbiRule.RETURN_NULLABILITY_WIDENED, item, at, "wasRust", oldReturn.rust(), "nowRust",
+                    newReturn.rust());
+        } else if (Boolean.TRUE.equals(oldReturn.nullable()) && Boolean.FALSE.equals(newReturn.nullable())) {
+            add(AbiRule.RETURN_NULLABILITY_NARROWED, item, at, "wasRust", oldReturn.rust(), "nowRust",
+                    newReturn.rust());
         }
     }
 
     private void compareOwnership(String item, TypeRef before, TypeRef after, SourceLocation at) {
         if (before.ownership() != null && after.ownership() != null && before.ownership() != after.ownership()) {
-            add(AbiRule.OWNERSHIP_CHANGED, item, before.ownership() + " -> " + after.ownership() + " ("
-                    + before.rust() + " -> " + after.rust() + ")", at);
+            add(AbiRule.OWNERSHIP_CHANGED, item, at, "was", before.ownership(), "now", after.ownership(), "wasRust",
+                    before.rust(), "nowRust", after.rust());
         }
     }
 
@@ -235,16 +242,14 @@ public final class AbiDiffer {
             AbiType current = now.get(previous.name());
             List<String> affects = List.copyOf(usersByType.getOrDefault(previous.name(), Set.of()));
             if (current == null) {
-                gone(AbiRule.TYPE_REMOVED, previous.name(), "`" + previous.path() + "` no longer crosses the boundary",
-                        previous.location(), affects);
+                gone(AbiRule.TYPE_REMOVED, previous.name(), previous.location(), affects, "path", previous.path());
             } else {
                 compareType(previous, current, affects);
             }
         }
         for (AbiType current : now.values()) {
             if (!old.containsKey(current.name())) {
-                add(AbiRule.TYPE_ADDED, current.name(), "`" + current.path() + "` now crosses the boundary",
-                        current.location());
+                add(AbiRule.TYPE_ADDED, current.name(), current.location(), "path", current.path());
             }
         }
     }
@@ -255,12 +260,12 @@ public final class AbiDiffer {
         if (before.kind() != after.kind()) {
             // Opaque <-> by value is a change of use, not of the type; other kind changes break.
             boolean exposure = before.kind() == TypeKind.OPAQUE || after.kind() == TypeKind.OPAQUE;
-            add(exposure ? AbiRule.TYPE_EXPOSURE_CHANGED : AbiRule.TYPE_KIND_CHANGED, item,
-                    before.kind() + " -> " + after.kind(), at, affects);
+            add(exposure ? AbiRule.TYPE_EXPOSURE_CHANGED : AbiRule.TYPE_KIND_CHANGED, item, at, affects, "was",
+                    before.kind(), "now", after.kind());
             return;
         }
         if (before.deprecation() == null && after.deprecation() != null) {
-            add(AbiRule.TYPE_DEPRECATED, item, "deprecated" + note(after.deprecation()), at);
+            add(AbiRule.TYPE_DEPRECATED, item, at, "note", note(after.deprecation()));
         }
         switch (after.kind()) {
             case STRUCT, UNION -> compareRecord(before, after, affects);
@@ -277,16 +282,14 @@ public final class AbiDiffer {
         if (!Objects.equals(before.repr(), after.repr())) {
             boolean lostC = before.repr() != null && before.repr().startsWith("C")
                     && (after.repr() == null || !after.repr().startsWith("C"));
-            add(lostC ? AbiRule.REPR_C_REMOVED : AbiRule.REPR_CHANGED, item, "repr(" + before.repr() + ") -> repr("
-                    + after.repr() + ")", at, affects);
+            add(lostC ? AbiRule.REPR_C_REMOVED : AbiRule.REPR_CHANGED, item, at, affects, "was", before.repr(),
+                    "now", after.repr());
         }
         if (before.size() != null && after.size() != null && !before.size().equals(after.size())) {
-            add(AbiRule.STRUCT_SIZE_CHANGED, item, "size " + before.size() + " -> " + after.size() + " bytes", at,
-                    affects);
+            add(AbiRule.STRUCT_SIZE_CHANGED, item, at, affects, "was", before.size(), "now", after.size());
         }
         if (before.align() != null && after.align() != null && !before.align().equals(after.align())) {
-            add(AbiRule.STRUCT_ALIGN_CHANGED, item, "alignment " + before.align() + " -> " + after.align()
-                    + " bytes", at, affects);
+            add(AbiRule.STRUCT_ALIGN_CHANGED, item, at, affects, "was", before.align(), "now", after.align());
         }
         Map<String, Field> old = index(before.fields(), Field::name);
         Map<String, Field> now = index(after.fields(), Field::name);
@@ -301,13 +304,14 @@ public final class AbiDiffer {
             String where = item + "." + field.name();
             CTypeNames.Comparison types = compareC(field.type().c(), current.type().c());
             if (types == CTypeNames.Comparison.DIFFERENT) {
-                add(AbiRule.FIELD_TYPE_CHANGED, where, cChange(field.type().c(), current.type().c()), at, affects);
+                add(AbiRule.FIELD_TYPE_CHANGED, where, at, affects, "types", cChange(field.type().c(),
+                        current.type().c()));
             } else if (types == CTypeNames.Comparison.CONST_ONLY) {
                 constness(where, "field '" + field.name() + "'", field.type(), current.type(), at);
             }
             if (field.offset() != null && current.offset() != null && !field.offset().equals(current.offset())) {
-                add(AbiRule.FIELD_OFFSET_CHANGED, where, "offset " + field.offset() + " -> " + current.offset(), at,
-                        affects);
+                add(AbiRule.FIELD_OFFSET_CHANGED, where, at, affects, "was", field.offset(), "now",
+                        current.offset());
             }
         }
         for (Field field : now.values()) {
@@ -322,16 +326,17 @@ public final class AbiDiffer {
                     .findFirst().orElse(null);
             if (renamed != null) {
                 added.remove(renamed);
-                add(AbiRule.FIELD_RENAMED, item + "." + gone.name(), "'" + gone.name() + "' -> '" + renamed.name()
-                        + "' (same offset and type)", at, affects);
+                add(AbiRule.FIELD_RENAMED, item + "." + gone.name(), at, affects, "was", gone.name(), "now",
+                        renamed.name());
             } else {
-                add(AbiRule.FIELD_REMOVED, item + "." + gone.name(), "field '" + gone.name() + "' ("
-                        + oldNames.describe(gone.type().c()) + ") removed", at, affects);
+                add(AbiRule.FIELD_REMOVED, item + "." + gone.name(), at, affects, "field", gone.name(), "type",
+                        oldNames.describe(gone.type().c()));
             }
         }
         for (Field field : added) {
-            add(AbiRule.FIELD_ADDED, item + "." + field.name(), "field '" + field.name() + "' ("
-                    + newNames.describe(field.type().c()) + ") added" + (field.offset() == null ? "" : " at offset " + field.offset()), at, affects);
+            add(AbiRule.FIELD_ADDED, item + "." + field.name(), at, affects, "field", field.name(), "type",
+                    newNames.describe(field.type().c()), "offset", field.offset() == null ? ""
+                            : " at offset " + field.offset());
         }
     }
 
@@ -339,49 +344,80 @@ public final class AbiDiffer {
         String item = after.name();
         SourceLocation at = after.location();
         if (!Objects.equals(before.repr(), after.repr())) {
-            add(AbiRule.ENUM_REPR_CHANGED, item, "repr(" + before.repr() + ") -> repr(" + after.repr() + ")", at,
-                    affects);
+            add(AbiRule.ENUM_REPR_CHANGED, item, at, affects, "was", before.repr(), "now", after.repr());
         }
-        Map<String, Variant> old = index(before.variants(), Variant::name);
-        Map<String, Variant> now = index(after.variants(), Variant::name);
+        compareVariants(item, before.variants(), after.variants(), new VariantRules(AbiRule.ENUM_VARIANT_RENAMED,
+                AbiRule.ENUM_VARIANT_REMOVED, AbiRule.ENUM_VALUE_CHANGED, AbiRule.ENUM_VARIANT_ADDED), at, affects);
+    }
+
+    /** The rules one kind of variant list reports with. */
+    private record VariantRules(AbiRule renamed, AbiRule removed, AbiRule renumbered, AbiRule added) {
+    }
+
+    /**
+     * Variants by name: a name that is gone while a new one has its value is a rename, one with a
+     * new value is renumbered.
+     */
+    private void compareVariants(String owner, List<Variant> before, List<Variant> after, VariantRules rules,
+            SourceLocation at, List<String> affects) {
+        Map<String, Variant> old = index(before, Variant::name);
+        Map<String, Variant> now = index(after, Variant::name);
         Map<Long, Variant> newByValue = new HashMap<>();
         now.values().forEach(v -> newByValue.putIfAbsent(v.value(), v));
         Set<String> renamedTo = new HashSet<>();
+        boolean errors = rules.renamed() == AbiRule.ERROR_VARIANT_RENAMED;
         for (Variant variant : old.values()) {
             Variant current = now.get(variant.name());
-            String where = item + "::" + variant.name();
+            String where = owner + "::" + variant.name();
             if (current == null) {
                 Variant sameValue = newByValue.get(variant.value());
                 if (sameValue != null && !old.containsKey(sameValue.name())) {
                     renamedTo.add(sameValue.name());
-                    add(AbiRule.ENUM_VARIANT_RENAMED, where, variant.name() + " -> " + sameValue.name() + " (value "
-                            + variant.value() + ")", at, affects);
+                    add(rules.renamed(), where, at, affects, variantValues(errors, owner, "was", variant.name(),
+                            "now", sameValue.name(), errors ? "code" : "value", variant.value()));
                 } else {
-                    add(AbiRule.ENUM_VARIANT_REMOVED, where, "variant " + variant.name() + " = " + variant.value()
-                            + " removed", at, affects);
+                    add(rules.removed(), where, at, affects, variantValues(errors, owner, "variant",
+                            variant.name(), errors ? "code" : "value", variant.value()));
                 }
             } else if (current.value() != variant.value()) {
-                add(AbiRule.ENUM_VALUE_CHANGED, where, "value " + variant.value() + " -> " + current.value(), at,
-                        affects);
+                add(rules.renumbered(), where, at, affects, variantValues(errors, owner, errors ? "variant" : null,
+                        variant.name(), "was", variant.value(), "now", current.value()));
             }
         }
         for (Variant variant : now.values()) {
             if (!old.containsKey(variant.name()) && !renamedTo.contains(variant.name())) {
-                add(AbiRule.ENUM_VARIANT_ADDED, item + "::" + variant.name(), "variant " + variant.name() + " = "
-                        + variant.value() + " added", at, affects);
+                add(rules.added(), owner + "::" + variant.name(), at, affects, variantValues(errors, owner,
+                        "variant", variant.name(), errors ? "code" : "value", variant.value()));
             }
         }
+    }
+
+    /** Placeholder values, with the enum's name for error rules; a null name drops its pair. */
+    private static Object[] variantValues(boolean errors, String owner, Object... pairs) {
+        List<Object> values = new ArrayList<>();
+        if (errors) {
+            values.add("enum");
+            values.add(owner);
+        }
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i] != null) {
+                values.add(pairs[i]);
+                values.add(pairs[i + 1]);
+            }
+        }
+        return values.toArray();
     }
 
     private void compareCallback(AbiType before, AbiType after, List<String> affects) {
         String oldSig = callbackSignature(before);
         String newSig = callbackSignature(after);
         if (compareC(oldSig, newSig) == CTypeNames.Comparison.DIFFERENT) {
-            add(AbiRule.CALLBACK_SIGNATURE_CHANGED, after.name(), oldSig + " -> " + newSig, after.location(), affects);
+            add(AbiRule.CALLBACK_SIGNATURE_CHANGED, after.name(), after.location(), affects, "was", oldSig, "now",
+                    newSig);
         }
         if (!Objects.equals(before.unwind(), after.unwind())) {
-            add(AbiRule.CALLBACK_UNWIND_CHANGED, after.name(), Boolean.TRUE.equals(after.unwind())
-                    ? "now \"C-unwind\"" : "now \"C\"", after.location(), affects);
+            add(AbiRule.CALLBACK_UNWIND_CHANGED, after.name(), after.location(), affects, "now",
+                    Boolean.TRUE.equals(after.unwind()) ? "C-unwind" : "C");
         }
     }
 
@@ -389,6 +425,23 @@ public final class AbiDiffer {
         String params = callback.params() == null ? "" : callback.params().stream().map(p -> p.type().c())
                 .collect(Collectors.joining(", "));
         return (callback.returns() == null ? "void" : callback.returns().c()) + " (*)(" + params + ")";
+    }
+
+    // ---- errors ------------------------------------------------------------------------------
+
+    /** The crate's error enums: each variant is a status code and, in Java, an exception subclass. */
+    private void compareErrors(AbiModel before, AbiModel after) {
+        Map<String, AbiModel.ErrorEnum> old = index(before.errors(), AbiModel.ErrorEnum::name);
+        Map<String, AbiModel.ErrorEnum> now = index(after.errors(), AbiModel.ErrorEnum::name);
+        VariantRules rules = new VariantRules(AbiRule.ERROR_VARIANT_RENAMED, AbiRule.ERROR_VARIANT_REMOVED,
+                AbiRule.ERROR_VARIANT_RENUMBERED, AbiRule.ERROR_VARIANT_ADDED);
+        Set<String> names = new TreeSet<>(old.keySet());
+        names.addAll(now.keySet());
+        for (String name : names) {
+            List<Variant> was = old.containsKey(name) ? old.get(name).variants() : List.of();
+            List<Variant> is = now.containsKey(name) ? now.get(name).variants() : List.of();
+            compareVariants(name, was, is, rules, null, List.of());
+        }
     }
 
     // ---- constants, statics, symbols ---------------------------------------------------------
@@ -399,18 +452,18 @@ public final class AbiDiffer {
         old.forEach((name, constant) -> {
             AbiConstant current = now.get(name);
             if (current == null) {
-                gone(AbiRule.CONST_REMOVED, name, "constant " + name + " removed", constant.location(), List.of());
+                gone(AbiRule.CONST_REMOVED, name, constant.location(), List.of(), "name", name);
             } else if (compareC(constant.type().c(), current.type().c()) == CTypeNames.Comparison.DIFFERENT) {
-                add(AbiRule.CONST_TYPE_CHANGED, name, cChange(constant.type().c(), current.type().c()),
-                        current.location());
+                add(AbiRule.CONST_TYPE_CHANGED, name, current.location(), "types", cChange(constant.type().c(),
+                        current.type().c()));
             } else if (!Objects.equals(constant.value(), current.value())) {
-                add(AbiRule.CONST_VALUE_CHANGED, name, constant.value() + " -> " + current.value(), current.location());
+                add(AbiRule.CONST_VALUE_CHANGED, name, current.location(), "was", constant.value(), "now",
+                        current.value());
             }
         });
         now.forEach((name, constant) -> {
             if (!old.containsKey(name)) {
-                add(AbiRule.CONST_ADDED, name, "constant " + name + " = " + constant.value() + " added",
-                        constant.location());
+                add(AbiRule.CONST_ADDED, name, constant.location(), "name", name, "value", constant.value());
             }
         });
     }
@@ -421,25 +474,24 @@ public final class AbiDiffer {
         old.forEach((symbol, variable) -> {
             AbiStatic current = now.get(symbol);
             if (current == null) {
-                gone(AbiRule.STATIC_REMOVED, symbol, "static '" + symbol + "' is no longer exported",
-                        variable.location(), List.of());
+                gone(AbiRule.STATIC_REMOVED, symbol, variable.location(), List.of(), "symbol", symbol);
                 return;
             }
             CTypeNames.Comparison types = compareC(variable.type().c(), current.type().c());
             if (types == CTypeNames.Comparison.DIFFERENT) {
-                add(AbiRule.STATIC_TYPE_CHANGED, symbol, cChange(variable.type().c(), current.type().c()),
-                        current.location());
+                add(AbiRule.STATIC_TYPE_CHANGED, symbol, current.location(), "types", cChange(variable.type().c(),
+                        current.type().c()));
             } else if (types == CTypeNames.Comparison.CONST_ONLY) {
                 constness(symbol, "static '" + symbol + "'", variable.type(), current.type(), current.location());
             }
             if (variable.mutable() != current.mutable()) {
-                add(AbiRule.STATIC_MUTABILITY_CHANGED, symbol, current.mutable() ? "became mutable" : "became immutable",
-                        current.location());
+                add(AbiRule.STATIC_MUTABILITY_CHANGED, symbol, current.location(), "now", current.mutable()
+                        ? "mutable" : "immutable");
             }
         });
         now.forEach((symbol, variable) -> {
             if (!old.containsKey(symbol)) {
-                add(AbiRule.STATIC_ADDED, symbol, "static '" + symbol + "' is newly exported", variable.location());
+                add(AbiRule.STATIC_ADDED, symbol, variable.location(), "symbol", symbol);
             }
         });
     }
@@ -449,12 +501,12 @@ public final class AbiDiffer {
         Set<String> now = after.hiddenExports().stream().map(ExportedSymbol::name).collect(Collectors.toSet());
         for (String name : new TreeSet<>(old)) {
             if (!now.contains(name)) {
-                add(AbiRule.HIDDEN_EXPORT_REMOVED, name, "'" + name + "' is no longer exported", null);
+                add(AbiRule.HIDDEN_EXPORT_REMOVED, name, null, "symbol", name);
             }
         }
         for (String name : new TreeSet<>(now)) {
             if (!old.contains(name)) {
-                add(AbiRule.HIDDEN_EXPORT_ADDED, name, "'" + name + "' is now exported without a declaration", null);
+                add(AbiRule.HIDDEN_EXPORT_ADDED, name, null, "symbol", name);
             }
         }
     }
@@ -501,7 +553,7 @@ public final class AbiDiffer {
         }
     }
 
-    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+    static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
         Map<String, T> map = new LinkedHashMap<>();
         if (items != null) {
             items.forEach(item -> map.putIfAbsent(key.apply(item), item));

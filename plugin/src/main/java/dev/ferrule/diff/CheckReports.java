@@ -28,7 +28,8 @@ public final class CheckReports {
     public static final String SARIF_FILE = "abi-diff.sarif";
     public static final String MARKDOWN_FILE = "abi-diff.md";
     public static final String JUNIT_FILE = "TEST-ferrule-check-abi.xml";
-    public static final int JSON_SCHEMA_VERSION = 1;
+    /** 2: each finding rated on two axes, binary and Java source; counts per axis; notes. */
+    public static final int JSON_SCHEMA_VERSION = 2;
 
     /** A snapshot that does not exist yet: the first release of this target and feature set. */
     @JsonPropertyOrder({"snapshot", "expectedFile", "command"})
@@ -37,28 +38,42 @@ public final class CheckReports {
 
     /** The whole run, as written to abi-diff.json. */
     @JsonPropertyOrder({"schemaVersion", "tool", "failed", "failOn", "results", "missingBaselines"})
-    public record Run(int schemaVersion, String tool, boolean failed, FailOn failOn, List<ResultJson> results,
+    public record Run(int schemaVersion, String tool, boolean failed, FailPolicy failOn, List<ResultJson> results,
             List<MissingBaseline> missingBaselines) {
     }
 
-    @JsonPropertyOrder({"snapshot", "snapshotFile", "baselineVersion", "currentVersion", "semver", "counts",
-            "acceptAllReason", "findings", "unusedAcceptances", "expiredAcceptances"})
+    /**
+     * @param binaryCounts  changes by severity on the C ABI
+     * @param sourceCounts  changes by severity on the Java API
+     */
+    @JsonPropertyOrder({"snapshot", "snapshotFile", "baselineVersion", "currentVersion", "semver", "binaryCounts",
+            "sourceCounts", "acceptAllReason", "notes", "findings", "unusedAcceptances", "expiredAcceptances"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ResultJson(String snapshot, String snapshotFile, String baselineVersion, String currentVersion,
-            SemverGate.Verdict semver, Map<Severity, Long> counts, @MayBeAbsent String acceptAllReason,
-            List<FindingJson> findings, List<Acceptance> unusedAcceptances, List<Acceptance> expiredAcceptances) {
+            SemverGate.Verdict semver, Map<Severity, Long> binaryCounts, Map<Severity, Long> sourceCounts,
+            @MayBeAbsent String acceptAllReason, List<String> notes, List<FindingJson> findings,
+            List<Acceptance> unusedAcceptances, List<Acceptance> expiredAcceptances) {
     }
 
     /**
      * @param locationFrom  {@code snapshot} when the item is gone and {@code file:line} is where the
      *                      snapshot recorded it; absent when it is where the item is declared now
      */
-    @JsonPropertyOrder({"rule", "severity", "semver", "item", "message", "file", "line", "locationFrom", "affects",
+    /**
+     * @param binary  how the change affects the C ABI, and the release it needs there
+     * @param source  how it affects the generated Java API
+     */
+    @JsonPropertyOrder({"rule", "binary", "source", "item", "message", "file", "line", "locationFrom", "affects",
             "status", "acceptedBecause", "fix"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FindingJson(String rule, Severity severity, SemverLevel semver, String item, String message,
+    public record FindingJson(String rule, Compat binary, Compat source, String item, String message,
             @MayBeAbsent String file, @MayBeAbsent Integer line, @MayBeAbsent String locationFrom,
             @MayBeAbsent List<String> affects, Status status, @MayBeAbsent String acceptedBecause, String fix) {
+
+        /** The worse of the two axes. */
+        public Severity severity() {
+            return binary.severity().compareTo(source.severity()) <= 0 ? binary.severity() : source.severity();
+        }
     }
 
     private CheckReports() {
@@ -69,7 +84,7 @@ public final class CheckReports {
      *
      * @param sourcePrefix  prepended to model source paths so they are relative to the project
      */
-    public static void writeAll(List<CheckResult> results, List<MissingBaseline> missing, FailOn failOn,
+    public static void writeAll(List<CheckResult> results, List<MissingBaseline> missing, FailPolicy failOn,
             String toolVersion, String sourcePrefix, Path outDir) throws IOException {
         Report report = report(results, missing, toolVersion, sourcePrefix);
         AtomicFiles.write(outDir.resolve(JSON_FILE), Json.prettyBytes(json(results, missing, failOn, sourcePrefix)),
@@ -85,18 +100,20 @@ public final class CheckReports {
         return Json.readResults(file, Run.class, Run::schemaVersion, JSON_SCHEMA_VERSION, "ferrule:check-abi");
     }
 
-    static Run json(List<CheckResult> results, List<MissingBaseline> missing, FailOn failOn, String sourcePrefix) {
+    static Run json(List<CheckResult> results, List<MissingBaseline> missing, FailPolicy failOn,
+            String sourcePrefix) {
         List<ResultJson> out = new ArrayList<>();
         for (CheckResult result : results) {
             List<FindingJson> findings = result.findings().stream().map(f -> new FindingJson(f.change().rule().name(),
-                    f.change().severity(), f.change().rule().semver(), f.change().item(), f.change().message(),
+                    f.change().binary(), f.change().source(), f.change().item(), f.change().message(),
                     file(f, sourcePrefix), f.change().location() == null ? null : f.change().location().line(),
                     f.change().gone() && f.change().location() != null ? "snapshot" : null,
                     f.change().affects().isEmpty() ? null : f.change().affects(), f.status(),
                     f.acceptance() == null ? null : f.acceptance().reason(), f.change().rule().fix())).toList();
             out.add(new ResultJson(result.snapshotName(), result.snapshotFile(), result.baselineVersion(),
-                    result.currentVersion(), result.semver(), result.counts(), result.acceptAllReason(), findings,
-                    result.unusedAcceptances(), result.expiredAcceptances()));
+                    result.currentVersion(), result.semver(), result.binaryCounts(), result.sourceCounts(),
+                    result.acceptAllReason(), result.notes(), findings, result.unusedAcceptances(),
+                    result.expiredAcceptances()));
         }
         boolean failed = results.stream().anyMatch(CheckResult::failed);
         return new Run(JSON_SCHEMA_VERSION, "ferrule check-abi", failed, failOn, out, missing);
@@ -105,19 +122,20 @@ public final class CheckReports {
     static Report report(List<CheckResult> results, List<MissingBaseline> missing, String toolVersion,
             String sourcePrefix) {
         List<Report.Rule> rules = Arrays.stream(AbiRule.values()).map(rule -> new Report.Rule(rule.name(),
-                rule.title(), rule.title() + ". " + rule.javaImpact() + " Severity " + rule.severity()
-                        + "; needs " + SemverGate.releaseKind(rule.semver()) + ".",
+                rule.title(), rule.title() + ". " + rule.javaImpact() + " Binary: " + rule.binary() + "; Java"
+                        + " source: " + rule.source() + ".",
                 rule.fix(), Report.DOCS_URL + rule.helpAnchor(), level(rule.severity()))).toList();
         List<Report.Item> items = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (CheckResult result : results) {
             notes.add("**" + result.snapshotName() + "**: " + verdict(result));
+            notes.addAll(result.notes());
             for (Finding finding : result.findings()) {
                 AbiChange change = finding.change();
                 // A gone item's recorded line may not exist in today's file; point at the snapshot.
                 boolean gone = change.gone() && change.location() != null;
                 items.add(new Report.Item(change.rule().name(), level(change.severity()), change.item(),
-                        change.message() + (gone ? " (declared at " + file(finding, sourcePrefix) + ":"
+                        "(" + axes(change) + ") " + change.message() + (gone ? " (declared at " + file(finding, sourcePrefix) + ":"
                                 + change.location().line() + " in the snapshot's version)" : "")
                                 + (change.affects().isEmpty() ? ""
                                 : " (affects " + String.join(", ", change.affects()) + ")"),
@@ -139,11 +157,10 @@ public final class CheckReports {
     /** The console summary: counts, the version verdict, then each failing or breaking change. */
     public static List<String> console(CheckResult result, String sourcePrefix) {
         List<String> lines = new ArrayList<>();
-        Map<Severity, Long> counts = result.counts();
-        lines.add("ABI " + result.snapshotName() + " against " + result.snapshotFile() + ": "
-                + counts.get(Severity.BREAKING) + " breaking, " + counts.get(Severity.POTENTIALLY_BREAKING)
-                + " potentially breaking, " + counts.get(Severity.COMPATIBLE) + " compatible");
+        lines.add("ABI " + result.snapshotName() + " against " + result.snapshotFile() + ": binary "
+                + counts(result.binaryCounts()) + "; Java source " + counts(result.sourceCounts()));
         lines.add("  " + verdict(result));
+        result.notes().forEach(note -> lines.add("  " + note));
         if (result.acceptAllReason() != null) {
             lines.add("  ALL DIFFERENCES ACCEPTED FOR THIS RUN (-Dferrule.abi.acceptBreaking): "
                     + result.acceptAllReason());
@@ -154,7 +171,7 @@ public final class CheckReports {
                 continue;
             }
             String where = file(finding, sourcePrefix);
-            lines.add("  " + change.severity() + " " + change.rule() + " " + change.item()
+            lines.add("  " + axes(change) + ": " + change.rule() + " " + change.item()
                     + (where == null ? "" : " (" + (change.gone() ? "was at " : "") + where + ":"
                             + change.location().line() + (change.gone() ? " in the snapshot's version" : "") + ")")
                     + ": "
@@ -173,8 +190,18 @@ public final class CheckReports {
     }
 
     private static String verdict(CheckResult result) {
-        return result.semver().describe() + (result.failed() ? "; FAILS the build (failOn=" + result.failOn() + ")"
-                : "; passes (failOn=" + result.failOn() + ")");
+        return result.semver().describe() + (result.failed() ? "; FAILS the build (" + result.failOn() + ")"
+                : "; passes (" + result.failOn() + ")");
+    }
+
+    private static String counts(Map<Severity, Long> counts) {
+        return counts.get(Severity.BREAKING) + " breaking, " + counts.get(Severity.POTENTIALLY_BREAKING)
+                + " potentially breaking, " + counts.get(Severity.COMPATIBLE) + " compatible";
+    }
+
+    /** {@code binary BREAKING, Java source COMPATIBLE}: a change rated on both axes. */
+    static String axes(AbiChange change) {
+        return "binary " + change.binary().severity() + ", Java source " + change.source().severity();
     }
 
     private static String file(Finding finding, String sourcePrefix) {

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param unusedAcceptances   acceptances that matched no difference, to be cleaned up
  * @param expiredAcceptances  acceptances whose {@code until} version has been reached; not applied
  * @param acceptAllReason     the reason given with {@code -Dferrule.abi.acceptBreaking}, or null
+ * @param notes               what the reader should know about the comparison itself, such as a
+ *                            snapshot that records no Java API
  */
 public record CheckResult(String snapshotName, String snapshotFile, String baselineVersion, String currentVersion,
         List<Finding> findings, SemverGate.Verdict semver, List<Acceptance> unusedAcceptances,
-        List<Acceptance> expiredAcceptances, String acceptAllReason, FailOn failOn) {
+        List<Acceptance> expiredAcceptances, String acceptAllReason, FailPolicy failOn, List<String> notes) {
 
     /** What happened to a difference. */
     public enum Status {
@@ -37,10 +39,20 @@ public record CheckResult(String snapshotName, String snapshotFile, String basel
         return findings.stream().anyMatch(f -> f.status() == Status.FAILING);
     }
 
-    public Map<Severity, Long> counts() {
+    /** How many changes have each severity on the C ABI. */
+    public Map<Severity, Long> binaryCounts() {
+        return counts(f -> f.change().binary().severity());
+    }
+
+    /** How many changes have each severity on the Java API. */
+    public Map<Severity, Long> sourceCounts() {
+        return counts(f -> f.change().source().severity());
+    }
+
+    private Map<Severity, Long> counts(java.util.function.Function<Finding, Severity> axis) {
         Map<Severity, Long> counts = new EnumMap<>(Severity.class);
         for (Severity severity : Severity.values()) {
-            counts.put(severity, findings.stream().filter(f -> f.change().severity() == severity).count());
+            counts.put(severity, findings.stream().filter(f -> axis.apply(f) == severity).count());
         }
         return counts;
     }

@@ -4,7 +4,7 @@ package dev.ferrule.diff;
 public enum FailOn {
     BREAKING, POTENTIALLY_BREAKING, NONE;
 
-    boolean fails(Severity severity) {
+    public boolean fails(Severity severity) {
         return switch (this) {
             case BREAKING -> severity == Severity.BREAKING;
             case POTENTIALLY_BREAKING -> severity != Severity.COMPATIBLE;

@@ -9,6 +9,8 @@ import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.cargo.CargoException;
 import dev.ferrule.cargo.FeatureSelection;
 import dev.ferrule.cargo.UnsafeFeaturePolicy;
+import dev.ferrule.bind.BindingException;
+import dev.ferrule.bind.BindingSnapshots;
 import dev.ferrule.bind.JavaNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +64,8 @@ public final class Scaffold {
      * @return the files written, relative to {@code directory}: the snapshots and the Cargo.lock
      *         the build created
      */
-    public static List<Path> writeFirstSnapshots(Path directory, BuildLog log) throws CargoException, AbiException {
+    public static List<Path> writeFirstSnapshots(Path directory, BuildLog log)
+            throws CargoException, AbiException, BindingException {
         return writeFirstSnapshots(directory, directory.resolve("src/main/rust"), log);
     }
 
@@ -73,14 +76,16 @@ public final class Scaffold {
      *         Cargo.lock when the build created it
      */
     public static List<Path> writeFirstSnapshots(Path directory, Path crateDir, BuildLog log)
-            throws CargoException, AbiException {
+            throws CargoException, AbiException, BindingException {
         Path lock = crateDir.resolve("Cargo.lock");
         boolean hadLock = Files.exists(lock);
         List<Path> written = new ArrayList<>();
-        for (ExtractedAbi abi : new FingerprintedBuild(log).buildAndExtract(buildRequest(directory, crateDir))
-                .abis()) {
+        FingerprintedBuild.Result built = new FingerprintedBuild(log).buildAndExtract(buildRequest(directory,
+                crateDir));
+        for (ExtractedAbi abi : built.abis()) {
             Path file = AbiSnapshots.fileFor(directory.resolve("src/main/abi"), abi.snapshotName());
-            AbiSnapshots.write(file, abi.model(), directory.resolve("target/ferrule"));
+            BindingSnapshots.write(file, abi.model(), built.build().crate().ferruleMetadata(), false,
+                    directory.resolve("target/ferrule"));
             written.add(directory.relativize(file));
         }
         if (!hadLock && Files.exists(lock)) {

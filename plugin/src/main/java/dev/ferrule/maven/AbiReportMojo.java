@@ -39,7 +39,7 @@ public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
         protected void renderBody() {
             startSection(getTitle());
             paragraph((results.failed() ? "FAILED" : "Passed") + ": " + results.results().size()
-                    + " snapshot(s) compared; the build fails on " + results.failOn() + " differences that are"
+                    + " snapshot(s) compared; the build fails (" + results.failOn() + ") on differences that are"
                     + " neither accepted nor announced by the crate's version. From " + source + ".");
             if (!results.missingBaselines().isEmpty()) {
                 startSection("Snapshots to create");
@@ -63,19 +63,21 @@ public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
                 paragraph("Every difference was accepted for this run (ferrule.abi.acceptBreaking): "
                         + result.acceptAllReason());
             }
+            result.notes().forEach(this::paragraph);
             startTable();
-            tableHeader(new String[] {"Breaking", "Potentially breaking", "Compatible"});
-            tableRow(new String[] {count(result, Severity.BREAKING), count(result, Severity.POTENTIALLY_BREAKING),
-                    count(result, Severity.COMPATIBLE)});
+            tableHeader(new String[] {"Axis", "Breaking", "Potentially breaking", "Compatible"});
+            tableRow(counts("Binary (C ABI)", result.binaryCounts()));
+            tableRow(counts("Java source", result.sourceCounts()));
             endTable();
             if (result.findings().isEmpty()) {
                 paragraph("No differences.");
             } else {
                 startTable();
-                findingHeader("Severity", "Change");
+                findingHeader("Binary / Java source", "Change");
                 for (CheckReports.FindingJson finding : result.findings()) {
                     findingRow(finding.status() + (finding.acceptedBecause() == null ? ""
-                            : ": " + finding.acceptedBecause()), finding.severity().name(), finding.rule(),
+                            : ": " + finding.acceptedBecause()), finding.binary().severity() + " / "
+                            + finding.source().severity(), finding.rule(),
                             finding.item(), finding.message() + ("snapshot".equals(finding.locationFrom())
                                     ? " (gone; the location is where the snapshot recorded it)" : ""),
                             finding.file(), finding.line());
@@ -101,8 +103,10 @@ public class AbiReportMojo extends ResultsReport<CheckReports.Run> {
             endTable();
         }
 
-        private static String count(CheckReports.ResultJson result, Severity severity) {
-            return String.valueOf(result.counts().getOrDefault(severity, 0L));
+        private static String[] counts(String axis, java.util.Map<Severity, Long> counts) {
+            return new String[] {axis, String.valueOf(counts.getOrDefault(Severity.BREAKING, 0L)),
+                    String.valueOf(counts.getOrDefault(Severity.POTENTIALLY_BREAKING, 0L)),
+                    String.valueOf(counts.getOrDefault(Severity.COMPATIBLE, 0L))};
         }
     }
 }

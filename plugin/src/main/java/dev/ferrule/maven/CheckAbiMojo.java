@@ -1,12 +1,14 @@
 package dev.ferrule.maven;
 
 import dev.ferrule.abi.ExtractedAbi;
+import dev.ferrule.abi.FingerprintedBuild;
 import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.diff.AbiChecker;
 import dev.ferrule.diff.CheckException;
 import dev.ferrule.diff.CheckReports;
 import dev.ferrule.diff.CheckResult;
 import dev.ferrule.diff.FailOn;
+import dev.ferrule.diff.FailPolicy;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,9 +31,20 @@ public class CheckAbiMojo extends AbstractCargoMojo {
     @Parameter(property = "ferrule.abiDirectory", defaultValue = "${project.basedir}/src/main/abi")
     File abiDirectory;
 
-    /** The lowest severity that fails the build: BREAKING, POTENTIALLY_BREAKING or NONE. */
+    /**
+     * The lowest severity of a change to the C ABI (the binary axis) that fails the build:
+     * BREAKING, POTENTIALLY_BREAKING or NONE.
+     */
     @Parameter(property = "ferrule.abi.failOn", defaultValue = "BREAKING")
     FailOn failOn;
+
+    /**
+     * The lowest severity of a change to the generated Java API (the source axis) that fails the
+     * build: BREAKING, POTENTIALLY_BREAKING or NONE. A renamed record field breaks Java source
+     * but not the C ABI.
+     */
+    @Parameter(property = "ferrule.abi.failOnSource", defaultValue = "BREAKING")
+    FailOn failOnSource;
 
     /** Accept every difference for this run only, with the reason given. Loudly reported. */
     @Parameter(property = "ferrule.abi.acceptBreaking")
@@ -47,7 +60,8 @@ public class CheckAbiMojo extends AbstractCargoMojo {
             return;
         }
         CargoBuildRequest request = toRequest();
-        List<ExtractedAbi> abis = buildAndExtract(request).abis();
+        FingerprintedBuild.Result built = buildAndExtract(request);
+        List<ExtractedAbi> abis = built.abis();
         Path base = baseDirectory.toPath().toAbsolutePath().normalize();
         String prefix = base.relativize(request.crateDir()).toString().replace('\\', '/') + "/";
         if (acceptBreaking != null) {
@@ -58,8 +72,9 @@ public class CheckAbiMojo extends AbstractCargoMojo {
         }
         AbiChecker.Outcome outcome;
         try {
-            outcome = AbiChecker.check(abis, new AbiChecker.Config(abiDirectory.toPath(), stateDirectory.toPath(),
-                    base, prefix, failOn, acceptBreaking, pluginVersion));
+            outcome = AbiChecker.check(abis, built.build().crate().ferruleMetadata(), new AbiChecker.Config(
+                    abiDirectory.toPath(), stateDirectory.toPath(), base, prefix, new FailPolicy(failOn, failOnSource),
+                    acceptBreaking, pluginVersion));
         } catch (CheckException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -82,7 +97,7 @@ public class CheckAbiMojo extends AbstractCargoMojo {
         getLog().info("ABI reports: " + base.relativize(stateDirectory.toPath().toAbsolutePath().normalize()
                 .resolve(CheckReports.MARKDOWN_FILE)) + " (also .json, .sarif, JUnit XML)");
         if (outcome.failed()) {
-            throw new MojoFailureException("The ABI changed incompatibly; see the report above and "
+            throw new MojoFailureException("The ABI or the Java API changed incompatibly; see the report above and "
                     + CheckReports.MARKDOWN_FILE + ". Restore compatibility, accept the change in "
                     + AbiChecker.ACCEPTANCES_FILE + " with a reason, or bump the crate's version as required.");
         }

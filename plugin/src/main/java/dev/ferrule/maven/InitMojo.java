@@ -1,6 +1,7 @@
 package dev.ferrule.maven;
 
 import dev.ferrule.abi.AbiException;
+import dev.ferrule.bind.BindingException;
 import dev.ferrule.cargo.CargoException;
 import dev.ferrule.init.CrateAdoption;
 import dev.ferrule.init.InitException;
@@ -130,7 +131,7 @@ public class InitMojo extends AbstractMojo {
             MojoFailureException {
         try {
             return Scaffold.writeFirstSnapshots(directory, crateDir, new MavenBuildLog(getLog()));
-        } catch (AbiException e) {
+        } catch (AbiException | BindingException e) {
             throw new MojoFailureException("The project was written, but its first ABI snapshot failed: "
                     + e.getMessage(), e);
         } catch (CargoException e) {

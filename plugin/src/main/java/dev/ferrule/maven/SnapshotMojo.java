@@ -3,6 +3,9 @@ package dev.ferrule.maven;
 import dev.ferrule.abi.AbiException;
 import dev.ferrule.abi.AbiSnapshots;
 import dev.ferrule.abi.ExtractedAbi;
+import dev.ferrule.abi.FingerprintedBuild;
+import dev.ferrule.bind.BindingException;
+import dev.ferrule.bind.BindingSnapshots;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -11,7 +14,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Writes the crate's exported C ABI to {@code src/main/abi/<lib>-<triple>[-<features>].abi.json},
+ * Writes the crate's exported C ABI, and the Java API generated from it with its
+ * {@code [package.metadata.ferrule]}, to {@code src/main/abi/<lib>-<triple>[-<features>].abi.json},
  * one file per target and feature set, for committing next to the code. Builds first (skipping
  * cargo when nothing changed) so the snapshot matches the current sources.
  */
@@ -36,15 +40,19 @@ public class SnapshotMojo extends AbstractCargoMojo {
             return;
         }
         try {
-            for (ExtractedAbi abi : buildAndExtract(toRequest()).abis()) {
+            FingerprintedBuild.Result built = buildAndExtract(toRequest());
+            for (ExtractedAbi abi : built.abis()) {
                 Path file = AbiSnapshots.fileFor(abiDirectory.toPath(), abi.snapshotName());
-                boolean changed = AbiSnapshots.write(file, abi.model(), overwriteNewer,
-                        stateDirectory.toPath());
+                boolean changed = BindingSnapshots.write(file, abi.model(), built.build().crate().ferruleMetadata(),
+                        overwriteNewer, stateDirectory.toPath());
                 getLog().info((changed ? "Wrote " : "Unchanged: ") + baseDirectory.toPath().relativize(file.toAbsolutePath()));
                 AbiSnapshots.summary(abi.snapshotName(), abi.model()).lines().forEach(getLog()::info);
             }
         } catch (AbiException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (BindingException e) {
+            throw new MojoFailureException("The snapshot records the Java API, which cannot be built: "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ferrule.abi.AbiModel;
 import dev.ferrule.abi.AbiSnapshots;
 import dev.ferrule.abi.ExtractedAbi;
+import dev.ferrule.cargo.FerruleMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,13 +27,13 @@ class AbiCheckerTest {
 
     private AbiChecker.Config config(String acceptAll) {
         return new AbiChecker.Config(project.resolve("src/main/abi"), project.resolve("target/ferrule"), project,
-                "src/main/rust/", FailOn.BREAKING, acceptAll, "test");
+                "src/main/rust/", FailPolicy.BREAKING, acceptAll, "test");
     }
 
     @Test
     void missingSnapshotIsAFirstReleaseWithTheCommandToCreateIt() throws Exception {
         AbiChecker.Outcome outcome = AbiChecker.check(List.of(new ExtractedAbi("demo-x86_64-unknown-linux-gnu",
-                model("x86_64-unknown-linux-gnu", List.of("default")), false)), config(null));
+                model("x86_64-unknown-linux-gnu", List.of("default")), false)), FerruleMetadata.NONE, config(null));
 
         assertThat(outcome.failed()).isFalse();
         assertThat(outcome.results()).isEmpty();
@@ -53,7 +54,7 @@ class AbiCheckerTest {
                 model("x86_64-unknown-linux-gnu", List.of("default")), state);
 
         AbiChecker.Outcome outcome = AbiChecker.check(List.of(new ExtractedAbi("demo-x86_64-unknown-linux-gnu",
-                model("x86_64-unknown-linux-gnu", List.of("default")), false)), config(null));
+                model("x86_64-unknown-linux-gnu", List.of("default")), false)), FerruleMetadata.NONE, config(null));
 
         assertThat(outcome.results()).extracting(CheckResult::snapshotFile)
                 .containsExactly("src/main/abi/demo-x86_64-unknown-linux-gnu.abi.json");
@@ -64,7 +65,7 @@ class AbiCheckerTest {
 
     @Test
     void acceptBreakingWithoutReasonIsRefused() {
-        assertThatThrownBy(() -> AbiChecker.check(List.of(), config(" ")))
+        assertThatThrownBy(() -> AbiChecker.check(List.of(), FerruleMetadata.NONE, config(" ")))
                 .isInstanceOf(CheckException.class)
                 .hasMessageContaining("needs a reason");
     }
@@ -76,7 +77,7 @@ class AbiCheckerTest {
         Files.writeString(file, "{ \"schemaVersion\": 1, ");
 
         assertThatThrownBy(() -> AbiChecker.check(List.of(new ExtractedAbi("demo-x86_64-unknown-linux-gnu",
-                model("x86_64-unknown-linux-gnu", List.of("default")), false)), config(null)))
+                model("x86_64-unknown-linux-gnu", List.of("default")), false)), FerruleMetadata.NONE, config(null)))
                 .isInstanceOf(CheckException.class)
                 .hasMessageContaining("is not valid JSON");
     }

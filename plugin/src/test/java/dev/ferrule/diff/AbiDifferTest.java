@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules that no real crate change can trigger in this corpus (see {@link AbiCorpusTest#MODEL_ONLY}),
+ * Rules that no real crate change can trigger in this corpus (see {@link RuleCorpusTest#MODEL_ONLY}),
  * checked on hand-built models, each with a case that must fire and one that must not.
  */
 class AbiDifferTest {

@@ -8,7 +8,8 @@ import dev.ferrule.audit.FailLevel;
 import dev.ferrule.diff.Acceptance;
 import dev.ferrule.diff.CheckReports;
 import dev.ferrule.diff.CheckResult.Status;
-import dev.ferrule.diff.FailOn;
+import dev.ferrule.diff.Compat;
+import dev.ferrule.diff.FailPolicy;
 import dev.ferrule.diff.SemverGate;
 import dev.ferrule.diff.SemverLevel;
 import dev.ferrule.diff.Severity;
@@ -49,23 +50,26 @@ class ResultsReportTest {
         return report.read(report.resultsFile());
     }
 
+    private static final Compat BREAKING_MAJOR = new Compat(Severity.BREAKING, SemverLevel.MAJOR);
+
     private static CheckReports.ResultJson result(List<CheckReports.FindingJson> findings, List<Acceptance> unused) {
         return new CheckReports.ResultJson("gauge-x86_64-unknown-linux-gnu",
                 "src/main/abi/gauge-x86_64-unknown-linux-gnu.abi.json", "1.0.0", "1.0.1",
                 new SemverGate.Verdict("1.0.0", "1.0.1", SemverGate.Bump.MAJOR, SemverGate.Bump.PATCH, false),
-                Map.of(Severity.BREAKING, (long) findings.size()), null, findings, unused, List.of());
+                Map.of(Severity.BREAKING, (long) findings.size()), Map.of(Severity.BREAKING, (long) findings.size()),
+                null, List.of(), findings, unused, List.of());
     }
 
     @Test
     void theAbiPageShowsEachDifferenceWithItsRuleAndVerdict() throws IOException {
         AbiReportMojo report = new AbiReportMojo();
         CheckReports.Run run = roundTrip(report, new CheckReports.Run(CheckReports.JSON_SCHEMA_VERSION,
-                "ferrule check-abi", true, FailOn.BREAKING, List.of(result(List.of(
-                        new CheckReports.FindingJson("FN_REMOVED", Severity.BREAKING, SemverLevel.MAJOR, "gauge_reset",
+                "ferrule check-abi", true, FailPolicy.BREAKING, List.of(result(List.of(
+                        new CheckReports.FindingJson("FN_REMOVED", BREAKING_MAJOR, BREAKING_MAJOR, "gauge_reset",
                                 "gauge_reset was removed", "src/main/rust/src/lib.rs", 12, "snapshot", null,
                                 Status.FAILING, null,
                                 "restore it"),
-                        new CheckReports.FindingJson("FN_PARAM_TYPE_CHANGED", Severity.BREAKING, SemverLevel.MAJOR,
+                        new CheckReports.FindingJson("FN_PARAM_TYPE_CHANGED", BREAKING_MAJOR, BREAKING_MAJOR,
                                 "gauge_set", "parameter 1 changed from i32 to i64", null, null, null, null,
                                 Status.ACCEPTED,
                                 "only our own app calls it", "restore it")),
@@ -90,7 +94,7 @@ class ResultsReportTest {
     void aCleanAbiCheckSaysSo() throws IOException {
         AbiReportMojo report = new AbiReportMojo();
         CheckReports.Run run = roundTrip(report, new CheckReports.Run(CheckReports.JSON_SCHEMA_VERSION,
-                "ferrule check-abi", false, FailOn.BREAKING, List.of(result(List.of(), List.of())), List.of()));
+                "ferrule check-abi", false, FailPolicy.BREAKING, List.of(result(List.of(), List.of())), List.of()));
 
         String html = render(sink -> report.renderer(sink, run, SOURCE));
 

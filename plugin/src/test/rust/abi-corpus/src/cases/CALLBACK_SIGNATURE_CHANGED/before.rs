@@ -1,0 +1,9 @@
+//! CALLBACK_SIGNATURE_CHANGED, before: a callback gains a parameter.
+
+/// Callback.
+pub type CallbackSignatureChangedHandler = extern "C" fn(code: i32) -> i32;
+/// Calls the handler.
+#[no_mangle]
+pub extern "C" fn callback_signature_changed_run(handler: CallbackSignatureChangedHandler) -> i32 {
+    handler(1)
+}

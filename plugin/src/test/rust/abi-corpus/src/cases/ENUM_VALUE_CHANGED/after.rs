@@ -1,0 +1,16 @@
+//! ENUM_VALUE_CHANGED, after: an enum value changes.
+
+/// Mode.
+#[repr(u8)]
+#[derive(Clone, Copy)]
+pub enum EnumValueChangedMode {
+    /// Off.
+    Off = 0,
+    /// On.
+    On = 2,
+}
+/// Reads a mode.
+#[no_mangle]
+pub extern "C" fn enum_value_changed_mode(mode: EnumValueChangedMode) -> u8 {
+    mode as u8
+}

@@ -1,0 +1,15 @@
+//! REPR_CHANGED, before: a struct becomes packed.
+
+/// Wire header.
+#[repr(C)]
+pub struct ReprChangedWire {
+    /// Tag.
+    pub tag: u8,
+    /// Value.
+    pub value: u32,
+}
+/// Reads the value.
+#[no_mangle]
+pub extern "C" fn repr_changed_value(wire: ReprChangedWire) -> u32 {
+    wire.value + u32::from(wire.tag)
+}

@@ -1,0 +1,11 @@
+//! TYPE_EXPOSURE_CHANGED, before: an opaque type becomes a by-value struct.
+
+/// Handle.
+pub struct TypeExposureChangedHandle {
+    id: u64,
+}
+/// Reads through a pointer.
+#[no_mangle]
+pub unsafe extern "C" fn type_exposure_changed_id(handle: *const TypeExposureChangedHandle) -> u64 {
+    unsafe { (*handle).id }
+}

@@ -1,0 +1,13 @@
+//! TYPE_KIND_CHANGED, after: a struct becomes a union.
+
+/// Value.
+#[repr(C)]
+pub union TypeKindChangedValue {
+    /// Bits.
+    pub bits: u64,
+}
+/// Reads bits.
+#[no_mangle]
+pub extern "C" fn type_kind_changed_bits(value: TypeKindChangedValue) -> u64 {
+    unsafe { value.bits }
+}

@@ -1,7 +1,0 @@
-//! Case 05, before: a parameter widens from i32 to i64.
-
-/// Takes i32.
-#[no_mangle]
-pub extern "C" fn c05_widen(x: i32) -> i64 {
-    i64::from(x)
-}

@@ -1,7 +1,0 @@
-//! Case 48, before: only documentation changes.
-
-/// Adds one.
-#[no_mangle]
-pub extern "C" fn c48_inc(x: i32) -> i32 {
-    x.wrapping_add(1)
-}
