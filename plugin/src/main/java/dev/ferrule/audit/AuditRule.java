@@ -191,7 +191,9 @@ public enum AuditRule {
             "a suppression matches no finding",
             "the suppression of {rules} matches no finding",
             "Stale suppressions hide the next real finding of the same rule.",
-            "remove it");
+            "remove it"),
+    // New rules go above this line; scripts/new-rule audit RULE writes one here, with its cases.
+    ;
 
     /** Where a rule sits in the documentation. */
     public enum Category {

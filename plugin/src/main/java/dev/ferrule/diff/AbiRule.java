@@ -334,7 +334,9 @@ public enum AbiRule {
             "[package.metadata.ferrule] changed for an export",
             "[package.metadata.ferrule.functions.{symbol}] {key}: {was} -> {now}",
             "none needed; what it changes in Java is reported on its own",
-            "Metadata decides mappings; a change that alters the Java API is reported by the JAVA_ rules.");
+            "Metadata decides mappings; a change that alters the Java API is reported by the JAVA_ rules."),
+    // New rules go above this line; scripts/new-rule abi RULE writes one here, with its cases.
+    ;
 
     /** What part of the interface a rule is about. */
     public enum Category {

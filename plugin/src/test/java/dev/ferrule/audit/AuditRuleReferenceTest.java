@@ -30,6 +30,10 @@ class AuditRuleReferenceTest {
                 .append("```json\n{\"suppressions\": [{\"rule\": \"GIT_DEPENDENCY\", \"item\": \"forked-*\",")
                 .append(" \"reason\": \"upstream fix not released\"}]}\n```\n\n")
                 .append("A suppression without a reason is not applied and is itself a finding.\n\n")
+                .append("Each rule has a pair of cases named after it, in\n")
+                .append("`plugin/src/test/rust/audit/cases/<RULE>/`: `triggers.rs` must give its finding and nothing\n")
+                .append("else, `passes.rs`, a near miss, must give none. `scripts/new-rule audit <RULE>` scaffolds a\n")
+                .append("new rule.\n\n")
                 .append("| rule | level | reads | heuristic | what it finds |\n| --- | --- | --- | --- | --- |\n");
         for (AuditRule rule : AuditRule.values()) {
             out.append("| [`").append(rule.name()).append("`](#").append(rule.name().toLowerCase(Locale.ROOT))
@@ -47,6 +51,7 @@ class AuditRuleReferenceTest {
                         .append("`").append(rule.name()).append("`: ").append(html(rule.title())).append(".\n\n")
                         .append("- Level: ").append(rule.level()).append("; reads ").append(rule.basis().description())
                         .append(".\n")
+                        .append("- Reported as: ").append(html(rule.messageTemplate())).append("\n")
                         .append("- Why: ").append(html(rule.rationale())).append("\n")
                         .append("- Fix: ").append(html(rule.fix())).append(".\n");
                 if (rule.heuristic()) {

@@ -3,9 +3,13 @@ package dev.ferrule.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.ferrule.audit.Suppressions.Audited;
+import dev.ferrule.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -13,7 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,228 +27,64 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each rule's pair: the clean fixture crate gives no finding, and the same crate with one change
- * gives that rule's finding and nothing else. Every crate is really built, extracted and audited.
+ * Each rule's pair of cases, named after it in src/test/rust/audit/cases/{@code <RULE>}/: the
+ * clean fixture crate with {@code triggers.rs} appended (and the changes its {@code case.toml}
+ * lists) gives that rule's finding and nothing else; with {@code passes.rs}, a near miss, it gives
+ * none. Every crate is really built, extracted and audited.
  */
 class AuditRulesTest {
 
-    /** Code appended to the clean crate's lib.rs. */
-    private record Variant(String appendToLib, Change change, Set<AuditRule> alsoExpected, boolean clippy) {
+    static final Path CASES = AuditFixtures.SOURCES.resolve("cases");
+
+    /** How one side of a case changes the clean crate. */
+    private record Side(String appended, List<Edit> edits, List<String> deleted, boolean clippy,
+            Set<AuditRule> also) {
     }
 
-    @FunctionalInterface
-    private interface Change {
-        void apply(Path crateDir, AuditFixtures fixtures) throws Exception;
+    /** A text replacement in one file of the crate. */
+    private record Edit(String file, String replace, String with) {
     }
 
-    private static final Change NONE = (dir, fixtures) -> {
-    };
-
-    private static final Map<AuditRule, Variant> VARIANTS = new EnumMap<>(AuditRule.class);
-
-    private static void variant(AuditRule rule, String appendToLib) {
-        VARIANTS.put(rule, new Variant(appendToLib, NONE, Set.of(), false));
+    private static Side side(AuditRule rule, String name) throws Exception {
+        Path dir = CASES.resolve(rule.name());
+        Path code = dir.resolve(name + ".rs");
+        JsonNode toml = Files.isRegularFile(dir.resolve("case.toml"))
+                ? new TomlMapper().readTree(dir.resolve("case.toml").toFile()).path(name) : Json.mapper()
+                        .createObjectNode();
+        List<Edit> edits = new ArrayList<>();
+        toml.path("edit").forEach(e -> edits.add(new Edit(e.path("file").asText(), e.path("replace").asText(),
+                e.path("with").asText())));
+        List<String> deleted = new ArrayList<>();
+        toml.path("delete").forEach(d -> deleted.add(d.asText()));
+        Set<AuditRule> also = EnumSet.noneOf(AuditRule.class);
+        toml.path("also").forEach(a -> also.add(AuditRule.valueOf(a.asText())));
+        return new Side(Files.isRegularFile(code) ? Files.readString(code) : "", edits, deleted,
+                toml.path("clippy").asBoolean(false), also);
     }
 
-    private static void variant(AuditRule rule, Change change) {
-        VARIANTS.put(rule, new Variant("", change, Set.of(), false));
+    /** The clean crate with one side of a rule's case applied, audited. */
+    private static Auditor.Result audit(AuditRule rule, String name) throws Exception {
+        Side side = side(rule, name);
+        Path crate = fixtures.crate("clean", "audit-" + rule.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
+                + name);
+        AuditFixtures.append(crate.resolve("src/lib.rs"), side.appended());
+        for (Edit edit : side.edits()) {
+            AuditFixtures.edit(crate.resolve(edit.file()), edit.replace(), edit.with().replace("@GIT_DEP_URL@",
+                    fixtures.gitDependency().toUri().toString()));
+        }
+        for (String file : side.deleted()) {
+            Files.delete(crate.resolve(file));
+        }
+        if (!side.deleted().contains("Cargo.lock")) {
+            AuditFixtures.lock(crate);
+        }
+        return fixtures.audit(crate, side.clippy(), null);
     }
 
-    static {
-        variant(AuditRule.EXPORT_UNGUARDED, """
-                /// Unguarded: a panic here unwinds into the caller.
-                #[no_mangle]
-                pub extern "C" fn audit_unguarded(value: i32) -> i32 {
-                    value.wrapping_mul(2)
-                }
-                """);
-        variant(AuditRule.PANIC_GUARD_ABORTS, """
-                macro_rules! abort_on_panic {
-                    ($(#[$attr:meta])* fn $name:ident() -> i32 $body:block) => {
-                        $(#[$attr])*
-                        #[no_mangle]
-                        pub extern "C" fn $name() -> i32 {
-                            match catch_unwind(AssertUnwindSafe(|| $body)) {
-                                Ok(value) => value,
-                                Err(_) => std::process::abort(),
-                            }
-                        }
-                    };
-                }
-
-                abort_on_panic! {
-                    /// Kills the JVM if it panics.
-                    fn audit_aborts() -> i32 {
-                        OK
-                    }
-                }
-                """);
-        variant(AuditRule.C_UNWIND_EXPORT, """
-                /// Lets panics unwind.
-                #[no_mangle]
-                pub extern "C-unwind" fn audit_unwinds() -> i32 {
-                    guard(|| OK)
-                }
-                """);
-        variant(AuditRule.RUST_ABI_EXPORT, """
-                /// Rust calling convention.
-                #[no_mangle]
-                pub fn audit_rust_abi() -> i32 {
-                    guard(|| OK)
-                }
-                """);
-        variant(AuditRule.FFI_UNSAFE_TYPE, """
-                /// Takes a Rust String.
-                #[no_mangle]
-                #[allow(improper_ctypes_definitions)]
-                pub extern "C" fn audit_takes_string(text: String) -> i32 {
-                    guard(|| text.len() as i32)
-                }
-                """);
-        variant(AuditRule.STRUCT_BY_VALUE_NOT_REPR_C, """
-                /// No repr(C).
-                pub struct Loose {
-                    /// A field.
-                    pub a: i32,
-                }
-
-                /// Takes it by value.
-                #[no_mangle]
-                #[allow(improper_ctypes_definitions)]
-                pub extern "C" fn audit_loose(value: Loose) -> i32 {
-                    guard(|| value.a)
-                }
-                """);
-        variant(AuditRule.RAW_POINTER_UNCHECKED, """
-                /// Reads `value` without looking.
-                ///
-                /// # Safety
-                /// `value` must be readable.
-                #[no_mangle]
-                pub unsafe extern "C" fn audit_peek(value: *const i32) -> i32 {
-                    guard(|| unsafe { *value })
-                }
-                """);
-        variant(AuditRule.OWNED_RESULT_WITHOUT_RELEASE, """
-                /// Never released.
-                pub struct Leaky {
-                    _bytes: Vec<u8>,
-                }
-
-                /// Allocates a Leaky that no export frees.
-                #[no_mangle]
-                pub extern "C" fn audit_leaky_new() -> Option<Box<Leaky>> {
-                    catch_unwind(|| Box::new(Leaky { _bytes: vec![0; 16] })).ok()
-                }
-                """);
-        variant(AuditRule.MUTABLE_STATIC_EXPORT, """
-                /// Anyone may write it.
-                #[no_mangle]
-                pub static mut AUDIT_LEVEL: i32 = 0;
-                """);
-        variant(AuditRule.UNDOCUMENTED_EXPORT, """
-                #[no_mangle]
-                pub extern "C" fn audit_undocumented() -> i32 {
-                    guard(|| OK)
-                }
-                """);
-        VARIANTS.put(AuditRule.UNDECLARED_EXPORT, new Variant("\nextern crate audit_exporting;\n",
-                (dir, fixtures) -> AuditFixtures.edit(dir.resolve("Cargo.toml"), "[dependencies]\n",
-                        "[dependencies]\naudit-exporting = { path = \"../deps/exporting\" }\n"), Set.of(), false));
-        variant(AuditRule.PANIC_IN_EXPORT, """
-                /// Parses a constant, with unwrap.
-                #[no_mangle]
-                pub extern "C" fn audit_parse() -> i32 {
-                    guard(|| "7".parse::<i32>().unwrap())
-                }
-                """);
-        variant(AuditRule.NUL_TERMINATED_STRING, """
-                /// Measures a C string.
-                ///
-                /// # Safety
-                /// `text` must be NUL-terminated.
-                #[no_mangle]
-                pub unsafe extern "C" fn audit_c_len(text: *const std::ffi::c_char) -> i32 {
-                    guard(|| {
-                        if text.is_null() {
-                            return NULL_ARGUMENT;
-                        }
-                        unsafe { std::ffi::CStr::from_ptr(text) }.to_bytes().len() as i32
-                    })
-                }
-                """);
-        variant(AuditRule.FORMATTED_ERROR_MESSAGE, """
-                /// Rejects `code`, echoing it into the error message.
-                #[no_mangle]
-                pub extern "C" fn audit_reject(code: i32) -> i32 {
-                    guard(|| {
-                        set_last_error(format!("rejected code {code}"));
-                        1
-                    })
-                }
-                """);
-        variant(AuditRule.UNSAFE_DEFAULT_FEATURE, (dir, fixtures) -> AuditFixtures.edit(dir.resolve("Cargo.toml"),
-                "default = []", "default = [\"unsafe-fast\"]"));
-        variant(AuditRule.PANIC_ABORT_WITH_UNWINDING, (dir, fixtures) -> AuditFixtures.edit(
-                dir.resolve("Cargo.toml"), "overflow-checks = true\n", "overflow-checks = true\npanic = \"abort\"\n"));
-        variant(AuditRule.OVERFLOW_CHECKS_OFF, (dir, fixtures) -> AuditFixtures.edit(dir.resolve("Cargo.toml"),
-                "overflow-checks = true", "overflow-checks = false"));
-        variant(AuditRule.SECRET_NOT_ZEROIZED, """
-                /// Copies an API key.
-                ///
-                /// # Safety
-                /// `key` must be readable for `len` bytes.
-                #[no_mangle]
-                pub unsafe extern "C" fn audit_login(key: *const u8, len: usize) -> i32 {
-                    guard(|| {
-                        if key.is_null() {
-                            return NULL_ARGUMENT;
-                        }
-                        let api_key = unsafe { std::slice::from_raw_parts(key, len) }.to_vec();
-                        api_key.len() as i32
-                    })
-                }
-                """);
-        VARIANTS.put(AuditRule.GIT_DEPENDENCY, new Variant("\nextern crate audit_git;\n", (dir, fixtures) ->
-                AuditFixtures.edit(dir.resolve("Cargo.toml"), "[dependencies]\n", "[dependencies]\naudit-git = { git = \""
-                        + fixtures.gitDependency().toUri() + "\" }\n"), Set.of(), false));
-        VARIANTS.put(AuditRule.PATH_DEPENDENCY, new Variant("\nextern crate audit_outside;\n", (dir, fixtures) ->
-                AuditFixtures.edit(dir.resolve("Cargo.toml"), "[dependencies]\n",
-                        "[dependencies]\naudit-outside = { path = \"../../outside-dep\" }\n"), Set.of(), false));
-        VARIANTS.put(AuditRule.DUPLICATE_DEPENDENCY, new Variant(
-                "\n/// Both versions.\npub fn versions() -> u32 {\n    one::VERSION + two::VERSION\n}\n",
-                (dir, fixtures) -> AuditFixtures.edit(dir.resolve("Cargo.toml"), "[dependencies]\n",
-                        "[dependencies]\none = { package = \"audit-dup\", path = \"../deps/dup-v1\" }\n"
-                                + "two = { package = \"audit-dup\", path = \"../deps/dup-v2\" }\n"), Set.of(), false));
-        variant(AuditRule.MISSING_CARGO_LOCK, (dir, fixtures) -> Files.delete(dir.resolve("Cargo.lock")));
-        variant(AuditRule.UNSAFE_OP_IN_UNSAFE_FN_ALLOWED, (dir, fixtures) -> AuditFixtures.edit(
-                dir.resolve("src/lib.rs"), "#![deny(unsafe_op_in_unsafe_fn)]\n", ""));
-        VARIANTS.put(AuditRule.CLIPPY_FFI_LINT, new Variant("""
-
-                /// A safe function that dereferences the pointer it is given.
-                pub fn audit_deref(value: *const i32) -> i32 {
-                    // SAFETY: none; this is what the lint is about.
-                    unsafe { *value }
-                }
-                """, NONE, Set.of(), true));
-        VARIANTS.put(AuditRule.SUPPRESSION_WITHOUT_REASON, new Variant("""
-
-                /// Unguarded, with a suppression that gives no reason.
-                // ferrule-audit: allow(EXPORT_UNGUARDED)
-                #[no_mangle]
-                pub extern "C" fn audit_unguarded(value: i32) -> i32 {
-                    value.wrapping_mul(2)
-                }
-                """, NONE, Set.of(AuditRule.EXPORT_UNGUARDED), false));
-        variant(AuditRule.UNUSED_SUPPRESSION, """
-
-                /// Nothing here panics any more.
-                // ferrule-audit: allow(PANIC_IN_EXPORT) kept after a refactoring removed the unwrap
-                #[no_mangle]
-                pub extern "C" fn audit_stale() -> i32 {
-                    guard(|| OK)
-                }
-                """);
+    /** The rules of the findings a result reports, suppressed ones left out. */
+    private static Set<AuditRule> reported(Auditor.Result result) {
+        return result.findings().stream().filter(a -> !a.suppressed()).map(a -> a.finding().rule())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(AuditRule.class)));
     }
 
     @TempDir
@@ -255,9 +97,40 @@ class AuditRulesTest {
     }
 
     @Test
-    void everyRuleHasAVariant() {
-        assertThat(VARIANTS.keySet()).containsExactlyInAnyOrder(AuditRule.values());
+    void everyRuleHasItsCasesAndEveryCaseARule() throws Exception {
+        Set<String> folders;
+        try (Stream<Path> dirs = Files.list(CASES)) {
+            folders = dirs.map(d -> d.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertThat(folders).containsExactlyInAnyOrderElementsOf(Arrays.stream(AuditRule.values())
+                .map(AuditRule::name).toList());
         assertThat(AuditRule.values()).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AuditRule.class)
+    void theTriggerGivesTheRulesFindingAndNothingElse(AuditRule rule) throws Exception {
+        Side side = side(rule, "triggers");
+        Auditor.Result result = audit(rule, "triggers");
+
+        Set<AuditRule> expected = EnumSet.of(rule);
+        expected.addAll(side.also());
+        assertThat(reported(result)).as("rules fired by %s: %s", rule, result.findings()).isEqualTo(expected);
+        AuditFinding finding = result.findings().stream().map(Audited::finding).filter(f -> f.rule() == rule)
+                .findFirst().orElseThrow();
+        assertThat(finding.item()).isNotBlank();
+        assertThat(finding.message()).isNotBlank();
+        assertThat(result.failed()).isEqualTo(expected.stream().anyMatch(r -> r.level()
+                == dev.ferrule.report.Report.Level.ERROR));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AuditRule.class)
+    void theNearMissGivesNoFinding(AuditRule rule) throws Exception {
+        Auditor.Result result = audit(rule, "passes");
+
+        assertThat(reported(result)).as("rules fired by the near miss of %s: %s", rule, result.findings()).isEmpty();
+        assertThat(result.failed()).isFalse();
     }
 
     @Test
@@ -266,31 +139,6 @@ class AuditRulesTest {
         Auditor.Result result = fixtures.audit(crate, true, null);
         assertThat(result.findings()).isEmpty();
         assertThat(result.failed()).isFalse();
-    }
-
-    @ParameterizedTest
-    @EnumSource(AuditRule.class)
-    void ruleFiresOnTheCleanCrateWithOneChange(AuditRule rule) throws Exception {
-        Variant variant = VARIANTS.get(rule);
-        Path crate = fixtures.crate("clean", "audit-" + rule.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        AuditFixtures.append(crate.resolve("src/lib.rs"), variant.appendToLib());
-        variant.change().apply(crate, fixtures);
-        if (rule != AuditRule.MISSING_CARGO_LOCK) {
-            AuditFixtures.lock(crate);
-        }
-        Auditor.Result result = fixtures.audit(crate, variant.clippy(), null);
-
-        Set<AuditRule> expected = EnumSet.of(rule);
-        expected.addAll(variant.alsoExpected());
-        assertThat(result.findings().stream().map(a -> a.finding().rule()).collect(Collectors.toSet()))
-                .as("rules fired by %s: %s", rule, result.findings())
-                .isEqualTo(expected);
-        AuditFinding finding = result.findings().stream().map(Audited::finding).filter(f -> f.rule() == rule)
-                .findFirst().orElseThrow();
-        assertThat(finding.item()).isNotBlank();
-        assertThat(finding.message()).isNotBlank();
-        assertThat(result.failed()).isEqualTo(expected.stream().anyMatch(r -> r.level()
-                == dev.ferrule.report.Report.Level.ERROR));
     }
 
     @Test

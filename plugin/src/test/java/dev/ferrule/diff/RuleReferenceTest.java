@@ -38,7 +38,7 @@ class RuleReferenceTest {
                 .append("| rule | binary | Java source | what changed |\n| --- | --- | --- | --- |\n");
         for (AbiRule rule : AbiRule.values()) {
             out.append("| [`").append(rule.name()).append("`](#").append(rule.name().toLowerCase(Locale.ROOT))
-                    .append(") | ").append(short_(rule.binary())).append(" | ").append(short_(rule.source()))
+                    .append(") | ").append(rating(rule.binary())).append(" | ").append(rating(rule.source()))
                     .append(" | ").append(html(rule.title())).append(" |\n");
         }
         for (AbiRule.Category category : AbiRule.Category.values()) {
@@ -62,8 +62,8 @@ class RuleReferenceTest {
         return out.toString();
     }
 
-    /** {@code BREAKING (major)} for the summary table. */
-    private static String short_(Compat compat) {
+    /** {@code BREAKING (major)}: a rule's rating on one axis, for the summary table. */
+    private static String rating(Compat compat) {
         return compat.severity() + " (" + compat.semver().name().toLowerCase(Locale.ROOT) + ")";
     }
 

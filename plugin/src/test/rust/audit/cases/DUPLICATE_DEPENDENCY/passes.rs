@@ -1,0 +1,5 @@
+
+/// One version.
+pub fn version() -> u32 {
+    one::VERSION
+}

@@ -1,0 +1,5 @@
+
+/// Both versions.
+pub fn versions() -> u32 {
+    one::VERSION + two::VERSION
+}

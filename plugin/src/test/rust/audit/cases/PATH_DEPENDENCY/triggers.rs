@@ -1,0 +1,2 @@
+
+extern crate audit_outside;

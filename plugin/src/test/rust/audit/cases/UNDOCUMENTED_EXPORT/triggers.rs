@@ -1,0 +1,5 @@
+
+#[no_mangle]
+pub extern "C" fn audit_undocumented() -> i32 {
+    guard(|| OK)
+}
