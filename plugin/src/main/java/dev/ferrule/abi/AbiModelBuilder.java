@@ -323,7 +323,8 @@ public final class AbiModelBuilder {
             if (Boolean.FALSE.equals(inner.nullable())) {
                 return new TypeRef(inner.c(), named.display(), inner.ownership(), true);
             }
-            if (named.args().get(0).display().contains("NonZero") && !inner.c().startsWith("<")) {
+            if (named.args().get(0).display().contains("NonZero")
+                    && CType.parse(inner.c()).kind() != CType.Kind.UNKNOWN) {
                 // None is the zero the NonZero type cannot hold: the same C integer.
                 return new TypeRef(inner.c(), named.display(), null, null);
             }
@@ -553,10 +554,8 @@ public final class AbiModelBuilder {
 
     private TypeRef pointer(RustType target, boolean constant, RustType whole, Ownership ownership, Boolean nullable,
             Item owner) {
-        String pointee = ref(target, Context.POINTEE, owner).c();
-        String c = pointee.endsWith("*") ? pointee + (constant ? " const*" : "*")
-                : (constant ? "const " : "") + pointee + "*";
-        return new TypeRef(c, whole.display(), ownership, nullable);
+        CType pointee = CType.parse(ref(target, Context.POINTEE, owner).c());
+        return new TypeRef(new CType.Pointer(pointee, constant).spelling(), whole.display(), ownership, nullable);
     }
 
     private String callbackC(RustType.Signature sig, Item owner) {

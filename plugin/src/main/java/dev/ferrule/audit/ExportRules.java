@@ -6,6 +6,7 @@ import dev.ferrule.abi.AbiModel.AbiFunction;
 import dev.ferrule.abi.AbiModel.Ownership;
 import dev.ferrule.abi.AbiModel.Param;
 import dev.ferrule.abi.AbiModel.TypeRef;
+import dev.ferrule.abi.CType;
 import dev.ferrule.audit.RustSource.FnDecl;
 import dev.ferrule.audit.RustSource.Kind;
 import dev.ferrule.audit.RustSource.Token;
@@ -99,7 +100,8 @@ final class ExportRules {
         }
         for (Param param : function.params()) {
             String rust = param.type().rust();
-            if (rust != null && (rust.contains("c_char") || rust.contains("CStr")) && !releases(function, param, site)) {
+            boolean cString = rust != null && (rust.contains("c_char") || rust.contains("CStr"));
+            if (cString && !releases(function, param, site)) {
                 add(AuditRule.NUL_TERMINATED_STRING, symbol, AuditRule.NUL_TERMINATED_STRING.message("what",
                         "parameter `" + param.name() + "` of " + symbol + " (" + rust + ")"), file, line);
             }
@@ -200,7 +202,8 @@ final class ExportRules {
         for (Param param : function.params()) {
             TypeRef type = param.type();
             // A void pointer cannot be dereferenced without a cast: it is user data passed along.
-            boolean opaqueData = type.c().equals("void*") || type.c().equals("const void*");
+            boolean opaqueData = CType.parse(type.c()) instanceof CType.Pointer pointer
+                    && pointer.pointee().kind() == CType.Kind.VOID;
             if (type.ownership() != Ownership.RAW || type.rust() == null || !type.rust().startsWith("*") || opaqueData
                     || nonNull.contains(param.name()) || checksForNull(source, decl, param.name())) {
                 continue;

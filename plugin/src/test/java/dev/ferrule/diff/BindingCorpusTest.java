@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,5 +128,32 @@ class BindingCorpusTest {
         assertThat(change.message()).isEqualTo("RenumberError::Empty: status 2 -> 3");
         assertThat(change.binary().severity()).isEqualTo(Severity.BREAKING);
         assertThat(change.source().severity()).isEqualTo(Severity.BREAKING);
+    }
+
+    private static CheckResult check(String name, FailPolicy policy) {
+        AbiCheck.Compared compared = new AbiCheck.Compared("binding-corpus", "src/main/abi/binding-corpus.abi.json",
+                before, Optional.of(beforeBinding), AFTER.get(name),
+                Optional.of(AFTER_BINDING.get(name)));
+        return AbiCheck.run(compared, List.of(), null, policy);
+    }
+
+    @Test
+    void theBuildFailsOnARenumberedErrorVariantWhateverTheSourcePolicy() {
+        FailPolicy binaryOnly = new FailPolicy(FailOn.BREAKING, FailOn.NONE);
+
+        assertThat(check("ERROR_VARIANT_RENUMBERED", FailPolicy.BREAKING).failed()).isTrue();
+        assertThat(check("ERROR_VARIANT_RENUMBERED", binaryOnly).failed()).isTrue();
+    }
+
+    @Test
+    void aRenameThatChangesTheJavaTypeFailsOnlyWhileTheSourceAxisCounts() {
+        CheckResult strict = check("JAVA_PARAMETERS_CHANGED", FailPolicy.BREAKING);
+        CheckResult binaryOnly = check("JAVA_PARAMETERS_CHANGED", new FailPolicy(FailOn.BREAKING, FailOn.NONE));
+
+        assertThat(strict.failed()).isTrue();
+        assertThat(strict.sourceCounts()).containsEntry(Severity.BREAKING, 1L);
+        assertThat(binaryOnly.failed()).isFalse();
+        assertThat(binaryOnly.findings()).extracting(CheckResult.Finding::status).contains(CheckResult.Status.REPORTED)
+                .doesNotContain(CheckResult.Status.FAILING);
     }
 }
