@@ -208,7 +208,8 @@ public final class AbiSnapshots {
             out.append("  ").append(deprecated).append(" deprecated functions\n");
         }
         if (!model.hiddenExports().isEmpty()) {
-            out.append("  ").append(model.hiddenExports().size()).append(" exported symbols with no Rust declaration\n");
+            out.append("  ").append(model.hiddenExports().size())
+                    .append(" exported symbols with no Rust declaration\n");
         }
         out.append("  ").append(model.findings().size()).append(model.findings().size() == 1 ? " finding" : " findings")
                 .append(model.findings().isEmpty() ? "\n" : ":\n");

@@ -81,7 +81,8 @@ public enum AbiRule {
             "extern \"{was}\" -> extern \"{now}\"",
             "keep extern \"C\" and turn panics into status codes",
             "A panic unwinding into a JVM frame crashes the JVM; callers built for one mode are wrong for the other."),
-    FN_SAFETY_CHANGED(FUNCTION, on(COMPATIBLE, PATCH), on(COMPATIBLE, PATCH), "a function became unsafe or safe in Rust",
+    FN_SAFETY_CHANGED(FUNCTION, on(COMPATIBLE, PATCH), on(COMPATIBLE, PATCH),
+            "a function became unsafe or safe in Rust",
             "{change}",
             "none needed for the C ABI",
             "unsafe only constrains Rust callers; Java bindings are unaffected."),
@@ -270,7 +271,8 @@ public enum AbiRule {
             "Nothing refers to it yet."),
 
     // The crate's error enums: their variants are status codes, and exception subclasses in Java
-    ERROR_VARIANT_RENUMBERED(ERROR, on(BREAKING, MAJOR), on(BREAKING, MAJOR), "an error variant has another status code",
+    ERROR_VARIANT_RENUMBERED(ERROR, on(BREAKING, MAJOR), on(BREAKING, MAJOR),
+            "an error variant has another status code",
             "{enum}::{variant}: status {was} -> {now}",
             "restore the code; give new variants new codes",
             "Compiled bindings turn the new code into the wrong exception (or none); the exception's documented"

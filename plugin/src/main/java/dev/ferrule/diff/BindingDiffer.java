@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  */
 public final class BindingDiffer {
 
+    /** A function with no [package.metadata.ferrule] entry: every key unset. */
+    private static final DeclaredFunction UNDECLARED = new DeclaredFunction(false, false, Map.of(), null);
+
     private final List<AbiChange> changes = new ArrayList<>();
     private final Map<String, AbiFunction> exportsBefore;
     private final Map<String, AbiFunction> exportsAfter;
@@ -163,19 +166,15 @@ public final class BindingDiffer {
         Set<String> symbols = new TreeSet<>(was.keySet());
         symbols.addAll(is.keySet());
         for (String symbol : symbols) {
-            DeclaredFunction before = was.get(symbol);
-            DeclaredFunction after = is.get(symbol);
-            metadataKey(symbol, "critical", before == null ? null : before.critical(),
-                    after == null ? null : after.critical());
-            metadataKey(symbol, "raw-only", before == null ? null : before.rawOnly(),
-                    after == null ? null : after.rawOnly());
-            metadataKey(symbol, "returns", before == null ? null : before.returns(),
-                    after == null ? null : after.returns());
-            Set<String> params = new TreeSet<>(before == null ? Set.of() : before.params().keySet());
-            params.addAll(after == null ? Set.of() : after.params().keySet());
+            DeclaredFunction before = was.getOrDefault(symbol, UNDECLARED);
+            DeclaredFunction after = is.getOrDefault(symbol, UNDECLARED);
+            metadataKey(symbol, "critical", before.critical(), after.critical());
+            metadataKey(symbol, "raw-only", before.rawOnly(), after.rawOnly());
+            metadataKey(symbol, "returns", before.returns(), after.returns());
+            Set<String> params = new TreeSet<>(before.params().keySet());
+            params.addAll(after.params().keySet());
             for (String param : params) {
-                metadataKey(symbol, "params." + param, before == null ? null : before.params().get(param),
-                        after == null ? null : after.params().get(param));
+                metadataKey(symbol, "params." + param, before.params().get(param), after.params().get(param));
             }
         }
     }

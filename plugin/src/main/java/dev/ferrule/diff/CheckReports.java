@@ -135,8 +135,9 @@ public final class CheckReports {
                 // A gone item's recorded line may not exist in today's file; point at the snapshot.
                 boolean gone = change.gone() && change.location() != null;
                 items.add(new Report.Item(change.rule().name(), level(change.severity()), change.item(),
-                        "(" + axes(change) + ") " + change.message() + (gone ? " (declared at " + file(finding, sourcePrefix) + ":"
-                                + change.location().line() + " in the snapshot's version)" : "")
+                        "(" + axes(change) + ") " + change.message() + (gone ? " (declared at "
+                                + file(finding, sourcePrefix) + ":" + change.location().line()
+                                + " in the snapshot's version)" : "")
                                 + (change.affects().isEmpty() ? ""
                                 : " (affects " + String.join(", ", change.affects()) + ")"),
                         gone ? result.snapshotFile() : file(finding, sourcePrefix),

@@ -190,9 +190,10 @@ final class HandleClassGenerator {
     /** Runs a call with the current handle; a stale-handle error after close means "closed". */
     private BlockStmt guarded(Statement call) {
         String staleHandle = safe.exceptionClass() + "." + RuntimeStatus.STALE_HANDLE.exceptionName();
-        CatchClause stale = new CatchClause(new Parameter(type(staleHandle), "stale$"), block(when(call("isClosed"), throwing(create("IllegalStateException",
-                str(object.className() + " was closed during the call"), name("stale$")))),
-                throwing(name("stale$"))));
+        Statement closedMeanwhile = when(call("isClosed"), throwing(create("IllegalStateException",
+                str(object.className() + " was closed during the call"), name("stale$"))));
+        CatchClause stale = new CatchClause(new Parameter(type(staleHandle), "stale$"),
+                block(closedMeanwhile, throwing(name("stale$"))));
         // Until the call returns, this object must not look collectable, or the tracker could
         // release the handle under the call.
         return block(declare(PrimitiveType.longType(), HANDLE, call("handle")),

@@ -45,7 +45,8 @@ public class SnapshotMojo extends AbstractCargoMojo {
                 Path file = AbiSnapshots.fileFor(abiDirectory.toPath(), abi.snapshotName());
                 boolean changed = BindingSnapshots.write(file, abi.model(), built.build().crate().ferruleMetadata(),
                         overwriteNewer, stateDirectory.toPath());
-                getLog().info((changed ? "Wrote " : "Unchanged: ") + baseDirectory.toPath().relativize(file.toAbsolutePath()));
+                String shown = baseDirectory.toPath().relativize(file.toAbsolutePath()).toString();
+                getLog().info((changed ? "Wrote " : "Unchanged: ") + shown);
                 AbiSnapshots.summary(abi.snapshotName(), abi.model()).lines().forEach(getLog()::info);
             }
         } catch (AbiException e) {
