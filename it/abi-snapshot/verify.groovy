@@ -13,7 +13,9 @@ assert runs[2].contains("Unchanged: ${plain}") && runs[2].contains('reusing')
 assert runs[3].contains("Wrote src/main/abi/shapes-${triple}-extra.abi.json")
 
 def model = new JsonSlurper().parse(new File(basedir, plain))
-assert model.schemaVersion == 1
+assert model.schemaVersion == 2
+// A crate without ferrule-ffi has no safe layer: its Java API is the raw class alone, recorded empty.
+assert model.binding.methods == [] && model.binding.objects == []
 assert model.functions*.symbol == ['shapes_area']
 def size = model.types.find { it.name == 'Size' }
 assert size.size == 8 && size.align == 4

@@ -16,7 +16,7 @@ assert new File(basedir, 'src/main/java/org/acme/gauge/Units.java').isFile()
 
 // Run 2: the module's code, the crate's tests, the generated contract tests, the ABI and the audit.
 assert log =~ /Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.gauge.GaugeTest/
-assert log.contains('ABI gauge-x86_64-unknown-linux-gnu against src/main/abi/gauge-x86_64-unknown-linux-gnu.abi.json: 0 breaking')
+assert log.contains('ABI gauge-x86_64-unknown-linux-gnu against src/main/abi/gauge-x86_64-unknown-linux-gnu.abi.json: binary 0 breaking, 0 potentially breaking, 0 compatible; Java source 0 breaking')
 assert log.contains('Audit of gauge 0.1.0: 0 error(s), 0 warning(s), 0 note(s), 0 suppressed; passes')
 assert new File(basedir, 'target/gauge-2.0.0-SNAPSHOT.jar').isFile()
 assert log.contains('  report ferrule-maven-plugin (abi-report, audit-report: pages of mvn verify site)')
