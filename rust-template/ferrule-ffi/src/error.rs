@@ -5,8 +5,13 @@ use std::borrow::Cow;
 
 /// A crate's own error enum: `#[repr(i32)]` with positive discriminants.
 ///
-/// Implement it (or use [`crate::error_enum!`]) and `?` turns a `Result<T, YourError>` into the
-/// matching status code inside a guarded export.
+/// Mark the enum [`crate::error`] (or use [`crate::error_enum!`]) and `?` turns a
+/// `Result<T, YourError>` into the matching status code inside a guarded export.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error enum of the library",
+    label = "not an error enum",
+    note = "mark an enum #[ferrule_ffi::error] and return it, or return ferrule_ffi::FfiError"
+)]
 pub trait ErrorCode: Copy {
     /// The positive status code.
     fn code(self) -> i32;

@@ -13,6 +13,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(missing_docs)]
 
+pub mod bridge;
 pub mod build;
 pub mod error;
 pub mod guard;
@@ -26,6 +27,7 @@ pub mod secret;
 pub mod status;
 
 pub use error::{ErrorCode, FfiError};
+pub use ferrule_macros::{enumeration, error, expose, library, record};
 pub use guard::guard;
 pub use handles::Registry;
 pub use logging::{Level, LogCallback};

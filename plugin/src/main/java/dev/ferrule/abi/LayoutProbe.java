@@ -85,6 +85,13 @@ final class LayoutProbe {
         for (String dependency : dependencyCrates(cargo.libName(), types, scalars)) {
             command.addAll(List.of("--extern", dependency + "=" + dependencyRlib(rlib, dependency)));
         }
+        // With --target, cargo builds proc macros (ferrule-ffi's attributes) for the host, outside
+        // the target's directory; rustc needs them to load the metadata of crates that use them.
+        Path profileDir = rlib.getParent();
+        Path hostDeps = profileDir.getParent().getParent().resolve(profileDir.getFileName()).resolve("deps");
+        if (profileDir.getParent().getFileName().toString().equals(cargo.target()) && Files.isDirectory(hostDeps)) {
+            command.addAll(List.of("-L", "dependency=" + hostDeps));
+        }
         try {
             run(command, cargo, "compile the layout probe");
         } catch (AbiException e) {

@@ -197,7 +197,7 @@ public final class Scaffold {
         for (Map.Entry<String, String> crateFile : crateFiles().entrySet()) {
             String path = crateFile.getKey();
             String text = crateFile.getValue();
-            if (path.startsWith("src/main/rust/ferrule-ffi/")) {
+            if (path.startsWith("src/main/rust/ferrule-ffi/") || path.startsWith("src/main/rust/ferrule-macros/")) {
                 text = path.endsWith("Cargo.toml") ? inlineWorkspaceKeys(text) : text;
             } else {
                 text = renameTemplate(text, request.crateName(), camel);
@@ -224,7 +224,7 @@ public final class Scaffold {
     private static String standaloneManifest(String text) {
         return inlineWorkspaceKeys(text)
                 .replace("path = \"../ferrule-ffi\"", "path = \"ferrule-ffi\"")
-                + "\n[workspace]\nmembers = [\"ferrule-ffi\"]\n\n[profile.release]\n"
+                + "\n[workspace]\nmembers = [\"ferrule-ffi\", \"ferrule-macros\"]\n\n[profile.release]\n"
                 + "# Arithmetic overflow is a bug at an FFI boundary, not something to wrap silently.\n"
                 + "overflow-checks = true\n";
     }

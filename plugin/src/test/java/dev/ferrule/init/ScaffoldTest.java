@@ -28,8 +28,13 @@ class ScaffoldTest {
         String manifest = files.get(Path.of("src/main/rust/Cargo.toml"));
         assertThat(manifest).contains("name = \"gauge\"", "edition = \"2021\"", "path = \"ferrule-ffi\"",
                 "[workspace]", "overflow-checks = true").doesNotContain(".workspace = true", "../ferrule-ffi");
-        assertThat(files.get(Path.of("src/main/rust/ferrule-ffi/Cargo.toml"))).contains("name = \"ferrule-ffi\"")
-                .doesNotContain(".workspace = true");
+        assertThat(files.get(Path.of("src/main/rust/ferrule-ffi/Cargo.toml"))).contains("name = \"ferrule-ffi\"",
+                "path = \"../ferrule-macros\"").doesNotContain(".workspace = true");
+        // ferrule-ffi's attributes come with it, as a member of the new crate's workspace.
+        assertThat(files.get(Path.of("src/main/rust/ferrule-macros/Cargo.toml"))).contains(
+                "name = \"ferrule-macros\"", "proc-macro = true").doesNotContain(".workspace = true");
+        assertThat(files).containsKey(Path.of("src/main/rust/ferrule-macros/src/expose.rs"));
+        assertThat(manifest).contains("members = [\"ferrule-ffi\", \"ferrule-macros\"]");
         String lib = files.get(Path.of("src/main/rust/src/lib.rs"));
         assertThat(lib).contains("fn gauge_counter_new(", "pub enum GaugeError").doesNotContainIgnoringCase("template");
         assertThat(files.get(Path.of("src/main/rust/tests/exports.rs"))).contains("use gauge::")
