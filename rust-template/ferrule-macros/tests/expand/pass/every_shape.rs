@@ -67,8 +67,27 @@ pub fn checksum(data: &[u8]) -> u32 {
 /// Every scalar in, their sum out.
 #[ferrule_ffi::expose]
 #[allow(clippy::too_many_arguments)]
-pub fn scalars(a: i8, b: i16, c: i32, d: i64, e: u8, f: u16, g: u32, h: u64, x: f32, y: f64, flag: bool) -> f64 {
-    let sum = f64::from(a) + f64::from(b) + f64::from(c) + d as f64 + f64::from(e) + f64::from(f) + f64::from(g) + h as f64;
+pub fn scalars(
+    a: i8,
+    b: i16,
+    c: i32,
+    d: i64,
+    e: u8,
+    f: u16,
+    g: u32,
+    h: u64,
+    x: f32,
+    y: f64,
+    flag: bool,
+) -> f64 {
+    let sum = f64::from(a)
+        + f64::from(b)
+        + f64::from(c)
+        + d as f64
+        + f64::from(e)
+        + f64::from(f)
+        + f64::from(g)
+        + h as f64;
     sum + f64::from(x) + y + if flag { 1000.0 } else { 0.0 }
 }
 
@@ -82,17 +101,28 @@ pub fn reverse(text: String, bytes: Vec<u8>) -> Vec<u8> {
 
 /// Options of each kind.
 #[ferrule_ffi::expose]
-pub fn describe(number: Option<i64>, text: Option<&str>, mode: Option<Mode>, settings: Option<Settings>) -> Option<String> {
+pub fn describe(
+    number: Option<i64>,
+    text: Option<&str>,
+    mode: Option<Mode>,
+    settings: Option<Settings>,
+) -> Option<String> {
     if number.is_none() && text.is_none() && mode.is_none() && settings.is_none() {
         return None;
     }
-    Some(format!("{number:?} {text:?} {mode:?} {:?}", settings.map(|s| s.limit)))
+    Some(format!(
+        "{number:?} {text:?} {mode:?} {:?}",
+        settings.map(|s| s.limit)
+    ))
 }
 
 /// A record in, a record out.
 #[ferrule_ffi::expose]
 pub fn widen(settings: Settings) -> Settings {
-    Settings { limit: settings.limit * 2, ..settings }
+    Settings {
+        limit: settings.limit * 2,
+        ..settings
+    }
 }
 
 /// A fallible function with the crate's error.
@@ -122,7 +152,10 @@ pub struct Counter {
 impl Counter {
     /// A counter at `initial`.
     pub fn new(initial: i64) -> Self {
-        Counter { value: AtomicI64::new(initial), log: Mutex::new(Vec::new()) }
+        Counter {
+            value: AtomicI64::new(initial),
+            log: Mutex::new(Vec::new()),
+        }
     }
 
     /// A counter that fails to be made for a negative start.
@@ -156,7 +189,10 @@ impl Counter {
 
     /// A label made by a static function.
     pub fn label(prefix: &str, other: Option<&Counter>) -> String {
-        format!("{prefix}:{}", other.map_or(-1, |c| c.value.load(Ordering::SeqCst)))
+        format!(
+            "{prefix}:{}",
+            other.map_or(-1, |c| c.value.load(Ordering::SeqCst))
+        )
     }
 
     /// Each step, until the closure says stop.
@@ -203,39 +239,101 @@ mod tests {
     }
 
     fn settings() -> Settings {
-        Settings { limit: 10, mode: Mode::Saturate, count_zero: true, range: Range { low: -3, high: 65535 }, ratio: 0.5 }
+        Settings {
+            limit: 10,
+            mode: Mode::Saturate,
+            count_zero: true,
+            range: Range {
+                low: -3,
+                high: 65535,
+            },
+            ratio: 0.5,
+        }
     }
 
     #[test]
     fn strings_cross_as_pointer_and_length() {
         let name = "Wörld";
         let mut out = FfiBuffer::EMPTY;
-        assert_eq!(unsafe { shapes_greet(name.as_ptr(), name.len(), &mut out) }, 0);
+        assert_eq!(
+            unsafe { shapes_greet(name.as_ptr(), name.len(), &mut out) },
+            0
+        );
         assert_eq!(String::from_utf8(take(&mut out)).unwrap(), "Hello, Wörld!");
         let bad = [0xffu8, 0xfe];
-        assert_eq!(unsafe { shapes_greet(bad.as_ptr(), bad.len(), &mut out) }, RuntimeError::InvalidUtf8.code());
-        assert!(last_error().contains("`name` is not valid UTF-8"), "{}", last_error());
+        assert_eq!(
+            unsafe { shapes_greet(bad.as_ptr(), bad.len(), &mut out) },
+            RuntimeError::InvalidUtf8.code()
+        );
+        assert!(
+            last_error().contains("`name` is not valid UTF-8"),
+            "{}",
+            last_error()
+        );
         assert_eq!(unsafe { shapes_greet(std::ptr::null(), 0, &mut out) }, 0);
         assert_eq!(String::from_utf8(take(&mut out)).unwrap(), "Hello, !");
-        assert_eq!(unsafe { shapes_greet(std::ptr::null(), 3, &mut out) }, RuntimeError::NullArgument.code());
-        assert_eq!(unsafe { shapes_greet(name.as_ptr(), name.len(), std::ptr::null_mut()) }, RuntimeError::NullArgument.code());
+        assert_eq!(
+            unsafe { shapes_greet(std::ptr::null(), 3, &mut out) },
+            RuntimeError::NullArgument.code()
+        );
+        assert_eq!(
+            unsafe { shapes_greet(name.as_ptr(), name.len(), std::ptr::null_mut()) },
+            RuntimeError::NullArgument.code()
+        );
     }
 
     #[test]
     fn bytes_and_scalars_cross() {
         let mut hash = 0u32;
-        assert_eq!(unsafe { shapes_checksum(std::ptr::null(), 0, &mut hash) }, 0);
+        assert_eq!(
+            unsafe { shapes_checksum(std::ptr::null(), 0, &mut hash) },
+            0
+        );
         assert_eq!(hash, 0x811c_9dc5);
         let mut sum = 0f64;
-        let status = unsafe { shapes_scalars(i8::MIN, i16::MAX, -1, 2, u8::MAX, u16::MAX, u32::MAX, 1, 0.5, 0.25, 1, &mut sum) };
+        let status = unsafe {
+            shapes_scalars(
+                i8::MIN,
+                i16::MAX,
+                -1,
+                2,
+                u8::MAX,
+                u16::MAX,
+                u32::MAX,
+                1,
+                0.5,
+                0.25,
+                1,
+                &mut sum,
+            )
+        };
         assert_eq!(status, 0);
-        let expected = -128.0 + 32767.0 - 1.0 + 2.0 + 255.0 + 65535.0 + 4294967295.0 + 1.0 + 0.75 + 1000.0;
+        let expected =
+            -128.0 + 32767.0 - 1.0 + 2.0 + 255.0 + 65535.0 + 4294967295.0 + 1.0 + 0.75 + 1000.0;
         assert_eq!(sum, expected);
-        assert_eq!(unsafe { shapes_scalars(0, 0, 0, 0, 0, 0, 0, 0, 0.0, 0.0, 2, &mut sum) }, RuntimeError::InvalidArgument.code());
-        assert!(last_error().contains("`flag` must be 0 or 1"), "{}", last_error());
+        assert_eq!(
+            unsafe { shapes_scalars(0, 0, 0, 0, 0, 0, 0, 0, 0.0, 0.0, 2, &mut sum) },
+            RuntimeError::InvalidArgument.code()
+        );
+        assert!(
+            last_error().contains("`flag` must be 0 or 1"),
+            "{}",
+            last_error()
+        );
         let mut out = FfiBuffer::EMPTY;
         let (text, bytes) = ("ab", [1u8, 2, 3]);
-        assert_eq!(unsafe { shapes_reverse(text.as_ptr(), text.len(), bytes.as_ptr(), bytes.len(), &mut out) }, 0);
+        assert_eq!(
+            unsafe {
+                shapes_reverse(
+                    text.as_ptr(),
+                    text.len(),
+                    bytes.as_ptr(),
+                    bytes.len(),
+                    &mut out,
+                )
+            },
+            0
+        );
         assert_eq!(take(&mut out), vec![b'a', b'b', 3, 2, 1]);
     }
 
@@ -244,36 +342,125 @@ mod tests {
         let mut present = true;
         let mut out = FfiBuffer::EMPTY;
         let none = MaybeUninit::<Settings>::uninit();
-        let status = unsafe { shapes_describe(0, 0, 0, std::ptr::null(), 0, 0, 0, 0, none, &mut present, &mut out) };
+        let status = unsafe {
+            shapes_describe(
+                0,
+                0,
+                0,
+                std::ptr::null(),
+                0,
+                0,
+                0,
+                0,
+                none,
+                &mut present,
+                &mut out,
+            )
+        };
         assert_eq!(status, 0);
         assert!(!present);
         let text = "hi";
         let status = unsafe {
-            shapes_describe(1, 42, 1, text.as_ptr(), text.len(), 1, 5, 1, MaybeUninit::new(settings()), &mut present, &mut out)
+            shapes_describe(
+                1,
+                42,
+                1,
+                text.as_ptr(),
+                text.len(),
+                1,
+                5,
+                1,
+                MaybeUninit::new(settings()),
+                &mut present,
+                &mut out,
+            )
         };
         assert_eq!(status, 0, "{}", last_error());
         assert!(present);
-        assert_eq!(String::from_utf8(take(&mut out)).unwrap(), "Some(42) Some(\"hi\") Some(Saturate) Some(10)");
-        let status = unsafe { shapes_describe(2, 0, 0, std::ptr::null(), 0, 0, 0, 0, none, &mut present, &mut out) };
+        assert_eq!(
+            String::from_utf8(take(&mut out)).unwrap(),
+            "Some(42) Some(\"hi\") Some(Saturate) Some(10)"
+        );
+        let status = unsafe {
+            shapes_describe(
+                2,
+                0,
+                0,
+                std::ptr::null(),
+                0,
+                0,
+                0,
+                0,
+                none,
+                &mut present,
+                &mut out,
+            )
+        };
         assert_eq!(status, RuntimeError::InvalidArgument.code());
-        let status = unsafe { shapes_describe(0, 0, 0, std::ptr::null(), 0, 1, 3, 0, none, &mut present, &mut out) };
+        let status = unsafe {
+            shapes_describe(
+                0,
+                0,
+                0,
+                std::ptr::null(),
+                0,
+                1,
+                3,
+                0,
+                none,
+                &mut present,
+                &mut out,
+            )
+        };
         assert_eq!(status, RuntimeError::InvalidArgument.code());
-        assert!(last_error().contains("3 is not a value of Mode"), "{}", last_error());
+        assert!(
+            last_error().contains("3 is not a value of Mode"),
+            "{}",
+            last_error()
+        );
     }
 
     #[test]
     fn records_are_checked_field_by_field() {
         let mut out = MaybeUninit::<Settings>::uninit();
-        assert_eq!(unsafe { shapes_widen(MaybeUninit::new(settings()), out.as_mut_ptr()) }, 0);
+        assert_eq!(
+            unsafe { shapes_widen(MaybeUninit::new(settings()), out.as_mut_ptr()) },
+            0
+        );
         assert_eq!(unsafe { out.assume_init() }.limit, 20);
         let mut raw = MaybeUninit::new(settings());
-        unsafe { raw.as_mut_ptr().cast::<u8>().add(std::mem::offset_of!(Settings, count_zero)).write(7) };
-        assert_eq!(unsafe { shapes_widen(raw, out.as_mut_ptr()) }, RuntimeError::InvalidArgument.code());
-        assert!(last_error().contains("`settings` must be 0 or 1"), "{}", last_error());
+        unsafe {
+            raw.as_mut_ptr()
+                .cast::<u8>()
+                .add(std::mem::offset_of!(Settings, count_zero))
+                .write(7)
+        };
+        assert_eq!(
+            unsafe { shapes_widen(raw, out.as_mut_ptr()) },
+            RuntimeError::InvalidArgument.code()
+        );
+        assert!(
+            last_error().contains("`settings` must be 0 or 1"),
+            "{}",
+            last_error()
+        );
         let mut raw = MaybeUninit::new(settings());
-        unsafe { raw.as_mut_ptr().cast::<u8>().add(std::mem::offset_of!(Settings, mode)).cast::<i32>().write(99) };
-        assert_eq!(unsafe { shapes_widen(raw, out.as_mut_ptr()) }, RuntimeError::InvalidArgument.code());
-        assert!(last_error().contains("99 is not a value of Mode"), "{}", last_error());
+        unsafe {
+            raw.as_mut_ptr()
+                .cast::<u8>()
+                .add(std::mem::offset_of!(Settings, mode))
+                .cast::<i32>()
+                .write(99)
+        };
+        assert_eq!(
+            unsafe { shapes_widen(raw, out.as_mut_ptr()) },
+            RuntimeError::InvalidArgument.code()
+        );
+        assert!(
+            last_error().contains("99 is not a value of Mode"),
+            "{}",
+            last_error()
+        );
     }
 
     #[test]
@@ -295,9 +482,15 @@ mod tests {
     #[test]
     fn closures_run_through_the_callback_and_its_user_data() {
         let mut out = 0i64;
-        assert_eq!(unsafe { shapes_count_until(10, Some(below_three), 77, &mut out) }, 0);
+        assert_eq!(
+            unsafe { shapes_count_until(10, Some(below_three), 77, &mut out) },
+            0
+        );
         assert_eq!(out, 3);
-        assert_eq!(unsafe { shapes_count_until(10, None, 77, &mut out) }, RuntimeError::NullArgument.code());
+        assert_eq!(
+            unsafe { shapes_count_until(10, None, 77, &mut out) },
+            RuntimeError::NullArgument.code()
+        );
     }
 
     #[test]
@@ -312,23 +505,41 @@ mod tests {
         assert_eq!(unsafe { shapes_counter_checked(-1, &mut failed) }, 7);
         let mut other = 0u64;
         assert_eq!(unsafe { shapes_counter_clone(counter, &mut other) }, 0);
-        assert_eq!(unsafe { shapes_counter_absorb(counter, other, &mut value) }, 0);
+        assert_eq!(
+            unsafe { shapes_counter_absorb(counter, other, &mut value) },
+            0
+        );
         assert_eq!(value, 16);
         let (mut present, mut split) = (false, 0u64);
-        assert_eq!(unsafe { shapes_counter_split(counter, &mut present, &mut split) }, 0);
+        assert_eq!(
+            unsafe { shapes_counter_split(counter, &mut present, &mut split) },
+            0
+        );
         assert!(present);
         let mut label = FfiBuffer::EMPTY;
         let prefix = "n";
-        assert_eq!(unsafe { shapes_counter_label(prefix.as_ptr(), prefix.len(), split, &mut label) }, 0);
+        assert_eq!(
+            unsafe { shapes_counter_label(prefix.as_ptr(), prefix.len(), split, &mut label) },
+            0
+        );
         assert_eq!(String::from_utf8(take(&mut label)).unwrap(), "n:16");
-        assert_eq!(unsafe { shapes_counter_label(prefix.as_ptr(), prefix.len(), 0, &mut label) }, 0);
+        assert_eq!(
+            unsafe { shapes_counter_label(prefix.as_ptr(), prefix.len(), 0, &mut label) },
+            0
+        );
         assert_eq!(String::from_utf8(take(&mut label)).unwrap(), "n:-1");
         assert_eq!(unsafe { shapes_counter_current(split, &mut value) }, 0);
         assert_eq!(value, 16);
         assert_eq!(shapes_counter_release(split), 0);
         assert_eq!(shapes_counter_release(other), 0);
         assert_eq!(shapes_counter_release(counter), 0);
-        assert_eq!(shapes_counter_release(counter), RuntimeError::StaleHandle.code());
-        assert_eq!(unsafe { shapes_counter_add(counter, 1, &mut value) }, RuntimeError::StaleHandle.code());
+        assert_eq!(
+            shapes_counter_release(counter),
+            RuntimeError::StaleHandle.code()
+        );
+        assert_eq!(
+            unsafe { shapes_counter_add(counter, 1, &mut value) },
+            RuntimeError::StaleHandle.code()
+        );
     }
 }
