@@ -250,6 +250,24 @@ pub fn object_result<T: Object>(object: T) -> u64 {
     T::registry().insert(object)
 }
 
+/// Releases a handle of `T`: what each object's `<crate>_<type>_release` export does.
+pub fn release<T: Object>(handle: u64) -> i32 {
+    crate::guard(|| T::registry().remove(handle))
+}
+
+/// Writes a second handle to the object behind `handle` to `out`: each object's
+/// `<crate>_<type>_clone` export.
+///
+/// # Safety
+/// `out` must be null (an error) or writable.
+pub unsafe fn clone_handle<T: Object>(handle: u64, out: *mut u64) -> i32 {
+    crate::guard(|| {
+        let second = T::registry().clone_handle(handle)?;
+        // SAFETY: forwarded contract.
+        unsafe { memory::write_out(out, second) }
+    })
+}
+
 /// An optional object result: `None` is handle 0.
 pub fn optional_object_result<T: Object>(object: Option<T>) -> u64 {
     object.map_or(0, object_result)

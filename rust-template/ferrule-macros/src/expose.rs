@@ -971,23 +971,34 @@ fn object(item: TokenStream, prefix: &str) -> Result<Code> {
     }
     let release = format!("{prefix}_{word}_release");
     let clone = format!("{prefix}_{word}_clone");
-    let self_text = TokenStream::from_iter(self_tokens.iter().cloned()).to_string();
-    code.src_at(
-        &format!(
+    // The exports stay at the attribute's span, as all generated unsafe code does, so that a crate
+    // may forbid unsafe_code; only the type stands at the user's, for errors about it.
+    code.src(&format!(
         "#[doc = \"Releases a `{type_name}` handle. Releasing twice gives STALE_HANDLE; a call in flight on another thread finishes safely.\"] \
          #[unsafe(no_mangle)] #[allow(clippy::all)] \
-         pub extern \"C\" fn {release}({word}: u64) -> i32 {{ \
-             ::ferrule_ffi::guard(|| <{self_text} as ::ferrule_ffi::bridge::Object>::registry().remove({word})) }} \
-         #[doc = \"Writes a second handle to the same `{type_name}` to `out`; each handle is released on its own.\"] \
+         pub extern \"C\" fn {release}({word}: u64) -> i32"
+    ));
+    let mut release_body = Code::new();
+    release_body
+        .src("::ferrule_ffi::bridge::release::<")
+        .tokens(&self_tokens)
+        .src(&format!(">({word})"));
+    code.block(release_body);
+    code.src(&format!(
+        "#[doc = \"Writes a second handle to the same `{type_name}` to `out`; each handle is released on its own.\"] \
          #[doc = \"\"] #[doc = \"# Safety\"] #[doc = \"`out` must be writable.\"] \
          #[unsafe(no_mangle)] #[allow(clippy::all, unused_unsafe)] \
-         pub unsafe extern \"C\" fn {clone}({word}: u64, out: *mut u64) -> i32 {{ \
-             ::ferrule_ffi::guard(|| {{ \
-                 let handle = <{self_text} as ::ferrule_ffi::bridge::Object>::registry().clone_handle({word})?; \
-                 unsafe {{ ::ferrule_ffi::bridge::write_out(out, handle) }} }}) }}"
-    ),
-        at,
-    );
+         pub unsafe extern \"C\" fn {clone}({word}: u64, out: *mut u64) -> i32"
+    ));
+    let mut clone_body = Code::new();
+    clone_body.src("unsafe").block({
+        let mut call = Code::new();
+        call.src("::ferrule_ffi::bridge::clone_handle::<")
+            .tokens(&self_tokens)
+            .src(&format!(">({word}, out)"));
+        call
+    });
+    code.block(clone_body);
     for (role, symbol) in [("release", &release), ("clone", &clone)] {
         let returns = if role == "clone" {
             Json::Object(vec![

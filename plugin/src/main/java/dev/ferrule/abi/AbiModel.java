@@ -1,6 +1,7 @@
 package dev.ferrule.abi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ferrule.util.MayBeAbsent;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ import java.util.List;
  *                       different targets, so each snapshot records them for its own
  */
 @JsonPropertyOrder({"schemaVersion", "crate", "build", "functions", "types", "errors", "constants", "statics",
-        "scalars", "hiddenExports", "findings"})
+        "scalars", "hiddenExports", "findings", "declared"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AbiModel(
         int schemaVersion,
@@ -33,16 +34,25 @@ public record AbiModel(
         List<AbiStatic> statics,
         List<ExportedSymbol> hiddenExports,
         List<AbiFinding> findings,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CScalar> scalars) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CScalar> scalars,
+        @MayBeAbsent Declared declared) {
 
     public static final int SCHEMA_VERSION = 2;
+
+    /** A model of a crate that declares nothing through ferrule-ffi's attributes. */
+    public AbiModel(int schemaVersion, CrateInfo crate, BuildTarget build, List<AbiFunction> functions,
+            List<AbiType> types, List<ErrorEnum> errors, List<AbiConstant> constants, List<AbiStatic> statics,
+            List<ExportedSymbol> hiddenExports, List<AbiFinding> findings, List<CScalar> scalars) {
+        this(schemaVersion, crate, build, functions, types, errors, constants, statics, hiddenExports, findings,
+                scalars, null);
+    }
 
     /** A model of a crate without its own error enum. */
     public AbiModel(int schemaVersion, CrateInfo crate, BuildTarget build, List<AbiFunction> functions,
             List<AbiType> types, List<AbiConstant> constants, List<AbiStatic> statics,
             List<ExportedSymbol> hiddenExports, List<AbiFinding> findings) {
         this(schemaVersion, crate, build, functions, types, List.of(), constants, statics, hiddenExports, findings,
-                List.of());
+                List.of(), null);
     }
 
     /** A model whose C scalars are not recorded (snapshots written before they were). */
@@ -50,7 +60,7 @@ public record AbiModel(
             List<AbiType> types, List<ErrorEnum> errors, List<AbiConstant> constants, List<AbiStatic> statics,
             List<ExportedSymbol> hiddenExports, List<AbiFinding> findings) {
         this(schemaVersion, crate, build, functions, types, errors, constants, statics, hiddenExports, findings,
-                List.of());
+                List.of(), null);
     }
 
     public AbiModel {
@@ -240,6 +250,116 @@ public record AbiModel(
         /** A finding whose fix is its code's general one. */
         public AbiFinding(String code, String item, String message, SourceLocation location) {
             this(code, item, message, null, location);
+        }
+    }
+
+    /**
+     * What the crate declares through ferrule-ffi's attributes ({@code #[ferrule_ffi::expose]},
+     * {@code record}, {@code enumeration}, {@code error}, {@code library!}): what each exported
+     * parameter and result means to Java, read from the declarations the attributes write beside
+     * each item. Absent for crates that declare nothing.
+     *
+     * @param prefix  the export prefix {@code library!()} named the runtime exports with
+     */
+    @JsonPropertyOrder({"prefix", "functions", "objects", "records", "enumerations", "errors"})
+    public record Declared(@MayBeAbsent String prefix, List<DeclaredFunction> functions,
+            List<DeclaredObject> objects, List<DeclaredRecord> records, List<DeclaredEnum> enumerations,
+            List<String> errors) {
+
+        public Declared {
+            functions = sorted(functions, by(DeclaredFunction::symbol));
+            objects = sorted(objects, by(DeclaredObject::name));
+            records = sorted(records, by(DeclaredRecord::name));
+            enumerations = sorted(enumerations, by(DeclaredEnum::name));
+            errors = sorted(errors, Comparator.nullsFirst(Comparator.naturalOrder()));
+        }
+
+        public java.util.Optional<DeclaredFunction> function(String symbol) {
+            return functions.stream().filter(f -> symbol.equals(f.symbol())).findFirst();
+        }
+
+        /** What a declared type name is: {@code record}, {@code enumeration} or {@code object}; empty otherwise. */
+        public java.util.Optional<String> kindOf(String name) {
+            if (records.stream().anyMatch(r -> name.equals(r.name()))) {
+                return java.util.Optional.of("record");
+            }
+            if (enumerations.stream().anyMatch(e -> name.equals(e.name()))) {
+                return java.util.Optional.of("enumeration");
+            }
+            if (objects.stream().anyMatch(o -> name.equals(o.name()))) {
+                return java.util.Optional.of("object");
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * An exported function as declared.
+     *
+     * @param rust   the Rust item it exports: {@code greet}, {@code Counter::add}
+     * @param role   {@code function}, {@code constructor}, {@code method}, {@code static},
+     *               {@code release} or {@code clone}
+     * @param owner  the object type a constructor, method, static, release or clone belongs to
+     * @param error  the error enum of its {@code Result}, if it returns one
+     */
+    @JsonPropertyOrder({"symbol", "rust", "role", "owner", "params", "returns", "error"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeclaredFunction(String symbol, String rust, String role, @MayBeAbsent String owner,
+            List<DeclaredParam> params, DeclaredValue returns, @MayBeAbsent String error) {
+
+        public DeclaredFunction {
+            params = params == null ? List.of() : List.copyOf(params);
+        }
+    }
+
+    /**
+     * A parameter as declared.
+     *
+     * @param type     its shape: {@code i64}, {@code &str}, {@code Option<value:Settings>},
+     *                 {@code object:Counter}, {@code closure:(i64)->bool}
+     * @param natives  the C parameters that carry it, in order
+     */
+    @JsonPropertyOrder({"name", "type", "natives"})
+    public record DeclaredParam(String name, String type, List<String> natives) {
+
+        public DeclaredParam {
+            natives = natives == null ? List.of() : List.copyOf(natives);
+        }
+    }
+
+    /** A result as declared: its shape and the out-parameters that carry it ({@code unit}: none). */
+    @JsonPropertyOrder({"type", "natives"})
+    public record DeclaredValue(String type, List<String> natives) {
+
+        public DeclaredValue {
+            natives = natives == null ? List.of() : List.copyOf(natives);
+        }
+    }
+
+    /** A type behind handles, with the exports that release and duplicate one. */
+    @JsonPropertyOrder({"name", "release", "clone"})
+    public record DeclaredObject(String name, String release, @JsonProperty("clone") String cloner) {
+    }
+
+    /** A struct that crosses by value, its fields with their shapes. */
+    @JsonPropertyOrder({"name", "fields"})
+    public record DeclaredRecord(String name, List<DeclaredField> fields) {
+
+        public DeclaredRecord {
+            fields = fields == null ? List.of() : List.copyOf(fields);
+        }
+    }
+
+    @JsonPropertyOrder({"name", "type"})
+    public record DeclaredField(String name, String type) {
+    }
+
+    /** A fieldless enum that crosses as an {@code i32}. */
+    @JsonPropertyOrder({"name", "variants"})
+    public record DeclaredEnum(String name, List<String> variants) {
+
+        public DeclaredEnum {
+            variants = variants == null ? List.of() : List.copyOf(variants);
         }
     }
 }

@@ -63,6 +63,8 @@ public final class AbiModelBuilder {
     /** C scalar spellings in use, each with the Rust paths that name it, for the probe. */
     private final Map<String, SortedSet<String>> scalarPaths = new TreeMap<>();
     private Measurements measured = Measurements.unavailable(null);
+    /** What the crate declares through ferrule-ffi's attributes, which decides their associated types. */
+    private final Optional<AbiModel.Declared> declared;
 
     /**
      * What the compiler must measure.
@@ -84,6 +86,7 @@ public final class AbiModelBuilder {
         this.workspaceRoot = workspaceRoot;
         this.crateDir = crateDir;
         this.target = target;
+        this.declared = Declarations.read(crate);
         collectExports();
     }
 
@@ -199,7 +202,7 @@ public final class AbiModelBuilder {
             }
         }
         return new AbiModel(AbiModel.SCHEMA_VERSION, crateInfo, target, functions, types, errors, constants, statics,
-                hidden, dedupe(findings), scalarTable());
+                hidden, dedupe(findings), scalarTable(), declared.orElse(null));
     }
 
     private static List<AbiFinding> dedupe(List<AbiFinding> findings) {
@@ -290,6 +293,9 @@ public final class AbiModelBuilder {
         if (type instanceof RustType.Named named) {
             return named(named, context, owner);
         }
+        if (type instanceof RustType.Projection projection) {
+            return projection(projection, owner);
+        }
         return unsafe(type, owner, "`" + type.display() + "` has no C layout",
                 "pass a #[repr(C)] type, an opaque handle, or a (pointer, length) pair");
     }
@@ -307,6 +313,28 @@ public final class AbiModelBuilder {
             case "str" -> "pass the address and the length of its UTF-8 bytes: `*const u8` and `usize`";
             default -> "use a fixed-width integer or float type";
         };
+    }
+
+    /**
+     * {@code <T as ferrule_ffi::bridge::Argument>::Abi} and {@code ..Output>::Abi}, which the
+     * attributes write for records, enumerations and objects: a record crosses as its struct, an
+     * enumeration as its {@code i32} enum, an object as its {@code u64} handle. The crate's
+     * declarations say which one {@code T} is.
+     */
+    private TypeRef projection(RustType.Projection projection, Item owner) {
+        String trait = crate.externalPath(projection.traitId()).orElse(projection.traitPath());
+        boolean bridge = projection.name().equals("Abi") && (trait.equals("ferrule_ffi::bridge::Argument")
+                || trait.equals("ferrule_ffi::bridge::Output"));
+        String name = projection.self() instanceof RustType.Named named ? named.lastSegment()
+                : projection.self().display();
+        Optional<String> kind = bridge ? declared.flatMap(d -> d.kindOf(name)) : Optional.empty();
+        if (kind.isEmpty()) {
+            return unsafe(projection, owner, "`" + projection.display() + "` is an associated type, whose C form"
+                    + " rustdoc does not show", "name the C type itself");
+        }
+        TypeRef form = kind.get().equals("object") ? ref(new RustType.Primitive("u64"), Context.VALUE, owner)
+                : ref(projection.self(), Context.VALUE, owner);
+        return new TypeRef(form.c(), projection.display(), form.ownership(), form.nullable());
     }
 
     private TypeRef named(RustType.Named named, Context context, Item owner) {

@@ -23,6 +23,19 @@ public final class Fixtures {
         return target;
     }
 
+    /**
+     * Copies a crate written on ferrule-ffi, its path dependency pointed at this repository's
+     * ferrule-ffi, which the relative path in the fixture no longer reaches from the copy.
+     */
+    public static Path copyOnFerruleFfi(String crate, Path into) throws IOException {
+        Path target = copy(crate, into);
+        Path manifest = target.resolve("Cargo.toml");
+        String ffi = Path.of("../rust-template/ferrule-ffi").toAbsolutePath().normalize().toString();
+        Files.writeString(manifest, Files.readString(manifest).replace("../../../../../rust-template/ferrule-ffi",
+                ffi));
+        return target;
+    }
+
     /** Copies a directory tree, leaving out build output ({@code target/} at any depth). */
     public static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {

@@ -49,10 +49,7 @@ class BindingCorpusTest {
 
     @BeforeAll
     static void extractEveryVersion() throws Exception {
-        Path crate = Fixtures.copy("binding-corpus", work);
-        Path manifest = crate.resolve("Cargo.toml");
-        Files.writeString(manifest, Files.readString(manifest).replace("../../../../../rust-template/ferrule-ffi",
-                Path.of("../rust-template/ferrule-ffi").toAbsolutePath().normalize().toString()));
+        Path crate = Fixtures.copyOnFerruleFfi("binding-corpus", work);
         List<CorpusCase> cases = CorpusCase.in(CASES);
         before = extract(crate, List.of());
         beforeBinding = BindingSnapshots.of(before, metadata(cases, null));

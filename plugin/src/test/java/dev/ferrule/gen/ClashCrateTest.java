@@ -34,19 +34,9 @@ class ClashCrateTest {
     private static AbiModel model;
     private static BuildOutcome build;
 
-    /** The crate, with its ferrule-ffi dependency pointed at this repository's. */
-    static Path copyClash(Path into) throws Exception {
-        Path crate = Fixtures.copy("clash", into);
-        Path manifest = crate.resolve("Cargo.toml");
-        String ffi = Path.of("../rust-template/ferrule-ffi").toAbsolutePath().normalize().toString();
-        Files.writeString(manifest, Files.readString(manifest).replace("../../../../../rust-template/ferrule-ffi",
-                ffi));
-        return crate;
-    }
-
     @BeforeAll
     static void buildAndExtract() throws Exception {
-        Fixtures.Request request = new Fixtures.Request(copyClash(work), work);
+        Fixtures.Request request = new Fixtures.Request(Fixtures.copyOnFerruleFfi("clash", work), work);
         RecordingLog log = new RecordingLog();
         build = new CargoBuilder(log).build(request.toRequest());
         model = new AbiExtractor(log).extract(request.toRequest(), build).get(0).model();

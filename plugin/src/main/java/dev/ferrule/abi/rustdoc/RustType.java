@@ -84,6 +84,21 @@ public sealed interface RustType {
         }
     }
 
+    /**
+     * {@code <T as Trait>::Name}: an associated type, which rustdoc leaves unresolved. ferrule-ffi's
+     * attributes write {@code <Settings as ferrule_ffi::bridge::Argument>::Abi}, whose C form the
+     * crate's declarations decide.
+     *
+     * @param traitId  the trait's item, for its path in another crate
+     */
+    record Projection(RustType self, String traitPath, String traitId, String name) implements RustType {
+        @Override
+        public String display() {
+            String trait = traitPath.substring(traitPath.lastIndexOf(':') + 1);
+            return "<" + self.display() + " as " + trait + ">::" + name;
+        }
+    }
+
     /** Anything else ({@code dyn Trait}, generics, {@code impl Trait}); never FFI-safe. */
     record Other(String description) implements RustType {
         @Override

@@ -254,6 +254,12 @@ class RustdocV57Adapter implements RustdocAdapter {
         if (node.has("array")) {
             return new RustType.Array(type(node.path("array").path("type")), node.path("array").path("len").asText());
         }
+        if (node.has("qualified_path")) {
+            JsonNode projection = node.path("qualified_path");
+            JsonNode trait = projection.path("trait");
+            return new RustType.Projection(type(projection.path("self_type")), trait.path("path").asText(""),
+                    trait.path("id").asText(null), projection.path("name").asText());
+        }
         if (node.has("dyn_trait")) {
             List<String> traits = new ArrayList<>();
             node.path("dyn_trait").path("traits").forEach(t -> traits.add(t.path("trait").path("path").asText()));
