@@ -396,10 +396,6 @@ fn export(export: Export) -> Result<Code> {
     for doc in &export.docs {
         item.tokens(&doc.tokens);
     }
-    item.src(&format!(
-        "#[doc = \"\"] #[doc = \"Exported to the host as `{}`: returns 0, a positive error code or a negative runtime code, and records the thread's last error.\"]",
-        export.symbol
-    ));
     item.src("#[doc = \"\"] #[doc = \"# Safety\"] #[doc = \"Pointers must be valid for the lengths passed with them, and out-parameters writable.\"]");
     item.src("#[unsafe(no_mangle)] #[allow(clippy::all, unused_unsafe, non_snake_case)]");
     item.src(&format!("pub unsafe extern \"C\" fn {}", export.symbol));

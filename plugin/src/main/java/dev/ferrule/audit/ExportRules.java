@@ -26,8 +26,13 @@ import java.util.regex.Pattern;
  */
 final class ExportRules {
 
-    /** ferrule-ffi's macros, which wrap every export they declare in its guard. */
-    static final Set<String> FERRULE_GUARD_MACROS = Set.of("export", "export_runtime");
+    /**
+     * ferrule-ffi's macros, which wrap every export they declare in its guard: {@code expose}
+     * is the attribute, which does not appear as {@code expose!} but is recognised through the
+     * declaration it leaves for each export.
+     */
+    static final Set<String> FERRULE_GUARD_MACROS = Set.of("export", "export_runtime", "library", "expose");
+    private static final String ATTRIBUTE = "expose";
 
     private static final Set<String> PANICKING_METHODS = Set.of("unwrap", "expect", "unwrap_unchecked");
     private static final Set<String> PANICKING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
@@ -39,6 +44,8 @@ final class ExportRules {
     private final AbiModel model;
     private final CrateSources sources;
     private final Set<String> guardMacros;
+    /** The Rust function behind each export ferrule-ffi's attribute generated, by symbol. */
+    private final Map<String, String> attributed = new HashMap<>();
     private final List<AuditFinding> findings = new ArrayList<>();
 
     private ExportRules(AbiModel model, CrateSources sources, Set<String> extraGuardMacros) {
@@ -48,6 +55,13 @@ final class ExportRules {
         guards.addAll(extraGuardMacros);
         guards.addAll(macrosThatCatchPanics(sources));
         this.guardMacros = Set.copyOf(guards);
+        if (model.declared() != null) {
+            model.declared().functions().forEach(f -> attributed.put(f.symbol(), lastSegment(f.rust())));
+        }
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf(':') + 1);
     }
 
     static List<AuditFinding> check(AbiModel model, CrateSources sources, Set<String> extraGuardMacros) {
@@ -115,7 +129,11 @@ final class ExportRules {
                             : "is declared by macro " + site.macro() + "!, which does not catch panics"), file, line);
         }
         if (site.decl() != null && site.decl().bodyOpen() >= 0) {
-            uncheckedPointers(function, site);
+            // The attribute's pointers are its own, each null-checked by ferrule-ffi's bridge; the
+            // author's function takes none, but its body can still panic.
+            if (!ATTRIBUTE.equals(site.macro())) {
+                uncheckedPointers(function, site);
+            }
             panics(function, site);
         }
     }
@@ -152,9 +170,10 @@ final class ExportRules {
         }
         RustSource source = file.get();
         int line = function.location().line();
-        String macro = source.macroInvokedAt(line).orElse(null);
+        String rustName = attributed.get(function.symbol());
+        String macro = rustName != null ? ATTRIBUTE : source.macroInvokedAt(line).orElse(null);
         FnDecl best = null;
-        for (FnDecl decl : source.functionsNamed(function.name())) {
+        for (FnDecl decl : source.functionsNamed(rustName != null ? rustName : function.name())) {
             int declLine = source.token(decl.nameIndex()).line();
             if (declLine >= line
                     && (best == null || declLine < source.token(best.nameIndex()).line())) {

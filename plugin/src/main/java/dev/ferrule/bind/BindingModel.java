@@ -232,11 +232,15 @@ public record BindingModel(Library library, String packageName, String rawClass,
 
     /** An object's role for a method: how its class presents it. */
     public enum Role {
-        CONSTRUCTOR, CLONE, RELEASE, METHOD
+        CONSTRUCTOR, CLONE, RELEASE, METHOD,
+        /** A function of the type that takes no instance: a static method of its class. */
+        STATIC
     }
 
     /**
-     * @param verb  the object class's method name for a {@link Role#METHOD} ({@code add} of {@code counter_add})
+     * @param verb  the object class's method name for a {@link Role#METHOD} ({@code add} of
+     *              {@code counter_add}), a {@link Role#STATIC}, or a declared
+     *              {@link Role#CONSTRUCTOR} ({@code create} for {@code new}); null otherwise
      */
     public record Owner(String object, Role role, String verb) {
     }
@@ -253,12 +257,18 @@ public record BindingModel(Library library, String packageName, String rawClass,
     /**
      * What a safe method returns.
      *
-     * @param mapping   null for {@code void}
-     * @param outParam  the C parameter it is read from, or -1 when the call returns it directly
+     * @param mapping        null for {@code void}
+     * @param outParam       the C parameter it is read from, or -1 when the call returns it directly
+     * @param presenceParam  for an {@link Mapping.Kind#OPTION}, the C parameter that says whether
+     *                       it is there; -1 otherwise
      */
-    public record Result(Mapping mapping, Source source, int outParam) {
+    public record Result(Mapping mapping, Source source, int outParam, int presenceParam) {
 
         public static final Result VOID = new Result(null, Source.RUST_TYPE, -1);
+
+        public Result(Mapping mapping, Source source, int outParam) {
+            this(mapping, source, outParam, -1);
+        }
 
         public boolean isVoid() {
             return mapping == null;
@@ -270,7 +280,8 @@ public record BindingModel(Library library, String packageName, String rawClass,
      *
      * @param name         the type's word in the export names ({@code byte_buffer})
      * @param className    its Java class ({@code ByteBuffer})
-     * @param constructor  the export that makes one
+     * @param constructor  the export that makes one; null for a declared type that only other
+     *                     functions return
      * @param release      the export that releases one
      * @param cloner       the export that makes a second handle to the same object, if any
      */

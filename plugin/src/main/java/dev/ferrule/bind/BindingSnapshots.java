@@ -81,10 +81,10 @@ public final class BindingSnapshots {
     private static String owner(SafeLayer safe, Owner owner) {
         String className = safe.object(owner.object()).orElseThrow().className();
         return className + "." + switch (owner.role()) {
-            case CONSTRUCTOR -> "create";
+            case CONSTRUCTOR -> owner.verb() == null ? "create" : owner.verb();
             case CLONE -> "duplicate";
             case RELEASE -> "close";
-            case METHOD -> owner.verb();
+            case METHOD, STATIC -> owner.verb();
         };
     }
 

@@ -86,4 +86,18 @@ public final class JavaNames {
     public static String constant(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
+
+    /** The class of a primitive type ({@code long} is {@code Long}); other types as they are. */
+    public static String boxed(String javaType) {
+        return switch (javaType) {
+            case "boolean" -> "Boolean";
+            case "byte" -> "Byte";
+            case "short" -> "Short";
+            case "int" -> "Integer";
+            case "long" -> "Long";
+            case "float" -> "Float";
+            case "double" -> "Double";
+            default -> javaType;
+        };
+    }
 }

@@ -8,9 +8,14 @@ package dev.ferrule.bind;
  *                  there and an instance of its class in the object's own class
  * @param target    the crate type or object it refers to (a record, an enum, a callback, an
  *                  object's name); null for values, strings and bytes
- * @param carrier   how its value crosses FFM, for values, enums and objects; null otherwise
+ * @param carrier   how its value crosses FFM, for values, enums and objects; null otherwise. A
+ *                  value whose {@code javaType} differs from its carrier's is converted on the way:
+ *                  an unsigned number is widened ({@code u32} is a {@code long} carried as an
+ *                  {@code int}, checked for range on the way in) and a declared {@code bool} is a
+ *                  {@code boolean} carried as a byte
+ * @param inner     for {@link Kind#OPTION}: what it holds when present
  */
-public record Mapping(Kind kind, String javaType, String target, Carrier carrier) {
+public record Mapping(Kind kind, String javaType, String target, Carrier carrier, Mapping inner) {
 
     /** The kinds of Java mapping. */
     public enum Kind {
@@ -33,11 +38,44 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
         /** A callback and its {@code user_data}: a functional interface. */
         CALLBACK,
         /** A struct with no record, returned by value: a copy in a {@code MemorySegment}. */
-        SEGMENT
+        SEGMENT,
+        /**
+         * A declared {@code Option<T>}: a presence byte before {@code T}'s C parameters (an
+         * object's is handle 0 instead). A nullable parameter, an {@code Optional} result.
+         */
+        OPTION
+    }
+
+    public Mapping(Kind kind, String javaType, String target, Carrier carrier) {
+        this(kind, javaType, target, carrier, null);
     }
 
     public static Mapping value(Carrier carrier) {
         return new Mapping(Kind.VALUE, carrier.javaType(), null, carrier);
+    }
+
+    /**
+     * An unsigned number in the next wider Java type that holds all of it: {@code u8} and
+     * {@code u16} as {@code int}, {@code u32} as {@code long}. {@code u64} has no wider type and
+     * stays a {@code long} with its bits.
+     */
+    public static Mapping unsigned(Carrier carrier) {
+        String javaType = switch (carrier.kind()) {
+            case BYTE, SHORT -> "int";
+            case INT, LONG -> "long";
+            default -> throw new IllegalArgumentException(carrier + " is not an integer");
+        };
+        return new Mapping(Kind.VALUE, javaType, null, carrier);
+    }
+
+    /** A declared {@code bool}: a {@code boolean} carried as the byte 0 or 1. */
+    public static Mapping flag(Carrier carrier) {
+        return new Mapping(Kind.VALUE, "boolean", null, carrier);
+    }
+
+    /** {@code Option<T>}: a nullable {@code T} as a parameter, an {@code Optional} as a result. */
+    public static Mapping option(Mapping inner) {
+        return new Mapping(Kind.OPTION, JavaNames.boxed(inner.javaType()), inner.target(), inner.carrier(), inner);
     }
 
     public static Mapping string() {
@@ -54,6 +92,11 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
 
     public static Mapping object(String object, Carrier handle) {
         return new Mapping(Kind.OBJECT, handle.javaType(), object, handle);
+    }
+
+    /** A declared object: its class in Java, its handle in C. */
+    public static Mapping object(String object, String className, Carrier handle) {
+        return new Mapping(Kind.OBJECT, className, object, handle);
     }
 
     public static Mapping record(String record, boolean nullable) {
@@ -81,6 +124,7 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
         return switch (kind) {
             case STRING, BYTES, OUT -> kindName;
             case VALUE -> kindName + ":" + javaType;
+            case OPTION -> kindName + ":" + inner.describe();
             default -> kindName + ":" + target;
         };
     }

@@ -88,8 +88,11 @@ final class SafeLayerBuilder {
     private SafeLayer build(NativeLayer natives) throws BindingException {
         String safeClass = JavaNames.upperCamel(model.crate().libName());
         String exceptionClass = safeClass + "Exception";
-        ValueTypes values = new ValueTypes(carriers, takenNames(safeClass, exceptionClass));
+        ValueTypes values = new ValueTypes(carriers, takenNames(safeClass, exceptionClass), model.declared());
         MethodMapper mapper = new MethodMapper(carriers, values);
+        AbiModel.Declared declared = model.declared() == null || model.declared().functions().isEmpty() ? null
+                : model.declared();
+        DeclaredMethods declaredMethods = declared == null ? null : new DeclaredMethods(declared, carriers, values);
         Map<String, Method> methods = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
         List<String> undecidable = new ArrayList<>();
@@ -101,6 +104,20 @@ final class SafeLayerBuilder {
                 continue;
             }
             FerruleMetadata.FunctionMetadata meta = config.metadata().function(function.symbol());
+            if (declared != null) {
+                Optional<AbiModel.DeclaredFunction> declaration = declared.function(function.symbol());
+                if (meta.rawOnly() || declaration.isEmpty()) {
+                    skipped.add(function.symbol() + ": " + (meta.rawOnly() ? "raw-only by [package.metadata.ferrule]"
+                            : "not declared by ferrule-ffi's attributes") + "; use " + config.rawClass());
+                    continue;
+                }
+                try {
+                    methods.put(local, declaredMethods.map(declaration.get(), function, raw.get(), local));
+                } catch (MethodMapper.Undecidable e) {
+                    undecidable.add(function.symbol() + ": " + e.getMessage() + ". Fix: " + e.fix());
+                }
+                continue;
+            }
             if (meta.rawOnly()) {
                 skipped.add(function.symbol() + ": raw-only by [package.metadata.ferrule]; use " + config.rawClass());
                 continue;
@@ -117,7 +134,9 @@ final class SafeLayerBuilder {
             throw new BindingException("The safe layer of " + model.crate().name() + " cannot be generated: "
                     + undecidable.size() + " function(s) are undecidable, and Ferrule does not guess.", undecidable);
         }
-        ObjectTypes.Found found = ObjectTypes.find(methods);
+        ObjectTypes.Found found = declared != null
+                ? new ObjectTypes.Found(declaredMethods.objects(), List.copyOf(methods.values()))
+                : ObjectTypes.find(methods);
         Set<String> usedTypes = new TreeSet<>();
         Set<String> usedCallbacks = new TreeSet<>();
         for (Method method : found.methods()) {
@@ -127,9 +146,10 @@ final class SafeLayerBuilder {
                 mappings.add(method.result().mapping());
             }
             for (Mapping mapping : mappings) {
-                switch (mapping.kind()) {
-                    case RECORD, OPTIONAL, ENUM -> usedTypes.add(mapping.target());
-                    case CALLBACK -> usedCallbacks.add(mapping.target());
+                Mapping used = mapping.kind() == Mapping.Kind.OPTION ? mapping.inner() : mapping;
+                switch (used.kind()) {
+                    case RECORD, OPTIONAL, ENUM -> usedTypes.add(used.target());
+                    case CALLBACK -> usedCallbacks.add(used.target());
                     default -> {
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.ferrule.bind;
 
+import dev.ferrule.abi.AbiModel;
 import dev.ferrule.abi.AbiModel.AbiType;
 import dev.ferrule.abi.AbiModel.Field;
 import dev.ferrule.abi.AbiModel.TypeKind;
@@ -28,8 +29,12 @@ final class ValueTypes {
     private final Map<String, AbiType> enums = new TreeMap<>();
     private final Map<String, AbiType> records = new TreeMap<>();
 
-    ValueTypes(Carriers carriers, Set<String> takenNames) {
+    /** What the crate declares: its records' unsigned fields are widened, as declared parameters are. */
+    private final AbiModel.Declared declared;
+
+    ValueTypes(Carriers carriers, Set<String> takenNames, AbiModel.Declared declared) {
         this.carriers = carriers;
+        this.declared = declared;
         for (AbiType type : carriers.table().all()) {
             if (!takenNames.contains(type.name()) && type.kind() == TypeKind.ENUM
                     && Carriers.ofEnumRepr(type.repr()).isPresent()) {
@@ -114,7 +119,8 @@ final class ValueTypes {
         List<RecordField> fields = new ArrayList<>();
         for (Field field : struct.fields()) {
             CType c = CType.parse(field.type().c());
-            Mapping mapping = fieldMapping(c).orElseThrow();
+            Mapping mapping = declaredUnsigned(struct.name(), field.name())
+                    ? Mapping.unsigned(carriers.value(c).orElseThrow()) : fieldMapping(c).orElseThrow();
             // Packed structs put fields below their natural alignment; FFM needs the unaligned accessors then.
             boolean unaligned = mapping.kind() != Mapping.Kind.RECORD && carriers.size(c) > 1
                     && struct.align() < carriers.size(c);
@@ -123,6 +129,12 @@ final class ValueTypes {
         }
         return new RecordType(struct.name(), struct.path(), struct.size(), struct.align(), List.copyOf(fields),
                 struct.docs());
+    }
+
+    private boolean declaredUnsigned(String record, String field) {
+        return declared != null && declared.records().stream().filter(r -> r.name().equals(record))
+                .flatMap(r -> r.fields().stream()).anyMatch(f -> f.name().equals(field)
+                        && List.of("u8", "u16", "u32").contains(f.type()));
     }
 
     private static EnumType javaEnum(AbiType type) {

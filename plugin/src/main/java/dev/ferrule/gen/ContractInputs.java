@@ -4,9 +4,12 @@ import static dev.ferrule.gen.Ast.call;
 import static dev.ferrule.gen.Ast.field;
 import static dev.ferrule.gen.Ast.name;
 
+import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.type.PrimitiveType;
 import dev.ferrule.bind.BindingModel.Method;
 import dev.ferrule.bind.BindingModel.NativeFunction;
+import dev.ferrule.bind.BindingModel.SafeLayer;
 import dev.ferrule.bind.BindingModel.NativeType;
 import dev.ferrule.bind.BindingModel.Param;
 import dev.ferrule.bind.Carrier;
@@ -41,10 +44,16 @@ final class ContractInputs {
      * A raw call that passes invalid UTF-8 in the method's first string. Only the raw layer can
      * send invalid UTF-8: Java strings always encode to valid UTF-8.
      */
-    static Optional<RawCall> invalidUtf8(Method method, NativeFunction raw) {
+    static Optional<RawCall> invalidUtf8(SafeLayer safe, Method method, NativeFunction raw) {
         return method.params().stream().filter(p -> p.mapping().kind() == Mapping.Kind.STRING).findFirst()
-                .flatMap(text -> rawCall(method, raw, index -> index == text.natives().get(0)
+                .flatMap(text -> rawCall(safe, method, raw, index -> index == text.natives().get(0)
                         ? List.of(name("invalidUtf8"), call(name("invalidUtf8"), "byteSize")) : null));
+    }
+
+    /** A raw call that passes {@code handle} in the C parameter {@code nativeIndex}, a declared object's handle. */
+    static Optional<RawCall> withHandle(SafeLayer safe, Method method, NativeFunction raw, int nativeIndex,
+            Expression handle) {
+        return rawCall(safe, method, raw, index -> index == nativeIndex ? List.of(handle) : null);
     }
 
     /**
@@ -53,17 +62,28 @@ final class ContractInputs {
      * so a crash here is a missing null check. A byte pointer gets a length of 1, so the null is not
      * excused by an empty input.
      */
-    static Map<String, RawCall> nullProbes(Method method, NativeFunction raw) {
+    static Map<String, RawCall> nullProbes(SafeLayer safe, Method method, NativeFunction raw) {
         Map<String, RawCall> probes = new LinkedHashMap<>();
         for (int nulled = 0; nulled < raw.params().size(); nulled++) {
             if (raw.params().get(nulled).type().carrier().kind() != Carrier.Kind.ADDRESS) {
                 continue;
             }
             int index = nulled;
-            boolean pair = isPairStart(method, nulled);
-            rawCall(method, raw, i -> i != index ? null : pair
-                    ? List.of(field(name("MemorySegment"), "NULL"), Ast.longLiteral(1))
-                    : List.of(field(name("MemorySegment"), "NULL")))
+            Param owner = owner(method, nulled);
+            List<Expression> nulls;
+            int from = index;
+            if (owner.mapping().kind() == Mapping.Kind.OPTION && owner.natives().size() == 3) {
+                // Text or bytes in an option: present, so the null pointer is read, with a length of 1.
+                from = owner.natives().get(0);
+                nulls = List.of(new CastExpr(PrimitiveType.byteType(), Ast.integer(1)),
+                        field(name("MemorySegment"), "NULL"), Ast.longLiteral(1));
+            } else if (isPairStart(method, nulled)) {
+                nulls = List.of(field(name("MemorySegment"), "NULL"), Ast.longLiteral(1));
+            } else {
+                nulls = List.of(field(name("MemorySegment"), "NULL"));
+            }
+            int start = from;
+            rawCall(safe, method, raw, i -> i == start ? nulls : null)
                     .ifPresent(call -> probes.put(raw.params().get(index).name(), call));
         }
         return probes;
@@ -71,19 +91,21 @@ final class ContractInputs {
 
     /**
      * The arguments of a raw call: what {@code special} gives for a C parameter (two values for a
-     * pointer and length pair), and valid values for the rest. Empty when some parameter cannot
-     * be filled safely, such as a record or a callback.
+     * pointer and length pair), and valid values for the rest: an enum's first variant, false for
+     * a declared {@code bool}, an absent option. Empty when some parameter cannot be filled
+     * safely, such as a record or a callback.
      */
-    private static Optional<RawCall> rawCall(Method method, NativeFunction raw, IntFunction<List<Expression>> special) {
+    private static Optional<RawCall> rawCall(SafeLayer safe, Method method, NativeFunction raw,
+            IntFunction<List<Expression>> special) {
         List<Expression> args = new ArrayList<>();
         Map<String, String> handles = new TreeMap<>();
         for (int i = 0; i < raw.params().size(); i++) {
             Param param = owner(method, i);
-            boolean pair = isPairStart(method, i);
             List<Expression> given = special.apply(i);
             if (given != null) {
+                // What is given fills as many C parameters as it has values: a pair's two, say.
                 args.addAll(given);
-                i += pair ? 1 : 0;
+                i += given.size() - 1;
                 continue;
             }
             NativeType type = raw.params().get(i).type();
@@ -97,6 +119,18 @@ final class ContractInputs {
                     handles.put("live" + i, param.mapping().target());
                     args.add(name("live" + i));
                 }
+                case OPTION -> {
+                    if (type.carrier().kind() == Carrier.Kind.STRUCT) {
+                        return Optional.empty();
+                    }
+                    // Absent: a zero presence byte, or handle 0, and zeros the library does not read.
+                    args.add(type.carrier().isValue() ? JavaTypes.zero(type.carrier())
+                            : field(name("MemorySegment"), "NULL"));
+                }
+                case ENUM -> {
+                    long first = safe.enumeration(param.mapping().target()).orElseThrow().variants().get(0).value();
+                    args.add(new CastExpr(JavaTypes.type(type.carrier()), Ast.longLiteral(first)));
+                }
                 case OUT -> {
                     if (type.pointeeSize() == null) {
                         return Optional.empty();
@@ -107,7 +141,9 @@ final class ContractInputs {
                     if (!type.carrier().isValue()) {
                         return Optional.empty();
                     }
-                    args.add(TypicalValues.of(type.carrier()));
+                    boolean flag = param.mapping().kind() == Mapping.Kind.VALUE
+                            && param.mapping().javaType().equals("boolean");
+                    args.add(flag ? JavaTypes.zero(type.carrier()) : TypicalValues.of(type.carrier()));
                 }
             }
         }

@@ -47,6 +47,10 @@ final class ContractSuite {
         return calls.typical();
     }
 
+    FacadeCalls calls() {
+        return calls;
+    }
+
     /** The case names generated so far. */
     Set<String> names() {
         return names;

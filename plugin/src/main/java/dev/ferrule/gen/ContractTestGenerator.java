@@ -52,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A JUnit 5 suite that drives every method of the safe layer with edge cases for its parameter
@@ -69,8 +70,10 @@ final class ContractTestGenerator {
 
     private enum Expect {
         RESULT_OR_OWN, NULL_POINTER, HANDLE_REFUSED,
-        /** Refused in Java before the call: the text has no UTF-8 form. */
-        NOT_UTF8
+        /** Refused in Java before the call: text with no UTF-8 form, a number outside its Rust type. */
+        REFUSED_BEFORE_CALL,
+        /** An object used after it was closed. */
+        CLOSED
     }
 
     private final BindingModel model;
@@ -105,8 +108,8 @@ final class ContractTestGenerator {
         for (Method method : safe.methods()) {
             NativeFunction raw = model.natives().function(method.symbol()).orElseThrow();
             generator.addValueCases(method);
-            ContractInputs.invalidUtf8(method, raw).ifPresent(call -> generator.addInvalidUtf8Case(method, call));
-            ContractInputs.nullProbes(method, raw).forEach((param, call) -> generator.addNullProbe(method, param,
+            ContractInputs.invalidUtf8(safe, method, raw).ifPresent(call -> generator.addInvalidUtf8Case(method, call));
+            ContractInputs.nullProbes(safe, method, raw).forEach((param, call) -> generator.addNullProbe(method, param,
                     call));
         }
         for (BindingModel.ObjectType object : safe.objects()) {
@@ -158,6 +161,19 @@ final class ContractTestGenerator {
         for (int i = 0; i < params.size(); i++) {
             Param param = params.get(i);
             String prefix = method.name() + "_" + param.javaName() + "_";
+            if (SafeMethodBuilder.isTyped(param.mapping())) {
+                addObjectCases(method, i, prefix);
+                continue;
+            }
+            if (param.mapping().kind() == Mapping.Kind.OPTION) {
+                addOptionCases(method, i, prefix);
+                continue;
+            }
+            if (param.mapping().kind() == Mapping.Kind.VALUE && !param.mapping().javaType().equals(
+                    param.mapping().carrier().javaType()) && !param.mapping().javaType().equals("boolean")) {
+                addUnsignedCases(method, i, prefix);
+                continue;
+            }
             if (param.mapping().kind() == Mapping.Kind.OBJECT) {
                 addCase(prefix + "zero", method, i, Ast.longLiteral(0), Expect.HANDLE_REFUSED);
                 addCase(prefix + "forged", method, i, name("Long.MAX_VALUE"), Expect.HANDLE_REFUSED);
@@ -173,9 +189,88 @@ final class ContractTestGenerator {
             }
             for (Map.Entry<String, Expression> edge : edges(javaType).entrySet()) {
                 addCase(prefix + edge.getKey(), method, i, edge.getValue(),
-                        edge.getKey().equals("loneSurrogate") ? Expect.NOT_UTF8 : Expect.RESULT_OR_OWN);
+                        edge.getKey().equals("loneSurrogate") ? Expect.REFUSED_BEFORE_CALL : Expect.RESULT_OR_OWN);
             }
         }
+    }
+
+    /**
+     * A declared object's parameter: an instance of its class, so a forged or foreign handle
+     * cannot be written in Java; null and a closed instance can, and the raw layer is sent the
+     * handles the safe layer cannot make.
+     */
+    private void addObjectCases(Method method, int index, String prefix) {
+        Param param = method.javaParams().get(index);
+        Type javaType = JavaTypes.type(param.mapping().javaType());
+        addCase(prefix + "null", method, index, new CastExpr(javaType, new NullLiteralExpr()), Expect.NULL_POINTER);
+        String object = param.mapping().target();
+        List<Statement> setup = new ArrayList<>();
+        setup.add(declare(javaType.clone(), "closed", suite.newHandle(object)));
+        setup.add(run(call(name("closed"), "close")));
+        addCase(prefix + "closed", method, index, name("closed"), Expect.CLOSED, setup);
+        NativeFunction raw = model.natives().function(method.symbol()).orElseThrow();
+        int nativeIndex = param.natives().get(0);
+        Map<String, Expression> forged = new LinkedHashMap<>();
+        forged.put("zero", Ast.longLiteral(0));
+        forged.put("forged", name("Long.MAX_VALUE"));
+        forged.put("negative", Ast.longLiteral(-1));
+        forged.forEach((name, handle) -> ContractInputs.withHandle(suite.safe(), method, raw, nativeIndex, handle)
+                .ifPresent(call -> addRawHandleCase(prefix + name, call)));
+    }
+
+    /** An option: absent is a valid argument, and so is each edge of the value it holds. */
+    private void addOptionCases(Method method, int index, String prefix) {
+        Mapping inner = method.javaParams().get(index).mapping().inner();
+        addCase(prefix + "none", method, index, new CastExpr(JavaTypes.type(method.javaParams().get(index).mapping()
+                .javaType()), new NullLiteralExpr()), Expect.RESULT_OR_OWN);
+        if (inner.kind() == Mapping.Kind.OBJECT) {
+            return;
+        }
+        for (Map.Entry<String, Expression> edge : edges(JavaTypes.type(inner.javaType())).entrySet()) {
+            if (inner.kind() == Mapping.Kind.VALUE && !inner.javaType().equals(inner.carrier().javaType())) {
+                continue;
+            }
+            addCase(prefix + edge.getKey(), method, index, edge.getValue(),
+                    edge.getKey().equals("loneSurrogate") ? Expect.REFUSED_BEFORE_CALL : Expect.RESULT_OR_OWN);
+        }
+    }
+
+    /**
+     * A widened unsigned number: both ends of the Rust type's range are results, and one past
+     * either end is refused in Java before the call.
+     */
+    private void addUnsignedCases(Method method, int index, String prefix) {
+        Mapping mapping = method.javaParams().get(index).mapping();
+        boolean wide = mapping.javaType().equals("long");
+        long max = switch (mapping.carrier().kind()) {
+            case BYTE -> 0xFFL;
+            case SHORT -> 0xFFFFL;
+            default -> 0xFFFF_FFFFL;
+        };
+        IntFunction<Expression> small = v -> wide ? Ast.longLiteral(v) : integer(v);
+        addCase(prefix + "zero", method, index, small.apply(0), Expect.RESULT_OR_OWN);
+        addCase(prefix + "max", method, index, wide ? Ast.longLiteral(max) : integer((int) max), Expect.RESULT_OR_OWN);
+        addCase(prefix + "minusOne", method, index, small.apply(-1), Expect.REFUSED_BEFORE_CALL);
+        addCase(prefix + "aboveMax", method, index, wide ? Ast.longLiteral(max + 1) : integer((int) max + 1),
+                Expect.REFUSED_BEFORE_CALL);
+    }
+
+    /** A handle the safe layer cannot make, sent through the raw layer: refused with a handle error. */
+    private void addRawHandleCase(String caseName, ContractInputs.RawCall raw) {
+        List<Statement> setup = new ArrayList<>();
+        List<Statement> cleanup = new ArrayList<>();
+        liveHandles(raw, setup, cleanup);
+        Expression status = call(name(model.rawClass()), raw.symbol(), raw.args().stream().map(Expression::clone)
+                .toArray(Expression[]::new));
+        Expression refused = Arrays.stream(RuntimeStatus.values()).filter(RuntimeStatus::refusesHandle)
+                .map(s -> (Expression) Ast.binary(name("status"), BinaryExpr.Operator.EQUALS, integer(s.code())))
+                .reduce((a, b) -> Ast.binary(a, BinaryExpr.Operator.OR, b)).orElseThrow();
+        BlockStmt check = block(declare(PrimitiveType.intType(), "status", status),
+                run(call(name("Assertions"), "assertTrue", refused, Ast.binary(str("a handle error, not "),
+                        BinaryExpr.Operator.PLUS, name("status")))));
+        boolean usesArena = raw.args().stream().anyMatch(a -> !a.findAll(NameExpr.class,
+                n -> n.getNameAsString().equals("arena")).isEmpty());
+        suite.addTest(caseName, setup, List.of(usesArena ? withArena(check) : check), cleanup);
     }
 
     /** Edge values of a parameter type; empty for types without interesting edges. */
@@ -200,7 +295,8 @@ final class ContractTestGenerator {
                 String boxed = name.equals("double") ? "Double" : "Float";
                 values.put("nan", name(boxed + ".NaN"));
                 values.put("infinite", name(boxed + ".POSITIVE_INFINITY"));
-                values.put("negativeZero", new CastExpr(type.clone(), new DoubleLiteralExpr("-0.0")));
+                // A double literal needs no cast (javac warns about a redundant one); a float's suffix makes it one.
+                values.put("negativeZero", new DoubleLiteralExpr(name.equals("double") ? "-0.0" : "-0.0f"));
             }
             case "boolean" -> {
                 values.put("true", new BooleanLiteralExpr(true));
@@ -237,12 +333,14 @@ final class ContractTestGenerator {
         List<Param> params = method.javaParams();
         for (int i = 0; i < params.size(); i++) {
             Mapping mapping = params.get(i).mapping();
+            Mapping object = mapping.kind() == Mapping.Kind.OPTION ? mapping.inner() : mapping;
             if (i == varied) {
                 args.add(value);
-            } else if (mapping.kind() == Mapping.Kind.OBJECT) {
+            } else if (object.kind() == Mapping.Kind.OBJECT) {
                 String handle = "live" + i;
-                setup.add(declare(PrimitiveType.longType(), handle, suite.newHandle(mapping.target())));
-                cleanup.add(0, run(suite.release(mapping.target(), name(handle))));
+                setup.add(declare(suite.calls().handleType(object.target()), handle,
+                        suite.newHandle(object.target())));
+                cleanup.add(0, run(suite.release(object.target(), name(handle))));
                 args.add(name(handle));
             } else {
                 args.add(suite.typical().of(mapping));
@@ -252,22 +350,26 @@ final class ContractTestGenerator {
     }
 
     private void addCase(String caseName, Method method, int varied, Expression value, Expect expect) {
-        List<Statement> setup = new ArrayList<>();
+        addCase(caseName, method, varied, value, expect, new ArrayList<>());
+    }
+
+    private void addCase(String caseName, Method method, int varied, Expression value, Expect expect,
+            List<Statement> setup) {
         List<Statement> cleanup = new ArrayList<>();
         Expression invocation = call(name(suite.safe().className()), method.name(),
                 typicalArgs(method, varied, value, setup, cleanup).toArray(Expression[]::new));
-        Role role = method.owner().map(BindingModel.Owner::role).orElse(null);
-        // A handle made by an edge case is released at once, or the leak check would fail.
-        BlockStmt callBody = block(role == Role.CONSTRUCTOR || role == Role.CLONE
-                ? run(suite.release(method.owner().get().object(), invocation)) : new ExpressionStmt(invocation));
+        // An object an edge case makes is released at once, or the leak check would fail.
+        BlockStmt callBody = block(suite.calls().disposing(method, invocation));
         LambdaExpr lambda = new LambdaExpr(new NodeList<>(), callBody);
         Statement check = switch (expect) {
             case RESULT_OR_OWN -> run(call("returnsOrThrowsOwn", lambda));
             case HANDLE_REFUSED -> run(call("refusesHandle", lambda));
             case NULL_POINTER -> run(call(name("Assertions"), "assertThrows", new ClassExpr(type(
                     "NullPointerException")), lambda));
-            case NOT_UTF8 -> run(call(name("Assertions"), "assertThrows", new ClassExpr(type(
+            case REFUSED_BEFORE_CALL -> run(call(name("Assertions"), "assertThrows", new ClassExpr(type(
                     "IllegalArgumentException")), lambda));
+            case CLOSED -> run(call(name("Assertions"), "assertThrows", new ClassExpr(type(
+                    "IllegalStateException")), lambda));
         };
         suite.addTest(caseName, setup, List.of(check), cleanup);
     }
@@ -332,11 +434,20 @@ final class ContractTestGenerator {
                 new NodeList<>(), null);
     }
 
-    /** Creates the live handles a raw call needs, and releases them afterwards, newest first. */
+    /**
+     * Creates the live handles a raw call needs, and releases them afterwards, newest first. A
+     * declared object is made as an instance, which keeps its handle and is closed afterwards.
+     */
     private void liveHandles(ContractInputs.RawCall raw, List<Statement> create, List<Statement> release) {
         raw.handles().forEach((local, object) -> {
-            create.add(declare(PrimitiveType.longType(), local, suite.newHandle(object)));
-            release.add(0, run(suite.release(object, name(local))));
+            if (suite.calls().typed(object)) {
+                create.add(declare(suite.calls().handleType(object), local + "$object", suite.newHandle(object)));
+                create.add(declare(PrimitiveType.longType(), local, call(name(local + "$object"), "handle")));
+                release.add(0, run(suite.release(object, name(local + "$object"))));
+            } else {
+                create.add(declare(PrimitiveType.longType(), local, suite.newHandle(object)));
+                release.add(0, run(suite.release(object, name(local))));
+            }
         });
     }
 }

@@ -74,8 +74,11 @@ final class FacadeGenerator {
         if (!safe.callbacks().isEmpty()) {
             CallbackGenerator.addTo(type, safe.callbacks(), model.rawClass());
         }
+        UsedImports.add(unit);
         return Printer.source(model.packageName(), safe.className(), unit);
     }
+
+
 
     /** {@code new RuntimeExports(Raw::p_last_error_length, ..., Raw.FFI_BUFFER_LAYOUT, Exception::of)}. */
     private static Expression runtimeExports(BindingModel model, SafeLayer safe) {

@@ -73,8 +73,7 @@ final class FuzzTestGenerator {
             List<Param> params = method.javaParams();
             int last = -1;
             for (int i = 0; i < params.size(); i++) {
-                Mapping.Kind kind = params.get(i).mapping().kind();
-                if (kind == Mapping.Kind.STRING || kind == Mapping.Kind.BYTES) {
+                if (isInput(params.get(i).mapping())) {
                     last = i;
                 }
             }
@@ -101,22 +100,22 @@ final class FuzzTestGenerator {
         List<Param> params = target.javaParams();
         for (int i = 0; i < params.size(); i++) {
             Mapping mapping = params.get(i).mapping();
+            Mapping object = mapping.kind() == Mapping.Kind.OPTION ? mapping.inner() : mapping;
             String local = "arg" + i;
-            if (mapping.kind() == Mapping.Kind.OBJECT) {
-                body.addStatement(declare(PrimitiveType.longType(), local, helpers.newHandle(mapping.target())));
-                cleanup.add(run(helpers.release(mapping.target(), name(local))));
+            if (object.kind() == Mapping.Kind.OBJECT) {
+                body.addStatement(declare(helpers.handleType(object.target()), local,
+                        helpers.newHandle(object.target())));
+                cleanup.add(run(helpers.release(object.target(), name(local))));
                 args.add(name(local));
                 continue;
             }
             Type javaType = JavaTypes.type(mapping.javaType());
-            Optional<Expression> fuzzed = consume(javaType, i == lastInput);
+            Optional<Expression> fuzzed = consume(mapping, i == lastInput);
             body.addStatement(declare(javaType, local, fuzzed.orElseGet(() -> helpers.typical().of(mapping))));
             args.add(name(local));
         }
         Expression invocation = call(name(safeClass), target.name(), args.toArray(Expression[]::new));
-        Role role = target.owner().map(BindingModel.Owner::role).orElse(null);
-        Statement callStatement = role == Role.CONSTRUCTOR || role == Role.CLONE
-                ? run(helpers.release(target.owner().get().object(), invocation)) : run(invocation);
+        Statement callStatement = helpers.disposing(target, invocation);
         // A panic is caught at the boundary, so it cannot crash anything; for a fuzzer it is still a
         // finding: the input reached a bug in the Rust code that the documented errors do not cover.
         CatchClause panic = new CatchClause(new Parameter(type(helpers.safe().exceptionClass() + "."
@@ -130,7 +129,29 @@ final class FuzzTestGenerator {
         return method;
     }
 
-    /** How a fuzzed value of a type is drawn; empty for types that take their typical value. */
+    /** Text or bytes, present or optional: what the fuzzer's input feeds. */
+    private static boolean isInput(Mapping mapping) {
+        Mapping value = mapping.kind() == Mapping.Kind.OPTION ? mapping.inner() : mapping;
+        return value.kind() == Mapping.Kind.STRING || value.kind() == Mapping.Kind.BYTES;
+    }
+
+    /**
+     * How a fuzzed value is drawn; empty for types that take their typical value. A widened
+     * unsigned number is drawn from its Rust type's range, which is all the library can receive.
+     */
+    private static Optional<Expression> consume(Mapping mapping, boolean last) {
+        Mapping value = mapping.kind() == Mapping.Kind.OPTION ? mapping.inner() : mapping;
+        if (value.kind() == Mapping.Kind.VALUE && value.carrier() != null && !value.javaType().equals("boolean")
+                && !value.javaType().equals(value.carrier().javaType())) {
+            return Optional.of(switch (value.carrier().kind()) {
+                case BYTE -> call(name("data"), "consumeInt", integer(0), integer(0xFF));
+                case SHORT -> call(name("data"), "consumeInt", integer(0), integer(0xFFFF));
+                default -> call(name("data"), "consumeLong", Ast.longLiteral(0), Ast.longLiteral(0xFFFF_FFFFL));
+            });
+        }
+        return consume(JavaTypes.type(value.javaType()), last);
+    }
+
     private static Optional<Expression> consume(Type type, boolean last) {
         return Optional.ofNullable(switch (type.asString()) {
             case "String" -> last ? call(name("data"), "consumeRemainingAsString")

@@ -77,7 +77,7 @@ final class HandleClassGenerator {
 
     /** The Java type a facade method returns. */
     static Type facadeResult(Method method) {
-        return method.result().isVoid() ? new VoidType() : JavaTypes.type(method.result().mapping().javaType());
+        return method.result().isVoid() ? new VoidType() : JavaTypes.result(method.result().mapping());
     }
 
     private String facadeName(String symbol) {
@@ -103,23 +103,32 @@ final class HandleClassGenerator {
                 Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
         type.addField("HandleTracker.Tracked", "tracked", Modifier.Keyword.PRIVATE, Modifier.Keyword.FINAL);
 
-        ConstructorDeclaration constructor = type.addConstructor(Modifier.Keyword.PRIVATE);
+        // Package-private: the facade wraps the handles that declared functions return.
+        ConstructorDeclaration constructor = type.addConstructor();
         constructor.addParameter(PrimitiveType.longType(), "handle");
         constructor.setBody(block(assign(field(new ThisExpr(), "tracked"), call(name("TRACKER"), "track",
                 new ThisExpr(), name("handle")))));
 
-        type.addMember(factory(safe.method(object.constructor()).orElseThrow()));
+        for (Method method : safe.methodsOf(word)) {
+            if (method.owner().orElseThrow().role() == Role.CONSTRUCTOR) {
+                type.addMember(factory(method));
+            }
+        }
         object.cloner().ifPresent(clone -> {
             MethodDeclaration duplicate = type.addMethod("duplicate", Modifier.Keyword.PUBLIC);
             duplicate.setType(type(object.className()));
             duplicate.setJavadocComment("@return a second handle to the same " + word
                     + ", closed independently of this one");
-            duplicate.setBody(guarded(ret(create(object.className(), call(name(safe.className()),
-                    facadeName(clone), name(HANDLE))))));
+            Method cloner = safe.method(clone).orElseThrow();
+            duplicate.setBody(guarded(ret(wrapped(cloner, call(name(safe.className()), cloner.name(),
+                    receiver(cloner)))), cloner));
         });
         for (Method method : safe.methodsOf(word)) {
-            if (method.owner().orElseThrow().role() == Role.METHOD) {
+            Role role = method.owner().orElseThrow().role();
+            if (role == Role.METHOD) {
                 type.addMember(instanceMethod(method));
+            } else if (role == Role.STATIC) {
+                type.addMember(staticMethod(method));
             }
         }
         MethodDeclaration handle = new MethodDeclaration(NodeList.nodeList(), PrimitiveType.longType(), "handle");
@@ -141,12 +150,24 @@ final class HandleClassGenerator {
         reclaimed.setType(PrimitiveType.longType()).setBody(block(ret(call(name("TRACKER"), "reclaimed"))));
         reclaimed.setJavadocComment("@return how many instances were never closed and had to be released after"
                 + " the garbage collector found them: leaks");
+        UsedImports.add(unit);
         return unit;
     }
 
+    /** The instance a facade method's result is: declared results are instances already. */
+    private Expression wrapped(Method method, Expression result) {
+        return SafeMethodBuilder.isTyped(method.result().mapping()) ? result : create(object.className(), result);
+    }
+
+    /** What a method passes for the instance it works on: itself when declared, else its handle. */
+    private static Expression receiver(Method method) {
+        return SafeMethodBuilder.isTyped(method.javaParams().get(0).mapping()) ? new ThisExpr() : name(HANDLE);
+    }
+
     private MethodDeclaration factory(Method creator) {
+        String verb = creator.owner().orElseThrow().verb();
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
-                Modifier.staticModifier()), type(object.className()), "create");
+                Modifier.staticModifier()), type(object.className()), verb == null ? "create" : verb);
         List<Expression> args = new ArrayList<>();
         StringBuilder javadoc = new StringBuilder("A new ").append(object.name()).append(".\n");
         for (Parameter parameter : facadeParameters(creator)) {
@@ -157,8 +178,32 @@ final class HandleClassGenerator {
         }
         javadoc.append("\n@return the new ").append(object.name()).append("; close it when done");
         method.setJavadocComment(javadoc.toString());
-        method.setBody(block(ret(create(object.className(), call(name(safe.className()), creator.name(),
+        method.setBody(block(ret(wrapped(creator, call(name(safe.className()), creator.name(),
                 args.toArray(Expression[]::new))))));
+        return method;
+    }
+
+    /** A function of the type that takes no instance, as a static method of its class. */
+    private MethodDeclaration staticMethod(Method target) {
+        Type result = facadeResult(target);
+        MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
+                Modifier.staticModifier()), result, target.owner().orElseThrow().verb());
+        List<Expression> args = new ArrayList<>();
+        StringBuilder javadoc = new StringBuilder(Javadocs.leading(target.docs())).append("<p>Calls {@code ")
+                .append(target.symbol()).append("}.");
+        for (Parameter parameter : facadeParameters(target)) {
+            method.addParameter(parameter);
+            args.add(name(parameter.getNameAsString()));
+            javadoc.append("\n@param ").append(parameter.getNameAsString()).append(" see {@link ")
+                    .append(safe.className()).append('#').append(target.name()).append('}');
+        }
+        if (!result.isVoidType()) {
+            javadoc.append("\n@return see {@link ").append(safe.className()).append('#').append(target.name())
+                    .append('}');
+        }
+        method.setJavadocComment(javadoc.toString());
+        Expression call = call(name(safe.className()), target.name(), args.toArray(Expression[]::new));
+        method.setBody(block(result.isVoidType() ? run(call) : ret(call)));
         return method;
     }
 
@@ -166,7 +211,7 @@ final class HandleClassGenerator {
         Type result = facadeResult(target);
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier()), result,
                 target.owner().orElseThrow().verb());
-        List<Expression> args = new ArrayList<>(List.of(name(HANDLE)));
+        List<Expression> args = new ArrayList<>(List.of(receiver(target)));
         StringBuilder javadoc = new StringBuilder("Calls {@code ").append(target.symbol()).append("} on this ")
                 .append(object.name()).append('.');
         List<Parameter> parameters = facadeParameters(target);
@@ -183,12 +228,15 @@ final class HandleClassGenerator {
         javadoc.append("\n@throws IllegalStateException if this ").append(object.name()).append(" is closed");
         method.setJavadocComment(javadoc.toString());
         Expression call = call(name(safe.className()), target.name(), args.toArray(Expression[]::new));
-        method.setBody(guarded(result.isVoidType() ? run(call) : ret(call)));
+        method.setBody(guarded(result.isVoidType() ? run(call) : ret(call), target));
         return method;
     }
 
-    /** Runs a call with the current handle; a stale-handle error after close means "closed". */
-    private BlockStmt guarded(Statement call) {
+    /**
+     * Runs a call with the current handle, or with this instance, whose handle the facade takes;
+     * a stale-handle error after close means "closed".
+     */
+    private BlockStmt guarded(Statement call, Method method) {
         String staleHandle = safe.exceptionClass() + "." + RuntimeStatus.STALE_HANDLE.exceptionName();
         Statement closedMeanwhile = when(call("isClosed"), throwing(create("IllegalStateException",
                 str(object.className() + " was closed during the call"), name("stale$"))));
@@ -196,8 +244,9 @@ final class HandleClassGenerator {
                 block(closedMeanwhile, throwing(name("stale$"))));
         // Until the call returns, this object must not look collectable, or the tracker could
         // release the handle under the call.
-        return block(declare(PrimitiveType.longType(), HANDLE, call("handle")),
-                new TryStmt(block(call), NodeList.nodeList(stale), block(run(call(name("Reference"),
-                        "reachabilityFence", new ThisExpr())))));
+        TryStmt attempt = new TryStmt(block(call), NodeList.nodeList(stale), block(run(call(name("Reference"),
+                "reachabilityFence", new ThisExpr()))));
+        return receiver(method) instanceof ThisExpr ? block(attempt)
+                : block(declare(PrimitiveType.longType(), HANDLE, call("handle")), attempt);
     }
 }

@@ -75,9 +75,17 @@ final class HandleContractCases {
             String object, boolean releasedFirst, Arguments arguments) {
         String local = releasedFirst ? "released" : "foreign";
         List<Statement> setup = new ArrayList<>();
-        setup.add(declare(PrimitiveType.longType(), local, suite.newHandle(object)));
         List<Statement> cleanup = new ArrayList<>();
-        (releasedFirst ? setup : cleanup).add(run(suite.release(object, name(local))));
+        if (suite.calls().typed(object)) {
+            // A declared object is an instance; the handle is taken before it is closed.
+            String instance = local + "$object";
+            setup.add(declare(suite.calls().handleType(object), instance, suite.newHandle(object)));
+            setup.add(declare(PrimitiveType.longType(), local, call(name(instance), "handle")));
+            (releasedFirst ? setup : cleanup).add(run(suite.release(object, name(instance))));
+        } else {
+            setup.add(declare(PrimitiveType.longType(), local, suite.newHandle(object)));
+            (releasedFirst ? setup : cleanup).add(run(suite.release(object, name(local))));
+        }
         List<Expression> args = arguments.of(method, index, name(local), setup, cleanup);
         LambdaExpr lambda = new LambdaExpr(new NodeList<>(), block(new ExpressionStmt(call(name(
                 suite.safe().className()), method.name(), args.toArray(Expression[]::new)))));
@@ -86,9 +94,13 @@ final class HandleContractCases {
 
     /** Use after close, double close, and use racing close, on an object class. */
     static void addLifecycleCases(ContractSuite suite, ObjectType object) {
+        if (object.constructor() == null) {
+            return;
+        }
         Method creator = suite.safe().method(object.constructor()).orElseThrow();
-        Expression create = call(name(object.className()), "create", creator.javaParams().stream()
-                .map(p -> suite.typical().of(p.mapping())).toArray(Expression[]::new));
+        String factory = creator.owner().map(o -> o.verb()).orElse(null);
+        Expression create = call(name(object.className()), factory == null ? "create" : factory, creator
+                .javaParams().stream().map(p -> suite.typical().of(p.mapping())).toArray(Expression[]::new));
         String prefix = JavaNames.lowerCamel(object.name()) + "Handle_";
 
         suite.addTest(prefix + "doubleClose", List.of(), List.of(declare(type(object.className()), "handle", create),

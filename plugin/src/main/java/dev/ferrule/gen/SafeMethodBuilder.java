@@ -30,6 +30,7 @@ import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.VoidType;
 import dev.ferrule.bind.BindingModel.Method;
 import dev.ferrule.bind.BindingModel.Param;
@@ -54,6 +55,8 @@ final class SafeMethodBuilder {
     static final String FRAME = "frame$";
     static final String MARK = "mark$";
     static final String OUT = "out$";
+    /** Where an optional result's presence is written. */
+    static final String PRESENT = "present$";
     static final String STATUS = "status$";
     static final String RESULT = "result$";
     /** The facade's {@code RuntimeExports}, which every method checks its status with. */
@@ -100,32 +103,106 @@ final class SafeMethodBuilder {
     private MethodDeclaration method(Method method, boolean bytesInSegment) {
         MethodDeclaration declaration = new MethodDeclaration(NodeList.nodeList(Modifier.publicModifier(),
                 Modifier.staticModifier()), new VoidType(), method.name());
-        List<Statement> prepare = new ArrayList<>();
-        List<Expression> args = new ArrayList<>();
-        // One context per callback parameter: how the shared upcall stub finds this call's callback.
-        List<VariableDeclarationExpr> contexts = new ArrayList<>();
+        Call call = new Call(method);
         for (Param param : method.params()) {
             String javaName = param.javaName();
             Mapping mapping = param.mapping();
             switch (mapping.kind()) {
-                case STRING, BYTES -> {
-                    boolean text = mapping.kind() == Mapping.Kind.STRING;
-                    prepare.add(requireNonNull(javaName));
-                    if (bytesInSegment && !text) {
+                case OUT -> {
+                    boolean presence = param.natives().get(0) == method.result().presenceParam();
+                    Mapping result = method.result().mapping();
+                    Mapping value = result.kind() == Mapping.Kind.OPTION ? result.inner() : result;
+                    call.prepare.add(declare(type("MemorySegment"), presence ? PRESENT : OUT, call(name(FRAME),
+                            "allocate", presence ? field(name("ValueLayout"), "JAVA_BOOLEAN") : outLayout(value))));
+                    call.args.add(name(presence ? PRESENT : OUT));
+                }
+                case CALLBACK -> {
+                    declaration.addParameter(new Parameter(type(mapping.target()), javaName));
+                    call.contexts.add(new VariableDeclarationExpr(new VariableDeclarator(new ClassOrInterfaceType(
+                            null, new SimpleName("UpcallContext"), NodeList.nodeList(type(mapping.target()))),
+                            javaName + "$context", call(name("UpcallContext"), "open", new ClassExpr(type(
+                                    mapping.target())), call(name("Objects"), "requireNonNull", name(javaName),
+                                    str(javaName))))));
+                    call.args.add(field(name("Upcalls"), JavaNames.constant(mapping.target())));
+                    call.args.add(call(name(javaName + "$context"), "id"));
+                }
+                case OPTION -> {
+                    declaration.addParameter(new Parameter(JavaTypes.type(mapping.javaType()), javaName));
+                    call.option(mapping.inner(), javaName);
+                }
+                case BYTES -> {
+                    if (bytesInSegment) {
                         declaration.addParameter(new Parameter(type("MemorySegment"), javaName));
+                        call.prepare.add(requireNonNull(javaName));
                         Expression copy = call(call(name(FRAME), "allocate", call(name(javaName), "byteSize")),
                                 "copyFrom", name(javaName));
-                        prepare.add(declare(type("MemorySegment"), javaName + "$segment", method.critical()
+                        call.prepare.add(declare(type("MemorySegment"), javaName + "$segment", method.critical()
                                 ? name(javaName) : new ConditionalExpr(call(name(javaName), "isNative"),
                                         name(javaName), copy)));
-                        args.add(name(javaName + "$segment"));
-                        args.add(call(name(javaName), "byteSize"));
+                        call.args.add(name(javaName + "$segment"));
+                        call.args.add(call(name(javaName), "byteSize"));
                         continue;
                     }
-                    declaration.addParameter(new Parameter(text ? type("String")
-                            : new ArrayType(PrimitiveType.byteType()), javaName));
+                    declaration.addParameter(new Parameter(new ArrayType(PrimitiveType.byteType()), javaName));
+                    call.prepare.add(requireNonNull(javaName));
+                    call.value(mapping, javaName, name(javaName));
+                }
+                default -> {
+                    Type javaType = JavaTypes.type(mapping.javaType());
+                    declaration.addParameter(new Parameter(javaType, javaName));
+                    // A nullable record pointer may be null; every other reference must not.
+                    if (!javaType.isPrimitiveType() && mapping.kind() != Mapping.Kind.OPTIONAL) {
+                        call.prepare.add(requireNonNull(javaName));
+                    }
+                    call.value(mapping, javaName, name(javaName));
+                }
+            }
+        }
+        Expression downcall = call(name(rawClass), JavaNames.identifier(method.symbol()),
+                call.args.toArray(Expression[]::new));
+        BlockStmt inFrame = new BlockStmt();
+        call.prepare.forEach(inFrame::addStatement);
+        List<Statement> rethrows = call.contexts.stream().map(c -> run(call(name(c.getVariable(0).getNameAsString()),
+                "rethrow"))).toList();
+        addCall(method, declaration, inFrame, downcall, rethrows);
+        BlockStmt fenced = inFrame;
+        if (!call.fenced.isEmpty()) {
+            // An object passed by its handle must stay reachable until the call returns, or its
+            // tracker could release the handle under the call.
+            fenced = block(new TryStmt(inFrame, new NodeList<>(), new BlockStmt(NodeList.nodeList(call.fenced.stream()
+                    .map(n -> run(call(name("Reference"), "reachabilityFence", name(n)))).toList()))));
+        }
+        BlockStmt body = call.contexts.isEmpty() ? fenced : block(new TryStmt(new NodeList<Expression>(
+                List.<Expression>copyOf(call.contexts)), fenced, new NodeList<>(), null));
+        // Calls with nothing to allocate need no memory; the rest comes from the thread's call frame.
+        declaration.setBody(call.prepare.isEmpty() ? body : inFrame(body));
+        if (method.deprecation() != null) {
+            declaration.addMarkerAnnotation("Deprecated");
+        }
+        return declaration;
+    }
+
+    /** What one downcall is assembled from: the statements before it, its arguments, and what it holds. */
+    private final class Call {
+        final Method method;
+        final List<Statement> prepare = new ArrayList<>();
+        final List<Expression> args = new ArrayList<>();
+        /** One context per callback parameter: how the shared upcall stub finds this call's callback. */
+        final List<VariableDeclarationExpr> contexts = new ArrayList<>();
+        /** Objects passed by handle, which must stay reachable through the call. */
+        final List<String> fenced = new ArrayList<>();
+
+        Call(Method method) {
+            this.method = method;
+        }
+
+        /** The C arguments of a value that is there: {@code value} is its Java expression. */
+        void value(Mapping mapping, String javaName, Expression value) {
+            switch (mapping.kind()) {
+                case STRING, BYTES -> {
+                    boolean text = mapping.kind() == Mapping.Kind.STRING;
                     prepare.add(declare(new ArrayType(PrimitiveType.byteType()), javaName + "$bytes", text
-                            ? call(name("Utf8"), "encode", name(javaName), str(javaName)) : name(javaName)));
+                            ? call(name("Utf8"), "encode", value, str(javaName)) : value));
                     // A critical downcall may read the Java array in place; any other needs a native copy.
                     prepare.add(declare(type("MemorySegment"), javaName + "$segment", method.critical()
                             ? call(name("MemorySegment"), "ofArray", name(javaName + "$bytes"))
@@ -134,60 +211,76 @@ final class SafeMethodBuilder {
                     args.add(name(javaName + "$segment"));
                     args.add(new CastExpr(PrimitiveType.longType(), field(name(javaName + "$bytes"), "length")));
                 }
-                case OUT -> {
-                    prepare.add(declare(type("MemorySegment"), OUT, call(name(FRAME), "allocate",
-                            outLayout(method.result().mapping()))));
-                    args.add(name(OUT));
-                }
-                case CALLBACK -> {
-                    declaration.addParameter(new Parameter(type(mapping.target()), javaName));
-                    contexts.add(new VariableDeclarationExpr(new VariableDeclarator(new ClassOrInterfaceType(null,
-                            new SimpleName("UpcallContext"), NodeList.nodeList(type(mapping.target()))),
-                            javaName + "$context", call(name("UpcallContext"), "open", new ClassExpr(type(
-                                    mapping.target())), call(name("Objects"), "requireNonNull", name(javaName),
-                                    str(javaName))))));
-                    args.add(field(name("Upcalls"), JavaNames.constant(mapping.target())));
-                    args.add(call(name(javaName + "$context"), "id"));
-                }
-                case ENUM -> {
-                    declaration.addParameter(new Parameter(type(mapping.javaType()), javaName));
-                    prepare.add(requireNonNull(javaName));
-                    args.add(call(name(javaName), "value"));
-                }
+                case ENUM -> args.add(call(value, "value"));
                 case RECORD, OPTIONAL -> {
                     // A struct by value, or behind a pointer the library only reads, is a record copied into the call.
-                    declaration.addParameter(new Parameter(type(mapping.javaType()), javaName));
-                    Expression copy = call(name(javaName), "allocate", name(FRAME));
-                    if (mapping.kind() == Mapping.Kind.RECORD) {
-                        prepare.add(requireNonNull(javaName));
-                    } else {
-                        copy = new ConditionalExpr(Ast.binary(name(javaName), BinaryExpr.Operator.EQUALS,
+                    Expression copy = call(value, "allocate", name(FRAME));
+                    if (mapping.kind() == Mapping.Kind.OPTIONAL) {
+                        copy = new ConditionalExpr(Ast.binary(value, BinaryExpr.Operator.EQUALS,
                                 new NullLiteralExpr()), field(name("MemorySegment"), "NULL"), copy);
                     }
                     prepare.add(declare(type("MemorySegment"), javaName + "$segment", copy));
                     args.add(name(javaName + "$segment"));
                 }
-                default -> {
-                    declaration.addParameter(new Parameter(JavaTypes.type(mapping.carrier()), javaName));
-                    args.add(name(javaName));
+                case OBJECT -> {
+                    if (isTyped(mapping)) {
+                        fenced.add(javaName);
+                        args.add(call(value, "handle"));
+                    } else {
+                        args.add(value);
+                    }
                 }
+                default -> args.add(JavaTypes.toCarrier(mapping, value, javaName));
             }
         }
-        Expression downcall = call(name(rawClass), JavaNames.identifier(method.symbol()),
-                args.toArray(Expression[]::new));
-        BlockStmt inFrame = new BlockStmt();
-        prepare.forEach(inFrame::addStatement);
-        List<Statement> rethrows = contexts.stream().map(c -> run(call(name(c.getVariable(0).getNameAsString()),
-                "rethrow"))).toList();
-        addCall(method, declaration, inFrame, downcall, rethrows);
-        BlockStmt body = contexts.isEmpty() ? inFrame : block(new TryStmt(new NodeList<Expression>(
-                List.<Expression>copyOf(contexts)), inFrame, new NodeList<>(), null));
-        // Calls with nothing to allocate need no memory; the rest comes from the thread's call frame.
-        declaration.setBody(prepare.isEmpty() ? body : inFrame(body));
-        if (method.deprecation() != null) {
-            declaration.addMarkerAnnotation("Deprecated");
+
+        /**
+         * The C arguments of an option: a presence byte, then the value's, each a zero or null when
+         * it is absent; an object's is its handle, or handle 0 for none.
+         */
+        void option(Mapping inner, String javaName) {
+            Expression absent = Ast.binary(name(javaName), BinaryExpr.Operator.EQUALS, new NullLiteralExpr());
+            if (inner.kind() == Mapping.Kind.OBJECT) {
+                fenced.add(javaName);
+                args.add(new ConditionalExpr(absent, Ast.longLiteral(0), call(name(javaName), "handle")));
+                return;
+            }
+            args.add(call(name("Unsigned"), "flag", Ast.binary(name(javaName), BinaryExpr.Operator.NOT_EQUALS,
+                    new NullLiteralExpr())));
+            switch (inner.kind()) {
+                case STRING, BYTES -> {
+                    boolean text = inner.kind() == Mapping.Kind.STRING;
+                    prepare.add(declare(new ArrayType(PrimitiveType.byteType()), javaName + "$bytes",
+                            new ConditionalExpr(absent, new NullLiteralExpr(), text ? call(name("Utf8"), "encode",
+                                    name(javaName), str(javaName)) : name(javaName))));
+                    Expression bytesAbsent = Ast.binary(name(javaName + "$bytes"), BinaryExpr.Operator.EQUALS,
+                            new NullLiteralExpr());
+                    prepare.add(declare(type("MemorySegment"), javaName + "$segment", new ConditionalExpr(
+                            bytesAbsent.clone(), field(name("MemorySegment"), "NULL"), call(name(FRAME),
+                                    "allocateFrom", field(name("ValueLayout"), "JAVA_BYTE"),
+                                    name(javaName + "$bytes")))));
+                    args.add(name(javaName + "$segment"));
+                    args.add(new ConditionalExpr(bytesAbsent, Ast.longLiteral(0), new CastExpr(
+                            PrimitiveType.longType(), field(name(javaName + "$bytes"), "length"))));
+                }
+                case RECORD -> {
+                    // A struct is passed by value even when absent; the library does not read it then.
+                    prepare.add(declare(type("MemorySegment"), javaName + "$segment", new ConditionalExpr(absent,
+                            call(name(FRAME), "allocate", field(name(rawClass), JavaNames.layoutConstant(
+                                    inner.target()))), call(name(javaName), "allocate", name(FRAME)))));
+                    args.add(name(javaName + "$segment"));
+                }
+                case ENUM -> args.add(new ConditionalExpr(absent, JavaTypes.zero(inner.carrier()),
+                        call(name(javaName), "value")));
+                default -> args.add(new ConditionalExpr(absent, JavaTypes.zero(inner.carrier()),
+                        JavaTypes.toCarrier(inner, name(javaName), javaName)));
+            }
         }
-        return declaration;
+    }
+
+    /** A declared object's mapping names its class; a conventional one is a bare {@code long} handle. */
+    static boolean isTyped(Mapping mapping) {
+        return mapping.kind() == Mapping.Kind.OBJECT && !mapping.javaType().equals(mapping.carrier().javaType());
     }
 
     /** The downcall, its status check and the result, after any callback's exception is rethrown. */
@@ -219,7 +312,7 @@ final class SafeMethodBuilder {
             body.addStatement(run(call(name(RUNTIME), "check", name(STATUS))));
         }
         if (result != null) {
-            declaration.setType(JavaTypes.type(result.javaType()));
+            declaration.setType(JavaTypes.result(result));
             body.addStatement(ret(readResult(result)));
         }
     }
@@ -227,7 +320,7 @@ final class SafeMethodBuilder {
     /** The memory an out-parameter needs. */
     private Expression outLayout(Mapping result) {
         return switch (result.kind()) {
-            case STRING -> field(name(rawClass), JavaNames.layoutConstant("FfiBuffer"));
+            case STRING, BYTES -> field(name(rawClass), JavaNames.layoutConstant("FfiBuffer"));
             case RECORD, SEGMENT -> field(name(rawClass), JavaNames.layoutConstant(result.target()));
             default -> JavaTypes.layout(result.carrier(), rawClass);
         };
@@ -236,14 +329,24 @@ final class SafeMethodBuilder {
     /** The result, read from the out-parameter into Java memory. */
     private Expression readResult(Mapping result) {
         return switch (result.kind()) {
+            case OPTION -> new ConditionalExpr(call(name(PRESENT), "get", field(name("ValueLayout"), "JAVA_BOOLEAN"),
+                    Ast.longLiteral(0)), call(name("Optional"), "of", readResult(result.inner())),
+                    call(name("Optional"), "empty"));
             case STRING -> call(name(RUNTIME), "takeString", name(OUT));
+            case BYTES -> call(name(RUNTIME), "takeBytes", name(OUT));
             case RECORD -> call(name(result.target()), "read", name(OUT));
             case ENUM -> call(name(result.target()), "fromValue", call(name(OUT), "get",
                     JavaTypes.layout(result.carrier(), rawClass), Ast.longLiteral(0)));
             // The call's frame is reused after the call; the result is copied into GC-managed memory.
             case SEGMENT -> call(call(call(name("Arena"), "ofAuto"), "allocate", outLayout(result)), "copyFrom",
                     name(OUT));
-            default -> call(name(OUT), "get", JavaTypes.layout(result.carrier(), rawClass), Ast.longLiteral(0));
+            case OBJECT -> {
+                Expression handle = call(name(OUT), "get", JavaTypes.layout(result.carrier(), rawClass),
+                        Ast.longLiteral(0));
+                yield isTyped(result) ? Ast.create(result.javaType(), handle) : handle;
+            }
+            default -> JavaTypes.fromCarrier(result, call(name(OUT), "get", JavaTypes.layout(result.carrier(),
+                    rawClass), Ast.longLiteral(0)));
         };
     }
 

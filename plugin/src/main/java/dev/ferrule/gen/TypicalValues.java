@@ -49,19 +49,28 @@ final class TypicalValues {
                     .get(0).constant());
             case RECORD, OPTIONAL -> record(safe.record(mapping.target()).orElseThrow());
             case CALLBACK -> callback(safe.callback(mapping.target()).orElseThrow());
-            case VALUE, OBJECT -> of(mapping.carrier());
+            case OPTION -> of(mapping.inner());
+            case VALUE -> of(mapping.javaType());
+            case OBJECT -> of(mapping.carrier());
             default -> throw new IllegalArgumentException("no typical value for " + mapping);
         };
     }
 
     /** An ordinary value of a primitive carrier. */
     static Expression of(Carrier carrier) {
-        return switch (carrier.kind()) {
-            case BOOLEAN -> new BooleanLiteralExpr(false);
-            case LONG -> Ast.longLiteral(1);
-            case INT -> integer(1);
-            case BYTE, SHORT, FLOAT, DOUBLE -> new CastExpr(JavaTypes.type(carrier), integer(1));
-            default -> throw new IllegalArgumentException("no typical value for " + carrier);
+        if (!carrier.isValue()) {
+            throw new IllegalArgumentException("no typical value for " + carrier);
+        }
+        return of(carrier.javaType());
+    }
+
+    /** An ordinary value of a primitive Java type: {@code false}, {@code 1L}, {@code (byte) 1}. */
+    private static Expression of(String javaType) {
+        return switch (javaType) {
+            case "boolean" -> new BooleanLiteralExpr(false);
+            case "long" -> Ast.longLiteral(1);
+            case "int" -> integer(1);
+            default -> new CastExpr(JavaTypes.type(javaType), integer(1));
         };
     }
 

@@ -159,8 +159,10 @@ final class ValueTypeGenerator {
                             call(component, "value"))));
                     validation.addStatement(requireNonNull(javaName));
                 } else {
-                    reads.add(call(name("segment"), "get", access, at));
-                    writes.addStatement(run(call(name("segment"), "set", access.clone(), at.clone(), component)));
+                    // A widened unsigned field is checked for its Rust range when written.
+                    reads.add(JavaTypes.fromCarrier(mapping, call(name("segment"), "get", access, at)));
+                    writes.addStatement(run(call(name("segment"), "set", access.clone(), at.clone(),
+                            JavaTypes.toCarrier(mapping, component, javaName))));
                 }
             }
             record.addParameter(new Parameter(JavaTypes.type(mapping.javaType()), javaName));
@@ -194,6 +196,7 @@ final class ValueTypeGenerator {
         allocate.setBody(block(declare(type("MemorySegment"), "segment$", call(name("allocator"), "allocate",
                         field(name(rawClass), JavaNames.layoutConstant(struct.name())))),
                 run(call("write", name("segment$"))), ret(name("segment$"))));
+        UsedImports.add(unit);
         return Printer.source(packageName, struct.name(), unit);
     }
 

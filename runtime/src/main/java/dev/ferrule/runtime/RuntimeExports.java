@@ -107,14 +107,23 @@ public final class RuntimeExports {
      *
      * @param buffer an {@code FfiBuffer} the library wrote
      */
-    @SuppressWarnings("restricted")
     public String takeString(MemorySegment buffer) {
+        return new String(takeBytes(buffer), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Copies the bytes of a buffer the library allocated and releases the buffer, exactly once,
+     * even when the copy fails.
+     *
+     * @param buffer an {@code FfiBuffer} the library wrote
+     */
+    @SuppressWarnings("restricted")
+    public byte[] takeBytes(MemorySegment buffer) {
         MemorySegment pointer = buffer.get(ValueLayout.ADDRESS, bufferPointer);
         long length = buffer.get(ValueLayout.JAVA_LONG, bufferLength);
         try {
             // The length comes from the library that allocated the bytes; sizing its pointer is restricted.
-            return length == 0 ? "" : new String(pointer.reinterpret(length).toArray(ValueLayout.JAVA_BYTE),
-                    StandardCharsets.UTF_8);
+            return length == 0 ? new byte[0] : pointer.reinterpret(length).toArray(ValueLayout.JAVA_BYTE);
         } finally {
             bufferFree.accept(buffer);
         }

@@ -87,6 +87,20 @@ class RuntimeExportsTest {
     }
 
     @Test
+    void bytesAreCopiedAndTheirBufferReleasedToo() {
+        FakeLibrary library = new FakeLibrary();
+        RuntimeExports exports = library.exports();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(FFI_BUFFER);
+            library.fill(out, "\u0000\u00ff");
+            assertThat(exports.takeBytes(out)).containsExactly(0, 0xC3, 0xBF);
+            library.fill(out, "");
+            assertThat(exports.takeBytes(out)).isEmpty();
+        }
+        assertThat(library.freed).containsExactly(3L, 0L);
+    }
+
+    @Test
     void theLiveObjectReportIsReadByTypeAndItsBufferReleased() {
         FakeLibrary library = new FakeLibrary();
         library.report = "Counter 2\nbuffer 1\n";

@@ -1,0 +1,61 @@
+package dev.ferrule.gen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferrule.abi.RoundtripCrate;
+import dev.ferrule.util.Processes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Java a crate written with ferrule-ffi's attributes gets (src/test/rust/roundtrip): it
+ * compiles without warnings, and the same crate gives the same bytes. it/declared-roundtrip runs
+ * it against the real library.
+ */
+class DeclaredGenerationTest {
+
+    @TempDir
+    static Path work;
+
+    private static GenerationResult result;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        RoundtripCrate.Built built = RoundtripCrate.get();
+        GeneratorConfig config = new GeneratorConfig("it.roundtrip", "RoundtripNative", List.of(), List.of(),
+                built.build().crate().ferruleMetadata(), true, Map.of(), null);
+        result = Bindings.generate(built.model(), config);
+    }
+
+    private static String source(String name) {
+        return result.sources().stream().filter(s -> s.path().endsWith("/" + name + ".java")).findFirst()
+                .orElseThrow().content();
+    }
+
+    @Test
+    void theBindingsCompileWithoutWarnings() throws Exception {
+        Processes.Result compiled = GeneratedJava.compile(new ArrayList<>(result.sources()), work.resolve("compiled"));
+
+        assertThat(compiled.stdout() + compiled.stderr()).isEmpty();
+        assertThat(compiled.exitCode()).isZero();
+    }
+
+    @Test
+    void theApiIsTheRustApi() {
+        String facade = source("Roundtrip");
+        assertThat(facade).contains("public static String echoStr(String text)",
+                "public static byte[] reverseBytes(byte[] bytes)",
+                "public static Optional<String> echoOptionStr(String text)",
+                "public static int echoU8(int value)", "public static long echoU32(long value)");
+        String counter = source("Counter");
+        assertThat(counter).contains("public static Counter create(long initial)",
+                "public static Counter nonNegative(long initial)", "public long add(long amount)",
+                "public long absorb(Counter other)", "public Optional<Counter> split()",
+                "public static long total(Counter first, Counter second)");
+    }
+}
