@@ -66,13 +66,13 @@ fn main() {
     let handle_ns = best_ns(|| {
         let mut acc = 0u64;
         for _ in 0..CALLS {
-            let mut out = CounterStats::default();
-            assert_eq!(unsafe { stats(counter, &mut out) }, 0);
-            acc = acc.wrapping_add(out.value as u64);
+            let mut out = std::mem::MaybeUninit::<CounterStats>::uninit();
+            assert_eq!(unsafe { stats(counter, out.as_mut_ptr()) }, 0);
+            acc = acc.wrapping_add(unsafe { out.assume_init() }.value as u64);
         }
         acc
     });
-    assert_eq!(unsafe { template_counter_release(counter) }, 0);
+    assert_eq!(template_counter_release(counter), 0);
 
     let mode = if cfg!(feature = "unsafe-raw-handles") {
         "raw pointer handles"

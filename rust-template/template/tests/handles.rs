@@ -25,13 +25,13 @@ fn null_stale_double_release_and_wrong_type_handles_are_errors() {
         unsafe { template_counter_add(counter, 1, std::ptr::null_mut()) },
         RuntimeError::NullArgument.code()
     );
-    assert_eq!(unsafe { template_counter_release(counter) }, 0);
+    assert_eq!(template_counter_release(counter), 0);
     assert_eq!(
         unsafe { template_counter_add(counter, 1, &mut value) },
         RuntimeError::StaleHandle.code()
     );
     assert_eq!(
-        unsafe { template_counter_release(counter) },
+        template_counter_release(counter),
         RuntimeError::StaleHandle.code()
     );
     let wrong_type = (0xFFFF_u64 << 48) | (1 << 32);
@@ -51,7 +51,7 @@ fn eight_threads_race_use_against_release() {
                 let ok = Arc::clone(&ok);
                 std::thread::spawn(move || {
                     if i == 7 {
-                        unsafe { template_counter_release(counter) };
+                        template_counter_release(counter);
                         return;
                     }
                     for _ in 0..200 {

@@ -26,6 +26,6 @@ fn every_allocation_is_counted_until_released() {
     assert_eq!(text, "Counter 1\nbuffer 1\n");
 
     unsafe { template_buffer_free(greeting) };
-    assert_eq!(unsafe { template_counter_release(counter) }, 0);
+    assert_eq!(template_counter_release(counter), 0);
     assert_eq!(template_live_objects(), 0);
 }

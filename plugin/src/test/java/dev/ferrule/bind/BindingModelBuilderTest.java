@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class BindingModelBuilderTest {
 
     private static final Path TEMPLATE = Path.of(
-            "../rust-template/src/main/abi/template-x86_64-unknown-linux-gnu.abi.json");
+            "src/test/resources/snapshots/export-macro-template.abi.json");
 
     private static BindingModel build(AbiModel model, FerruleMetadata metadata) throws BindingException {
         return BindingModelBuilder.build(model, new BindingConfig("dev.ferrule.generated", "DemoNative", List.of(),

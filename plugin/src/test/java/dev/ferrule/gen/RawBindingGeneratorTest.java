@@ -22,7 +22,7 @@ class RawBindingGeneratorTest {
     private static final Path ABI_FIXTURE = Path.of(
             "src/test/resources/golden/abi_fixture-x86_64-unknown-linux-gnu.abi.json");
     private static final Path TEMPLATE = Path.of(
-            "../rust-template/src/main/abi/template-x86_64-unknown-linux-gnu.abi.json");
+            "src/test/resources/snapshots/export-macro-template.abi.json");
 
     @TempDir
     Path work;

@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The safe layer of the template crate: golden text of every file, and the metadata rules,
- * each with a case that must trigger it and one that must not.
+ * The safe layer of the template crate as it was written with {@code export!} (its committed
+ * snapshot of then, kept as a fixture): the convention path's golden text of every file, and the
+ * metadata rules, each with a case that must trigger it and one that must not.
  */
 class SafeBindingGeneratorTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden/gen/template");
     private static final Path TEMPLATE = Path.of(
-            "../rust-template/src/main/abi/template-x86_64-unknown-linux-gnu.abi.json");
+            "src/test/resources/snapshots/export-macro-template.abi.json");
 
     private static GeneratorConfig config(FerruleMetadata metadata) {
         return new GeneratorConfig("dev.ferrule.generated", "TemplateNative", List.of(), List.of(), metadata);

@@ -36,7 +36,8 @@ class ScaffoldTest {
         assertThat(files).containsKey(Path.of("src/main/rust/ferrule-macros/src/expose.rs"));
         assertThat(manifest).contains("members = [\"ferrule-ffi\", \"ferrule-macros\"]");
         String lib = files.get(Path.of("src/main/rust/src/lib.rs"));
-        assertThat(lib).contains("fn gauge_counter_new(", "pub enum GaugeError").doesNotContainIgnoringCase("template");
+        assertThat(lib).contains("ferrule_ffi::library!();", "pub enum GaugeError", "#[ferrule_ffi::expose]")
+                .doesNotContainIgnoringCase("template").doesNotContain("unsafe {", "*const", "*mut");
         assertThat(files.get(Path.of("src/main/rust/tests/exports.rs"))).contains("use gauge::")
                 .doesNotContainIgnoringCase("template");
         assertThat(files.get(Path.of("pom.xml"))).contains("<groupId>org.acme</groupId>",
@@ -72,7 +73,7 @@ class ScaffoldTest {
         assertThat(dir.resolve("pom.xml")).doesNotExist();
 
         Scaffold.write(request("gauge", true));
-        assertThat(Files.readString(lib)).contains("gauge_counter_new");
+        assertThat(Files.readString(lib)).contains("pub enum GaugeError");
     }
 
     @Test

@@ -19,7 +19,7 @@ class CallbackTest {
         try (Counter counter = Counter.create(4)) {
             counter.steps(step -> {
                 steps.add(step);
-                return 0;
+                return true;
             });
         }
         assertThat(steps).containsExactly(1L, 2L, 3L, 4L);
@@ -29,7 +29,7 @@ class CallbackTest {
     @Test
     void callbackCanStopWithTheCratesError() {
         try (Counter counter = Counter.create(10)) {
-            assertThatThrownBy(() -> counter.steps(step -> step == 3 ? 1 : 0))
+            assertThatThrownBy(() -> counter.steps(step -> step != 3))
                     .isInstanceOf(TemplateException.StoppedException.class)
                     .hasMessage("the callback stopped the iteration");
         }
@@ -56,9 +56,9 @@ class CallbackTest {
             outer.steps(o -> {
                 inner.steps(i -> {
                     seen.add(o + "." + i);
-                    return 0;
+                    return true;
                 });
-                return 0;
+                return true;
             });
         }
         assertThat(seen).containsExactly("1.1", "1.2", "1.3", "2.1", "2.2", "2.3");
@@ -77,7 +77,7 @@ class CallbackTest {
                     for (int round = 0; round < 200; round++) {
                         counter.steps(step -> {
                             sums[index] += step;
-                            return 0;
+                            return true;
                         });
                     }
                 }
@@ -96,7 +96,7 @@ class CallbackTest {
     void nullCallbackIsRejectedOnTheJavaSide() {
         try (Counter counter = Counter.create(1)) {
             assertThatThrownBy(() -> counter.steps(null)).isInstanceOf(NullPointerException.class)
-                    .hasMessage("callback");
+                    .hasMessage("each");
         }
     }
 }
