@@ -3,7 +3,7 @@ def reports = new File(basedir, 'target/surefire-reports')
 // The hand-written test: every type the attributes carry, both ways, at its edges.
 def roundtrip = new File(reports, 'TEST-it.roundtrip.RoundtripTest.xml').text
 def summary = { text -> (text =~ /<testsuite [^>]*>/)[0] }
-assert summary(roundtrip).contains('tests="13"') && summary(roundtrip).contains('failures="0"')
+assert summary(roundtrip).contains('tests="14"') && summary(roundtrip).contains('failures="0"')
 assert summary(roundtrip).contains('errors="0"')
 // The generated contract and fuzz tests of a declared crate.
 def contract = new File(reports, 'TEST-it.roundtrip.RoundtripContractTest.xml').text

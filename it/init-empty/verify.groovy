@@ -15,7 +15,7 @@ assert init.contains('Created gauge (crate gauge, package org.acme.gauge):')
     assert init.contains("[INFO]   ${path}") : "init did not list ${path}"
 }
 def lib = new File(app, 'src/main/rust/src/lib.rs').text
-assert lib.contains('fn gauge_counter_new(') && !lib.contains('template')
+assert lib.contains('pub enum GaugeError') && lib.contains('#[ferrule_ffi::expose]') && !lib.contains('template')
 assert new File(app, 'src/main/abi/gauge-x86_64-unknown-linux-gnu.abi.json').text.contains('"symbol" : "gauge_counter_add"')
 
 // Run 2: refused, because the project it would write is there already.

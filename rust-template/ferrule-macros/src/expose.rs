@@ -18,7 +18,7 @@
 //! Every export returns an `i32` status, as [`ferrule_ffi::export!`] exports do.
 
 use crate::declare::{self, Json};
-use crate::shape::{self, Position, Scalar, Shape};
+use crate::shape::{self, Named, Position, Scalar, Shape};
 use crate::tokens::{self, Attribute, Code, Cursor, Error, Result};
 use proc_macro::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use std::collections::BTreeSet;
@@ -533,28 +533,19 @@ fn param_value(
         }
         Shape::Object(named) => {
             let native = own(names);
-            natives.push(Native {
-                name: native.clone(),
-                ty: code("u64"),
-            });
-            let at = span_of(&named.tokens);
-            value
-                .src_at("::ferrule_ffi::bridge::object_arg::<", at)
-                .tokens(&named.tokens)
-                .src_at(&format!(">({native}, \"{name}\")?"), at);
+            object_handle(&mut value, natives, "object_arg", named, native, name);
         }
         Shape::Option(inner) => {
             if let Shape::Object(named) = &**inner {
                 let native = own(names);
-                natives.push(Native {
-                    name: native.clone(),
-                    ty: code("u64"),
-                });
-                let at = span_of(&named.tokens);
-                value
-                    .src_at("::ferrule_ffi::bridge::optional_object_arg::<", at)
-                    .tokens(&named.tokens)
-                    .src_at(&format!(">({native}, \"{name}\")?"), at);
+                object_handle(
+                    &mut value,
+                    natives,
+                    "optional_object_arg",
+                    named,
+                    native,
+                    name,
+                );
                 return Ok(value);
             }
             let present = names.take(&format!("{name}_present"));
@@ -595,7 +586,7 @@ fn param_value(
                 .collect();
             let returns = result.map_or(String::new(), |r| format!(" -> {}", r.name()));
             before.src(&format!(
-                "#[doc = \"The C form of the closure `{name}`: its arguments, then the user data the host passed with it.\"] \
+                "#[doc = \"The closure `{name}`: called only during the call it is passed to, never after it returns.\"] \
                  #[allow(non_camel_case_types)] pub type {alias} = extern \"C\" fn({}){returns};",
                 c_params.join(", ")
             ));
@@ -631,6 +622,26 @@ fn param_value(
         }
     }
     Ok(value)
+}
+
+/// An object parameter: its handle, and the bridge helper that finds the object behind it.
+fn object_handle(
+    value: &mut Code,
+    natives: &mut Vec<Native>,
+    helper: &str,
+    named: &Named,
+    native: String,
+    name: &str,
+) {
+    let at = span_of(&named.tokens);
+    value
+        .src_at(&format!("::ferrule_ffi::bridge::{helper}::<"), at)
+        .tokens(&named.tokens)
+        .src_at(&format!(">({native}, \"{name}\")?"), at);
+    natives.push(Native {
+        name: native,
+        ty: code("u64"),
+    });
 }
 
 /// The out-parameters of a result, and the code that writes `__ferrule_result` through them.

@@ -260,6 +260,13 @@ pub fn count_while(limit: u32, mut accept: impl FnMut(u32, bool) -> bool) -> u32
     accepted
 }
 
+/// Gives the closure the largest u8 and u32, and returns what it picks, widened: unsigned
+/// numbers in closures widen in Java as everywhere else.
+#[ferrule_ffi::expose]
+pub fn pick_unsigned(pick: impl Fn(u8, u32) -> u32) -> u64 {
+    u64::from(pick(u8::MAX, u32::MAX))
+}
+
 /// A counter behind handles.
 pub struct Counter {
     value: AtomicI64,

@@ -158,6 +158,20 @@ class RoundtripTest {
     }
 
     @Test
+    void unsignedNumbersInClosuresWidenBothWays() {
+        List<Long> seen = new ArrayList<>();
+        assertThat(Roundtrip.pickUnsigned((small, large) -> {
+            seen.add((long) small);
+            seen.add(large);
+            return large - 1;
+        })).isEqualTo(4_294_967_294L);
+        assertThat(seen).containsExactly(255L, 4_294_967_295L);
+        assertThatThrownBy(() -> Roundtrip.pickUnsigned((small, large) -> large + 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4294967296");
+    }
+
+    @Test
     void objectsAreClassesWithTheirConstructorsMethodsAndStatics() {
         try (Counter counter = Counter.create(5); Counter other = Counter.nonNegative(7)) {
             assertThat(counter.add(3)).isEqualTo(8);

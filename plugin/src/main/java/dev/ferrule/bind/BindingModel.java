@@ -325,10 +325,24 @@ public record BindingModel(Library library, String packageName, String rawClass,
      * @param userData  the trailing parameter, by which the library names the call back to Java
      * @param result    null for {@code void}
      */
+    /**
+     * @param result       what the library gets back, as carried; null for none
+     * @param resultJava   the same in its Java type (an unsigned number narrowed back from it)
+     */
     public record CallbackType(String name, String path, List<CallbackParam> params, CallbackParam userData,
-            Carrier result, String docs) {
+            Carrier result, String docs, Mapping resultJava) {
+
+        public CallbackType(String name, String path, List<CallbackParam> params, CallbackParam userData,
+                Carrier result, String docs) {
+            this(name, path, params, userData, result, docs, result == null ? null : Mapping.value(result));
+        }
     }
 
-    public record CallbackParam(String name, String javaName, Carrier carrier) {
+    /** @param java the parameter in its Java type: for a declared crate, an unsigned number widened */
+    public record CallbackParam(String name, String javaName, Carrier carrier, Mapping java) {
+
+        public CallbackParam(String name, String javaName, Carrier carrier) {
+            this(name, javaName, carrier, Mapping.value(carrier));
+        }
     }
 }

@@ -185,8 +185,7 @@ final class DeclaredMethods {
                 .orElseThrow(() -> mismatch(function, type, "its C type is " + carried.spelling()));
         return switch (type) {
             case "bool" -> carrier.kind() == Carrier.Kind.BOOLEAN ? Mapping.value(carrier) : Mapping.flag(carrier);
-            case "u8", "u16", "u32" -> Mapping.unsigned(carrier);
-            default -> Mapping.value(carrier);
+            default -> Mapping.widens(type) ? Mapping.unsigned(carrier) : Mapping.value(carrier);
         };
     }
 

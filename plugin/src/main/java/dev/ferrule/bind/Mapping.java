@@ -68,6 +68,14 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
         return new Mapping(Kind.VALUE, javaType, null, carrier);
     }
 
+    /** Whether a declared crate's Rust type widens in Java: the unsigned types narrower than 64 bits. */
+    public static boolean widens(String rustType) {
+        return rustType != null && switch (rustType) {
+            case "u8", "u16", "u32" -> true;
+            default -> false;
+        };
+    }
+
     /** A declared {@code bool}: a {@code boolean} carried as the byte 0 or 1. */
     public static Mapping flag(Carrier carrier) {
         return new Mapping(Kind.VALUE, "boolean", null, carrier);

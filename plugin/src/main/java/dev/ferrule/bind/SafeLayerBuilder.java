@@ -201,11 +201,23 @@ final class SafeLayerBuilder {
     private CallbackType callback(String name) {
         AbiType callback = carriers.table().type(name);
         List<Param> params = callback.params();
-        List<CallbackParam> all = params.stream().map(p -> new CallbackParam(p.name(), JavaNames.identifier(p.name()),
-                carriers.value(CType.parse(p.type().c())).orElseThrow())).toList();
+        List<CallbackParam> all = params.stream().map(p -> {
+            Carrier carrier = carriers.value(CType.parse(p.type().c())).orElseThrow();
+            return new CallbackParam(p.name(), JavaNames.identifier(p.name()), carrier, inJava(p.type(), carrier));
+        }).toList();
         Carrier result = callback.returns() == null ? null
                 : carriers.value(CType.parse(callback.returns().c())).orElseThrow();
         return new CallbackType(callback.name(), callback.path(), all.subList(0, all.size() - 1),
-                all.get(all.size() - 1), result, callback.docs());
+                all.get(all.size() - 1), result, callback.docs(),
+                result == null ? null : inJava(callback.returns(), result));
+    }
+
+    /**
+     * A closure's value in Java: a declared crate's unsigned numbers widen as its other values do;
+     * a hand-written callback keeps its carrier, as it always has.
+     */
+    private Mapping inJava(AbiModel.TypeRef type, Carrier carrier) {
+        boolean widened = model.declared() != null && Mapping.widens(type.rust());
+        return widened ? Mapping.unsigned(carrier) : Mapping.value(carrier);
     }
 }

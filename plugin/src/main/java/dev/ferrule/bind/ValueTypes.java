@@ -134,7 +134,7 @@ final class ValueTypes {
     private boolean declaredUnsigned(String record, String field) {
         return declared != null && declared.records().stream().filter(r -> r.name().equals(record))
                 .flatMap(r -> r.fields().stream()).anyMatch(f -> f.name().equals(field)
-                        && List.of("u8", "u16", "u32").contains(f.type()));
+                        && Mapping.widens(f.type()));
     }
 
     private static EnumType javaEnum(AbiType type) {

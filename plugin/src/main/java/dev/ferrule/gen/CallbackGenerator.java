@@ -61,10 +61,10 @@ final class CallbackGenerator {
                 + " callback.");
         MethodDeclaration apply = type.addMethod("apply");
         apply.removeBody();
-        apply.setType(result(callback));
+        apply.setType(callback.resultJava() == null ? new VoidType() : JavaTypes.type(callback.resultJava().javaType()));
         StringBuilder javadoc = new StringBuilder("Called by the library.");
         for (CallbackParam param : callback.params()) {
-            apply.addParameter(new Parameter(JavaTypes.type(param.carrier()), param.javaName()));
+            apply.addParameter(new Parameter(JavaTypes.type(param.java().javaType()), param.javaName()));
             javadoc.append("\n@param ").append(param.javaName()).append(" as the library passes it");
         }
         if (callback.result() != null) {
@@ -118,13 +118,17 @@ final class CallbackGenerator {
         List<Expression> args = new ArrayList<>();
         for (CallbackParam param : allParams(callback)) {
             method.addParameter(JavaTypes.type(param.carrier()), "arg_" + param.javaName());
-            args.add(name("arg_" + param.javaName()));
+            args.add(JavaTypes.fromCarrier(param.java(), name("arg_" + param.javaName())));
         }
         String userData = "arg_" + callback.userData().javaName();
         args.remove(args.size() - 1);
         ClassOrInterfaceType contextType = new ClassOrInterfaceType(null, new SimpleName("UpcallContext"),
                 NodeList.nodeList(type(callback.name())));
         Expression invoke = call(call(name("context$"), "callback"), "apply", args.toArray(Expression[]::new));
+        if (callback.resultJava() != null) {
+            // An out-of-range answer throws here, inside the try: the call fails with it, as with any throw.
+            invoke = JavaTypes.toCarrier(callback.resultJava(), invoke, "the result of " + callback.name());
+        }
         BlockStmt body = result instanceof VoidType ? block(run(invoke)) : block(ret(invoke));
         BlockStmt onFailure = block(run(call(name("context$"), "fail", name("thrown$"))));
         Statement refuse = result instanceof VoidType ? new ReturnStmt() : ret(failureValue(result));

@@ -191,20 +191,25 @@ final class HandleClassGenerator {
         List<Expression> args = new ArrayList<>();
         StringBuilder javadoc = new StringBuilder(Javadocs.leading(target.docs())).append("<p>Calls {@code ")
                 .append(target.symbol()).append("}.");
-        for (Parameter parameter : facadeParameters(target)) {
-            method.addParameter(parameter);
-            args.add(name(parameter.getNameAsString()));
-            javadoc.append("\n@param ").append(parameter.getNameAsString()).append(" see {@link ")
-                    .append(safe.className()).append('#').append(target.name()).append('}');
-        }
-        if (!result.isVoidType()) {
-            javadoc.append("\n@return see {@link ").append(safe.className()).append('#').append(target.name())
-                    .append('}');
-        }
+        passOn(method, facadeParameters(target), args, javadoc, target);
         method.setJavadocComment(javadoc.toString());
         Expression call = call(name(safe.className()), target.name(), args.toArray(Expression[]::new));
         method.setBody(block(result.isVoidType() ? run(call) : ret(call)));
         return method;
+    }
+
+    /** Takes {@code parameters} and passes them on to the facade's {@code target}, which documents them. */
+    private void passOn(MethodDeclaration method, List<Parameter> parameters, List<Expression> args,
+            StringBuilder javadoc, Method target) {
+        String see = " see {@link " + safe.className() + "#" + target.name() + "}";
+        for (Parameter parameter : parameters) {
+            method.addParameter(parameter);
+            args.add(name(parameter.getNameAsString()));
+            javadoc.append("\n@param ").append(parameter.getNameAsString()).append(see);
+        }
+        if (!method.getType().isVoidType()) {
+            javadoc.append("\n@return").append(see);
+        }
     }
 
     private MethodDeclaration instanceMethod(Method target) {
@@ -215,16 +220,7 @@ final class HandleClassGenerator {
         StringBuilder javadoc = new StringBuilder("Calls {@code ").append(target.symbol()).append("} on this ")
                 .append(object.name()).append('.');
         List<Parameter> parameters = facadeParameters(target);
-        for (Parameter parameter : parameters.subList(1, parameters.size())) {
-            method.addParameter(parameter);
-            args.add(name(parameter.getNameAsString()));
-            javadoc.append("\n@param ").append(parameter.getNameAsString()).append(" see {@link ")
-                    .append(safe.className()).append('#').append(target.name()).append('}');
-        }
-        if (!result.isVoidType()) {
-            javadoc.append("\n@return see {@link ").append(safe.className()).append('#').append(target.name())
-                    .append('}');
-        }
+        passOn(method, parameters.subList(1, parameters.size()), args, javadoc, target);
         javadoc.append("\n@throws IllegalStateException if this ").append(object.name()).append(" is closed");
         method.setJavadocComment(javadoc.toString());
         Expression call = call(name(safe.className()), target.name(), args.toArray(Expression[]::new));

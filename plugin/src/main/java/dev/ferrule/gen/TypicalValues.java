@@ -87,6 +87,7 @@ final class TypicalValues {
         for (int i = 0; i < callback.params().size(); i++) {
             params.add(new Parameter(new UnknownType(), "arg" + i));
         }
-        return new LambdaExpr(params, callback.result() == null ? block() : block(ret(of(callback.result()))));
+        return new LambdaExpr(params, callback.resultJava() == null ? block()
+                : block(ret(of(callback.resultJava().javaType()))));
     }
 }

@@ -27,10 +27,7 @@ public final class RoundtripCrate {
         if (built == null) {
             Path work = Path.of("target/roundtrip-crate").toAbsolutePath();
             Files.createDirectories(work);
-            Path crate = work.resolve("roundtrip");
-            if (!Files.isDirectory(crate)) {
-                Fixtures.copyOnFerruleFfi("roundtrip", work);
-            }
+            Path crate = Fixtures.freshCopyOnFerruleFfi("roundtrip", work);
             Fixtures.Request request = new Fixtures.Request(crate, work);
             BuildOutcome build = new CargoBuilder(BuildLog.silent()).build(request.toRequest());
             AbiModel model = new AbiExtractor(BuildLog.silent()).extract(request.toRequest(), build).get(0).model();

@@ -32,12 +32,9 @@ class DeclaredAuditTest {
     @Test
     void panicInAnAttributedBodyIsReportedAtTheAuthorsLine() throws Exception {
         Path work = Path.of("target/audit-roundtrip-panics").toAbsolutePath();
-        Path crate = work.resolve("roundtrip");
-        if (!Files.isDirectory(crate)) {
-            Fixtures.copyOnFerruleFfi("roundtrip", work);
-            AuditFixtures.edit(crate.resolve("src/lib.rs"), "    text.to_owned()\n",
-                    "    text.parse::<String>().unwrap()\n");
-        }
+        Path crate = Fixtures.freshCopyOnFerruleFfi("roundtrip", work);
+        AuditFixtures.edit(crate.resolve("src/lib.rs"), "    text.to_owned()\n",
+                "    text.parse::<String>().unwrap()\n");
 
         Auditor.Result result = AuditFixtures.audit(crate, PROJECT, false, null, work.resolve("maven"));
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,6 +35,22 @@ public final class Fixtures {
         Files.writeString(manifest, Files.readString(manifest).replace("../../../../../rust-template/ferrule-ffi",
                 ffi));
         return target;
+    }
+
+    /**
+     * {@link #copyOnFerruleFfi} over a copy a previous run left, which is removed first: a test
+     * that edits the copy must not find last run's edit, or last run's fixture.
+     */
+    public static Path freshCopyOnFerruleFfi(String crate, Path into) throws IOException {
+        Path target = into.resolve(crate);
+        if (Files.exists(target)) {
+            try (Stream<Path> files = Files.walk(target)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return copyOnFerruleFfi(crate, into);
     }
 
     /** Copies a directory tree, leaving out build output ({@code target/} at any depth). */

@@ -30,14 +30,11 @@ class DeclaredBindingChangeTest {
     /** The roundtrip crate with one edit to its source, built and extracted. */
     private static AbiModel edited(String name, String from, String to) throws Exception {
         Path dir = WORK.resolve(name);
-        Path crate = dir.resolve("roundtrip");
-        if (!Files.isDirectory(crate)) {
-            Fixtures.copyOnFerruleFfi("roundtrip", dir);
-            Path lib = crate.resolve("src/lib.rs");
-            String text = Files.readString(lib, StandardCharsets.UTF_8);
-            assertThat(text).contains(from);
-            Files.writeString(lib, text.replace(from, to), StandardCharsets.UTF_8);
-        }
+        Path crate = Fixtures.freshCopyOnFerruleFfi("roundtrip", dir);
+        Path lib = crate.resolve("src/lib.rs");
+        String text = Files.readString(lib, StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        Files.writeString(lib, text.replace(from, to), StandardCharsets.UTF_8);
         Fixtures.Request request = new Fixtures.Request(crate, dir);
         BuildOutcome build = new CargoBuilder(BuildLog.silent()).build(request.toRequest());
         return new AbiExtractor(BuildLog.silent()).extract(request.toRequest(), build).get(0).model();

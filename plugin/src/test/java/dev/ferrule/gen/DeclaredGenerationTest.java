@@ -58,4 +58,13 @@ class DeclaredGenerationTest {
                 "public long absorb(Counter other)", "public Optional<Counter> split()",
                 "public static long total(Counter first, Counter second)");
     }
+
+    @Test
+    void closuresWidenUnsignedNumbersAsParametersDo() {
+        assertThat(source("PickUnsignedCallback")).contains("long apply(int arg0, long arg1);");
+        assertThat(source("Roundtrip")).contains("Unsigned.u32(context$.callback().apply(Byte.toUnsignedInt(arg_arg0),"
+                + " Integer.toUnsignedLong(arg_arg1))");
+        // The count_while closure takes a u32 too: the same crate, the same rule.
+        assertThat(source("CountWhileCallback")).contains("boolean apply(long arg0, boolean arg1);");
+    }
 }
