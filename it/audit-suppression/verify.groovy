@@ -10,7 +10,7 @@ def suppressed = runs[2]
 
 // Run 1: the error-level finding, where it is, the fix, and the verdict.
 assert unsuppressed.contains('[ERROR]   ERROR EXPORT_UNGUARDED tally_double (src/main/rust/src/lib.rs:6): tally_double runs its body outside catch_unwind')
-assert unsuppressed.contains('fix: declare the function in ferrule_ffi::export!')
+assert unsuppressed.contains('fix: write it as a #[ferrule_ffi::expose] function, declare it in ferrule_ffi::export!')
 assert unsuppressed.contains('0 suppressed; FAILS the build (failOn=ERROR)')
 assert runs[1].contains('The audit found problems at or above ERROR; see the findings above.')
 

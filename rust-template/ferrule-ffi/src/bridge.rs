@@ -131,7 +131,7 @@ pub trait Object: Send + Sync + Sized + 'static {
 /// and calls on one object may run at the same time.
 pub const fn exposed_objects_are_shared_across_threads_so_must_be_send_and_sync<T: Send + Sync>() {}
 
-/// Fails to compile unless `E` is an error enum of the library ([`crate::error`]).
+/// Fails to compile unless `E` is an error enum of the library ([`crate::error`](macro@crate::error)).
 pub const fn error_enum<E: crate::ErrorCode>() {}
 
 /// A host byte read as a `bool`: 0 or 1, anything else is an error.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 /// A crate's own error enum: `#[repr(i32)]` with positive discriminants.
 ///
-/// Mark the enum [`crate::error`] (or use [`crate::error_enum!`]) and `?` turns a
+/// Mark the enum [`crate::error`](macro@crate::error) (or use [`crate::error_enum!`]) and `?` turns a
 /// `Result<T, YourError>` into the matching status code inside a guarded export.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an error enum of the library",

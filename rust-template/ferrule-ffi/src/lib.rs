@@ -1,9 +1,16 @@
 //! Std-only support for a safe C ABI between Rust and Java (or any host).
 //!
+//! Write plain Rust and mark what the host may call: [`expose`] on a `pub fn` or an inherent
+//! `impl` block, [`record`] on a struct of values, [`enumeration`] on a fieldless enum,
+//! [`error`](macro@error) on the crate's error enum, and [`library!`] once. They write the
+//! exports below, with no `unsafe` in the crate, and declare what each one means for the Java
+//! generator ([`bridge`] holds what their expansion calls). [`export!`] is the low-level layer
+//! for hand-written C signatures.
+//!
 //! The contract every export follows:
 //! - it returns an `i32` status: 0 success, positive values the crate's own error enum, negative
 //!   values the runtime's ([`RuntimeError`]); results go through out-parameters;
-//! - a panic never unwinds into the host: [`export!`] runs the body in [`guard`], which turns it
+//! - a panic never unwinds into the host: [`export!`] runs the body in [`guard`](fn@guard), which turns it
 //!   into [`RuntimeError::Panic`] with a bounded, thread-local message ([`last_error`]);
 //! - objects cross as `u64` handles from a typed, generational [`Registry`]: stale, released or
 //!   wrong-type handles are error codes;

@@ -68,7 +68,12 @@ struct Param {
     name: Ident,
     ty: Vec<TokenTree>,
     shape: Shape,
+    /// A closure's argument names, from `#[args(..)]`: Rust's `impl Fn(..)` has none to give.
+    args: Option<Vec<String>>,
 }
+
+/// The attribute that names a closure parameter's arguments; the export consumes it.
+const ARGS: &str = "args";
 
 struct Returns {
     shape: Shape,
@@ -178,6 +183,9 @@ fn read_receiver(param: &[TokenTree], span: Span) -> Result<Receiver> {
 }
 
 fn read_param(param: &[TokenTree], span: Span, self_type: Option<&str>) -> Result<Param> {
+    let mut attributes = Cursor::of(param.to_vec(), span);
+    let attributes = attributes.attributes();
+    let param = &param[attributes.len() * 2..];
     let colon = param
         .iter()
         .position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ':'))
@@ -198,7 +206,103 @@ fn read_param(param: &[TokenTree], span: Span, self_type: Option<&str>) -> Resul
     };
     let ty = param[colon + 1..].to_vec();
     let shape = shape::parse(&ty, Position::Param, self_type)?;
-    Ok(Param { name, ty, shape })
+    let mut args = None;
+    for attribute in attributes.iter().filter(|a| a.name() == ARGS) {
+        args = Some(closure_args(attribute, &shape)?);
+    }
+    Ok(Param {
+        name,
+        ty,
+        shape,
+        args,
+    })
+}
+
+/// The names `#[args(step, total)]` gives a closure's arguments, one for each.
+fn closure_args(attribute: &Attribute, shape: &Shape) -> Result<Vec<String>> {
+    let Shape::Closure { params, .. } = shape else {
+        return Err(Error::new(
+            attribute.span(),
+            "#[args(..)] names a closure's arguments; this parameter is not a closure",
+        ));
+    };
+    let names: Vec<String> = match attribute.args().as_slice() {
+        [TokenTree::Group(group)] if group.delimiter() == Delimiter::Parenthesis => {
+            let mut cursor = Cursor::of(group.stream().into_iter().collect(), group.span());
+            let mut names = Vec::new();
+            while !cursor.is_empty() {
+                match cursor.until_comma().as_slice() {
+                    [TokenTree::Ident(name)] => names.push(name.to_string()),
+                    _ => return Err(Error::new(attribute.span(), "expected #[args(name, ...)]")),
+                }
+            }
+            names
+        }
+        _ => return Err(Error::new(attribute.span(), "expected #[args(name, ...)]")),
+    };
+    if names.iter().any(|n| n == "user_data") {
+        return Err(Error::new(
+            attribute.span(),
+            "`user_data` is the name of the host's data that comes with every closure; choose another",
+        ));
+    }
+    if names.len() != params.len() {
+        return Err(Error::new(
+            attribute.span(),
+            format!(
+                "the closure takes {} argument(s); #[args(..)] names {}",
+                params.len(),
+                names.len()
+            ),
+        ));
+    }
+    Ok(names)
+}
+
+/// The item as written, less the `#[args(..)]` attributes only the export reads: the parameter
+/// lists of its functions, found after `fn name`, lose them; blocks are searched for methods.
+fn without_args_attributes(stream: TokenStream) -> TokenStream {
+    let tokens: Vec<TokenTree> = stream.into_iter().collect();
+    let mut kept = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let after_fn_name = i >= 2
+            && matches!(&tokens[i - 2], TokenTree::Ident(word) if word.to_string() == "fn")
+            && matches!(&tokens[i - 1], TokenTree::Ident(_));
+        let stripped = match token {
+            TokenTree::Group(group)
+                if group.delimiter() == Delimiter::Parenthesis && after_fn_name =>
+            {
+                let params: Vec<TokenTree> = group.stream().into_iter().collect();
+                let mut out = Vec::with_capacity(params.len());
+                let mut j = 0;
+                while j < params.len() {
+                    let is_args = matches!(&params[j], TokenTree::Punct(p) if p.as_char() == '#')
+                        && matches!(params.get(j + 1), Some(TokenTree::Group(g))
+                            if g.delimiter() == Delimiter::Bracket
+                                && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(n)) if n.to_string() == ARGS));
+                    if is_args {
+                        j += 2;
+                    } else {
+                        out.push(params[j].clone());
+                        j += 1;
+                    }
+                }
+                regroup(group, out.into_iter().collect())
+            }
+            TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => {
+                regroup(group, without_args_attributes(group.stream()))
+            }
+            other => other.clone(),
+        };
+        kept.push(stripped);
+    }
+    kept.into_iter().collect()
+}
+
+fn regroup(group: &proc_macro::Group, stream: TokenStream) -> TokenTree {
+    let mut rebuilt = proc_macro::Group::new(group.delimiter(), stream);
+    rebuilt.set_span(group.span());
+    TokenTree::Group(rebuilt)
 }
 
 fn read_result(tokens: &[TokenTree], self_type: Option<&str>) -> Result<Returns> {
@@ -324,6 +428,7 @@ fn export(export: Export) -> Result<Code> {
             &mut natives,
             &mut before,
             export.callback_name,
+            param.args.as_deref(),
             true,
         )?;
         prepare
@@ -463,6 +568,7 @@ fn param_value(
     natives: &mut Vec<Native>,
     before: &mut Code,
     callback_name: &dyn Fn(&str) -> String,
+    closure_args: Option<&[String]>,
     outermost: bool,
 ) -> Result<Code> {
     // The parameter's own name is taken already; an Option's inner value reuses it.
@@ -561,6 +667,7 @@ fn param_value(
                 natives,
                 before,
                 callback_name,
+                closure_args,
                 outermost,
             )?;
             value
@@ -581,7 +688,11 @@ fn param_value(
             let c_params: Vec<String> = params
                 .iter()
                 .enumerate()
-                .map(|(i, p)| format!("arg{i}: {}", p.name()))
+                .map(|(i, p)| {
+                    let arg =
+                        closure_args.map_or_else(|| format!("arg{i}"), |names| names[i].clone());
+                    format!("{arg}: {}", p.name())
+                })
                 .chain(std::iter::once("user_data: usize".to_owned()))
                 .collect();
             let returns = result.map_or(String::new(), |r| format!(" -> {}", r.name()));
@@ -798,7 +909,11 @@ fn free_function(item: TokenStream, prefix: &str) -> Result<Code> {
         format!("{}{which}Callback", tokens::upper_camel(&name))
     };
     let mut code = Code::new();
-    code.tokens(&item.into_iter().collect::<Vec<_>>());
+    code.tokens(
+        &without_args_attributes(item)
+            .into_iter()
+            .collect::<Vec<_>>(),
+    );
     code.append(export(Export {
         symbol,
         rust: name.clone(),
@@ -881,7 +996,11 @@ fn object(item: TokenStream, prefix: &str) -> Result<Code> {
     let registry = format!("__FERRULE_REGISTRY_{}", word.to_uppercase());
 
     let mut code = Code::new();
-    code.tokens(&item.into_iter().collect::<Vec<_>>());
+    code.tokens(
+        &without_args_attributes(item)
+            .into_iter()
+            .collect::<Vec<_>>(),
+    );
     // Everything the type needs stands for the impl block's type: errors, such as a type that is
     // not Send + Sync, point at it.
     let at = span_of(&self_tokens);

@@ -138,8 +138,12 @@ impl Counter {
     }
 
     /// Calls `each` with 1, 2, ... up to the counter's value (at most 1,000 steps). When `each`
-    /// returns false, the iteration stops with [`TemplateError::Stopped`].
-    pub fn steps(&self, mut each: impl FnMut(i64) -> bool) -> Result<(), TemplateError> {
+    /// returns false, the iteration stops with [`TemplateError::Stopped`]. `#[args(..)]` names the
+    /// closure's arguments for Java, since Rust's `impl FnMut(i64)` has no names to give.
+    pub fn steps(
+        &self,
+        #[args(step)] mut each: impl FnMut(i64) -> bool,
+    ) -> Result<(), TemplateError> {
         let last = self.value.load(Ordering::SeqCst).clamp(0, 1000);
         for step in 1..=last {
             if !each(step) {

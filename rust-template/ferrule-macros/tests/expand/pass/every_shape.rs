@@ -196,7 +196,10 @@ impl Counter {
     }
 
     /// Each step, until the closure says stop.
-    pub fn steps(&self, mut each: impl FnMut(i64) -> bool) -> Result<(), ShapeError> {
+    pub fn steps(
+        &self,
+        #[args(step)] mut each: impl FnMut(i64) -> bool,
+    ) -> Result<(), ShapeError> {
         for step in 1..=self.value.load(Ordering::SeqCst) {
             if !each(step) {
                 break;

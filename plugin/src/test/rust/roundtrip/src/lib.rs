@@ -263,7 +263,7 @@ pub fn count_while(limit: u32, mut accept: impl FnMut(u32, bool) -> bool) -> u32
 /// Gives the closure the largest u8 and u32, and returns what it picks, widened: unsigned
 /// numbers in closures widen in Java as everywhere else.
 #[ferrule_ffi::expose]
-pub fn pick_unsigned(pick: impl Fn(u8, u32) -> u32) -> u64 {
+pub fn pick_unsigned(#[args(small, large)] pick: impl Fn(u8, u32) -> u32) -> u64 {
     u64::from(pick(u8::MAX, u32::MAX))
 }
 
@@ -328,7 +328,7 @@ impl Counter {
     }
 
     /// Calls the closure with 1, 2, ... up to the value (at most 1,000), until it says stop.
-    pub fn steps(&self, mut each: impl FnMut(i64) -> bool) -> i64 {
+    pub fn steps(&self, #[args(step)] mut each: impl FnMut(i64) -> bool) -> i64 {
         let mut taken = 0;
         for step in 1..=self.value().clamp(0, 1000) {
             if !each(step) {

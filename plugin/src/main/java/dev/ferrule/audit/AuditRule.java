@@ -26,8 +26,8 @@ public enum AuditRule {
             "{symbol} {how}",
             "A panic that unwinds out of an extern \"C\" function aborts the process, taking the JVM with it;"
                     + " Rust only turns it into a status code inside catch_unwind.",
-            "declare the function in ferrule_ffi::export! { ... }, or run its body in ferrule_ffi::guard /"
-                    + " std::panic::catch_unwind and return a status"),
+            "write it as a #[ferrule_ffi::expose] function, declare it in ferrule_ffi::export! { ... }, or run"
+                    + " its body in ferrule_ffi::guard / std::panic::catch_unwind and return a status"),
     PANIC_GUARD_ABORTS(Category.EXPORTS, ERROR, Basis.SOURCE, true,
             "a panic guard catches a panic and then aborts the process",
             "{guard} catches a panic (line {line}) and then calls {call}, which ends the JVM",

@@ -61,10 +61,16 @@ class DeclaredGenerationTest {
 
     @Test
     void closuresWidenUnsignedNumbersAsParametersDo() {
-        assertThat(source("PickUnsignedCallback")).contains("long apply(int arg0, long arg1);");
-        assertThat(source("Roundtrip")).contains("Unsigned.u32(context$.callback().apply(Byte.toUnsignedInt(arg_arg0),"
-                + " Integer.toUnsignedLong(arg_arg1))");
+        assertThat(source("PickUnsignedCallback")).contains("long apply(int small, long large);");
+        assertThat(source("Roundtrip")).contains("Unsigned.u32(context$.callback().apply(Byte.toUnsignedInt(arg_small),"
+                + " Integer.toUnsignedLong(arg_large))");
         // The count_while closure takes a u32 too: the same crate, the same rule.
         assertThat(source("CountWhileCallback")).contains("boolean apply(long arg0, boolean arg1);");
+    }
+
+    @Test
+    void closureArgumentsHaveTheNamesArgsGivesThemAndPositionsOtherwise() {
+        assertThat(source("CounterStepsCallback")).contains("boolean apply(long step);");
+        assertThat(source("SumOfCallback")).contains("long apply(int arg0);");
     }
 }

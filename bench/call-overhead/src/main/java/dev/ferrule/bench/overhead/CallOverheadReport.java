@@ -94,7 +94,8 @@ record CallOverheadReport(String suite, String mode, String date, Machine machin
     /**
      * The issue's targets, each per function so that no function hides behind an average:
      * ferrule-safe within 1.5x of raw FFM on the two trivial calls, at least 10x faster than
-     * JNA, and no slower than JNI (mean against mean).
+     * JNA, and no slower than JNI (mean against mean); and the same functions written with
+     * {@code #[expose]} no slower than with {@code export!}.
      */
     private static List<Target> targets(Map<Style, Map<Function, Measurement>> measured) {
         List<Target> targets = new ArrayList<>();
@@ -110,6 +111,10 @@ record CallOverheadReport(String suite, String mode, String date, Machine machin
         for (Function function : Function.values()) {
             ratio(measured, Style.FERRULE_SAFE, Style.JNI, function).ifPresent(ratio -> targets.add(
                     atMost("ferrule-safe no slower than JNI (" + function.id + ")", ratio, 1.0)));
+        }
+        for (Function function : Function.values()) {
+            ratio(measured, Style.FERRULE_EXPOSED, Style.FERRULE_SAFE, function).ifPresent(ratio -> targets.add(
+                    atMost("ferrule-exposed no slower than ferrule-safe (" + function.id + ")", ratio, 1.0)));
         }
         return targets;
     }

@@ -5,6 +5,7 @@ enum Style {
     RAW_FFM("raw-ffm", RawFfmBenchmark.class),
     FERRULE_SAFE("ferrule-safe", FerruleSafeBenchmark.class),
     FERRULE_SAFE_RAW_HANDLES("ferrule-safe-raw-handles", FerruleSafeRawHandlesBenchmark.class),
+    FERRULE_EXPOSED("ferrule-exposed", FerruleExposedBenchmark.class),
     JNA_DIRECT("jna-direct", JnaDirectBenchmark.class),
     JNI("jni", JniBenchmark.class);
 

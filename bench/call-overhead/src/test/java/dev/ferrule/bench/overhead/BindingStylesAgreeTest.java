@@ -3,6 +3,7 @@ package dev.ferrule.bench.overhead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferrule.bench.overhead.generated.CallOverhead;
+import dev.ferrule.bench.overhead.generated.exposed.CallOverheadExposed;
 import dev.ferrule.bench.overhead.generated.rawhandles.CallOverheadRawHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -53,7 +54,7 @@ class BindingStylesAgreeTest {
     }
 
     private static long liveObjectsOfTheSharedLibraries() {
-        return CallOverhead.liveObjects() + CallOverheadRawHandles.liveObjects();
+        return CallOverhead.liveObjects() + CallOverheadRawHandles.liveObjects() + CallOverheadExposed.liveObjects();
     }
 
     private static Object call(Object benchmark, String method) throws Throwable {

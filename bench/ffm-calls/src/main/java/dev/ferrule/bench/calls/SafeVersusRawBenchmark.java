@@ -27,11 +27,12 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <ul>
  *   <li>{@code trivial}: {@code template_panic_if(0)}, a guarded export that does nothing and returns
- *       a status. Safe: {@code Template.panicIf(0)} checks the status. Raw: {@code invokeExact} on a
+ *       a status. Safe: {@code Template.panicIf(false)} checks the status. Raw: {@code invokeExact} on a
  *       {@code static final} handle made here, and the generated raw method.</li>
  *   <li>{@code counterAdd}: a handle lookup and an out-parameter. Safe: {@code Counter.add}, which
- *       also checks the handle is open, and {@code Template.counterAdd}; both take the out-parameter
- *       from the thread's call frame. Raw: {@code invokeExact} with an out-parameter allocated once.</li>
+ *       also checks the handle is open, and {@code Template.counterAdd(Counter, long)}; both take the
+ *       out-parameter from the thread's call frame. Raw: {@code invokeExact} on a handle made
+ *       through the raw layer, with an out-parameter allocated once.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -49,10 +50,10 @@ public class SafeVersusRawBenchmark {
 
         static {
             // Loading through the generated class first runs its ABI fingerprint check.
-            Template.panicIf(0);
+            Template.panicIf(false);
             SymbolLookup symbols = NativeLibrary.load(TemplateNative.class, TemplateNative.LIBRARY).lookup();
             PANIC_IF = downcall(symbols, "template_panic_if", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                    ValueLayout.JAVA_INT));
+                    ValueLayout.JAVA_BYTE));
             COUNTER_ADD = downcall(symbols, "template_counter_add", FunctionDescriptor.of(ValueLayout.JAVA_INT,
                     ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
         }
@@ -73,29 +74,32 @@ public class SafeVersusRawBenchmark {
         arena = Arena.ofConfined();
         out = arena.allocate(ValueLayout.JAVA_LONG);
         counter = Counter.create(0);
-        handle = Template.counterNew(0);
+        if (TemplateNative.template_counter_new(0, out) != 0) {
+            throw new IllegalStateException("template_counter_new failed");
+        }
+        handle = out.get(ValueLayout.JAVA_LONG, 0);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         counter.close();
-        Template.counterRelease(handle);
+        TemplateNative.template_counter_release(handle);
         arena.close();
     }
 
     @Benchmark
     public int trivialRawInvokeExact() throws Throwable {
-        return (int) Raw.PANIC_IF.invokeExact(0);
+        return (int) Raw.PANIC_IF.invokeExact((byte) 0);
     }
 
     @Benchmark
     public int trivialRawGenerated() {
-        return TemplateNative.template_panic_if(0);
+        return TemplateNative.template_panic_if((byte) 0);
     }
 
     @Benchmark
     public void trivialSafe() {
-        Template.panicIf(0);
+        Template.panicIf(false);
     }
 
     @Benchmark
@@ -109,7 +113,7 @@ public class SafeVersusRawBenchmark {
 
     @Benchmark
     public long counterAddSafeStatic() {
-        return Template.counterAdd(handle, 0);
+        return Template.counterAdd(counter, 0);
     }
 
     @Benchmark
