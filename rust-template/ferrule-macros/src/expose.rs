@@ -368,6 +368,9 @@ struct Native {
 /// Everything an export is made of.
 struct Export<'a> {
     symbol: String,
+    /// The author's function name: its line is where reports about the export point, since the
+    /// compiled crate places every generated item at the attribute (on an impl block, far away).
+    at: Span,
     rust: String,
     role: &'static str,
     owner: Option<&'a str>,
@@ -510,6 +513,7 @@ fn export(export: Export) -> Result<Code> {
 
     let mut entries = vec![
         ("symbol", Json::str(&export.symbol)),
+        ("line", Json::Int(export.at.line() as i64)),
         ("rust", Json::str(&export.rust)),
         ("role", Json::str(export.role)),
         ("owner", Json::opt(export.owner)),
@@ -916,6 +920,7 @@ fn free_function(item: TokenStream, prefix: &str) -> Result<Code> {
     );
     code.append(export(Export {
         symbol,
+        at: function.name.span(),
         rust: name.clone(),
         role: "function",
         owner: None,
@@ -1083,6 +1088,7 @@ fn object(item: TokenStream, prefix: &str) -> Result<Code> {
             .tokens(&[TokenTree::Ident(method.name.clone())]);
         code.append(export(Export {
             symbol,
+            at: method.name.span(),
             rust: format!("{type_name}::{method_name}"),
             role,
             owner: Some(&type_name),

@@ -65,6 +65,7 @@ public final class AbiModelBuilder {
     private Measurements measured = Measurements.unavailable(null);
     /** What the crate declares through ferrule-ffi's attributes, which decides their associated types. */
     private final Optional<AbiModel.Declared> declared;
+    private final Map<String, Integer> declaredLines;
 
     /**
      * What the compiler must measure.
@@ -86,7 +87,9 @@ public final class AbiModelBuilder {
         this.workspaceRoot = workspaceRoot;
         this.crateDir = crateDir;
         this.target = target;
-        this.declared = Declarations.read(crate);
+        Declarations.Read read = Declarations.read(crate);
+        this.declared = read.declared();
+        this.declaredLines = read.lines();
         collectExports();
     }
 
@@ -223,7 +226,14 @@ public final class AbiModelBuilder {
         TypeRef returns = sig.output() == null ? null : ref(sig.output(), Context.VALUE, function);
         return new AbiFunction(function.meta().name(), symbol, String.join("::", function.meta().path()),
                 sig.abi() + (sig.unwind() ? "-unwind" : ""), params, returns, sig.variadic(), sig.unwind(),
-                sig.unsafe(), function.meta().docs(), deprecation(function), function.meta().cfg(), location(function));
+                sig.unsafe(), function.meta().docs(), deprecation(function), function.meta().cfg(),
+                atDeclaredLine(location(function), symbol));
+    }
+
+    /** An attribute's export at its author's function rather than at the attribute. */
+    private SourceLocation atDeclaredLine(SourceLocation location, String symbol) {
+        Integer line = declaredLines.get(symbol);
+        return location == null || line == null ? location : new SourceLocation(location.file(), line);
     }
 
     /** Whether a type appears where its layout matters (by value) or only behind a pointer. */

@@ -15,7 +15,9 @@ import dev.ferrule.abi.rustdoc.RustdocCrate;
 import dev.ferrule.abi.rustdoc.RustdocCrate.Item;
 import dev.ferrule.util.Json;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,8 +35,19 @@ final class Declarations {
     private Declarations() {
     }
 
+    /**
+     * What a crate declares.
+     *
+     * @param declared the declarations; empty when it has none
+     * @param lines    by export symbol, the line of the author's function, where reports about the
+     *                 export point: rustdoc places generated items at the attribute
+     */
+    record Read(Optional<Declared> declared, Map<String, Integer> lines) {
+    }
+
     /** The crate's declarations; empty when it has none. */
-    static Optional<Declared> read(RustdocCrate crate) throws AbiException {
+    static Read read(RustdocCrate crate) throws AbiException {
+        Map<String, Integer> lines = new HashMap<>();
         String prefix = null;
         List<DeclaredFunction> functions = new ArrayList<>();
         List<DeclaredObject> objects = new ArrayList<>();
@@ -50,7 +63,13 @@ final class Declarations {
             JsonNode json = parse(item, constant.value());
             switch (json.path("kind").asText()) {
                 case "library" -> prefix = text(item, json, "prefix");
-                case "function" -> functions.add(function(item, json));
+                case "function" -> {
+                    DeclaredFunction function = function(item, json);
+                    functions.add(function);
+                    if (json.path("line").isInt()) {
+                        lines.put(function.symbol(), json.path("line").asInt());
+                    }
+                }
                 case "object" -> objects.add(new DeclaredObject(text(item, json, "name"), text(item, json, "release"),
                         text(item, json, "clone")));
                 case "record" -> {
@@ -67,8 +86,8 @@ final class Declarations {
                         + "'");
             }
         }
-        return any ? Optional.of(new Declared(prefix, functions, objects, records, enumerations, errors))
-                : Optional.empty();
+        return new Read(any ? Optional.of(new Declared(prefix, functions, objects, records, enumerations, errors))
+                : Optional.empty(), Map.copyOf(lines));
     }
 
     private static boolean isDeclaration(RustdocCrate crate, RustType type) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferrule.abi.AbiModel.AbiFunction;
 import dev.ferrule.abi.AbiModel.Declared;
 import dev.ferrule.abi.AbiModel.DeclaredFunction;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,19 @@ class DeclaredExtractionTest {
                 .orElseThrow();
         assertThat(sample.size()).as("measured by the compiler").isEqualTo(56L);
         assertThat(model.findings()).as("nothing unresolved").isEmpty();
+    }
+
+    @Test
+    void exportsStandAtTheAuthorsFunctionNotAtTheAttribute() throws Exception {
+        List<String> source = Files.readAllLines(Path.of("src/test/rust/roundtrip/src/lib.rs"));
+        // The impl block's attribute is lines above: rustdoc alone would place every method there.
+        assertThat(source.get(export("roundtrip_counter_add").location().line() - 1))
+                .contains("pub fn add(&self, amount: i64)");
+        assertThat(source.get(export("roundtrip_echo_i8").location().line() - 1)).contains("pub fn echo_i8(");
+        assertThat(export("roundtrip_counter_add").location().file()).isEqualTo("src/lib.rs");
+        // release has no function of the author's: it stays at the attribute.
+        assertThat(source.get(export("roundtrip_counter_release").location().line() - 1))
+                .contains("#[ferrule_ffi::expose]");
     }
 
     @Test

@@ -97,7 +97,7 @@ public final class HandleTracker {
             live.remove(this);
             long leaked = handle.getAndSet(0);
             if (leaked != 0) {
-                release.accept(leaked);
+                // Counted first: a leak is a leak even when its late release fails.
                 long count = reclaimed.incrementAndGet();
                 // 1, 10, 100, ...: loud at first, then quiet, however many there are.
                 if (Long.toString(count).matches("10*")) {
@@ -105,6 +105,7 @@ public final class HandleTracker {
                             + " close(), so their native handles were released late. Close them (try-with-resources).",
                             count, typeName);
                 }
+                release.accept(leaked);
             }
         }
     }
@@ -129,20 +130,30 @@ public final class HandleTracker {
             if (collected == null) {
                 return;
             }
-            ((Tracked) collected).reclaim();
+            // The caller is making an unrelated object: a leaked one's failure is logged, not thrown
+            // at it, which would also lose the new object's handle.
+            reclaimLogged((Tracked) collected);
             reclaimedByTrackingThreads.incrementAndGet();
+        }
+    }
+
+    private void reclaimLogged(Tracked collected) {
+        try {
+            collected.reclaim();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Releasing a leaked " + typeName + " failed", e);
         }
     }
 
     private void reapForever() {
         while (true) {
             try {
-                ((Tracked) queue.remove()).reclaim();
+                // A failing release must not stop the net for every other handle.
+                reclaimLogged((Tracked) queue.remove());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException | Error e) {
-                // A failing release must not stop the net for every other handle.
+            } catch (Error e) {
                 LOG.log(System.Logger.Level.ERROR, "Releasing a leaked " + typeName + " failed", e);
             }
         }

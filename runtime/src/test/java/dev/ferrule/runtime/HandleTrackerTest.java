@@ -92,6 +92,30 @@ class HandleTrackerTest {
     }
 
     @Test
+    void aLeakedHandleWhoseReleaseFailsDoesNotFailTheNextObjectsCreation() throws Exception {
+        List<Long> released = new ArrayList<>();
+        // Handle 1 was released behind its owner's back (its raw handle passed to release by
+        // hand), so releasing it again fails, as ferrule-ffi's STALE_HANDLE does.
+        HandleTracker tracker = new HandleTracker("Thing", h -> {
+            if (h == 1) {
+                throw new IllegalStateException("Thing handle was already released");
+            }
+            released.add(h);
+        }, false);
+        tracker.track(new Object(), 1);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        long next = 2;
+        while (tracker.reclaimed() == 0 && System.nanoTime() < deadline) {
+            System.gc();
+            HandleTracker.Tracked made = tracker.track(new Object(), next++);
+            made.close();
+        }
+        assertThat(tracker.reclaimed()).as("the leak is counted though its release failed").isEqualTo(1);
+        assertThat(released).hasSize((int) (next - 2)).doesNotContain(1L);
+        assertThat(tracker.outstanding()).isZero();
+    }
+
+    @Test
     void theDaemonThreadReclaimsWhileTheApplicationIsIdle() throws Exception {
         AtomicLong released = new AtomicLong();
         HandleTracker tracker = new HandleTracker("Idle", h -> released.incrementAndGet());

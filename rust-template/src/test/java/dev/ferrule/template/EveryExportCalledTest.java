@@ -50,6 +50,7 @@ class EveryExportCalledTest {
             assertThat(counter.isClosed()).as("releasing the raw handle is not closing the object").isFalse();
             assertThatThrownBy(() -> Template.counterRelease(handle))
                     .isInstanceOf(TemplateException.StaleHandleException.class);
+            assertThatThrownBy(counter::close).isInstanceOf(TemplateException.StaleHandleException.class);
         });
         CALLS.put("template_counter_add", () -> {
             try (Counter counter = Counter.create(1)) {

@@ -100,7 +100,8 @@ class TemplateSafeApiTest {
 
     @Test
     void runtimeErrorsArriveAsTheirOwnTypes() {
-        long handle = Template.counterNew(0).handle();
+        Counter counter = Template.counterNew(0);
+        long handle = counter.handle();
         Template.counterRelease(handle);
 
         assertThatThrownBy(() -> Template.counterRelease(handle))
@@ -108,6 +109,9 @@ class TemplateSafeApiTest {
                 .hasMessage("Counter handle was already released");
         assertThatThrownBy(() -> Template.counterRelease(0))
                 .isInstanceOf(TemplateException.InvalidHandleException.class);
+        // The object's own release finds its handle gone; it is closed all the same, not leaked.
+        assertThatThrownBy(counter::close).isInstanceOf(TemplateException.StaleHandleException.class);
+        assertThat(counter.isClosed()).isTrue();
     }
 
     @Test
