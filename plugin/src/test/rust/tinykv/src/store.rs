@@ -4,7 +4,7 @@ use crate::error::{
     fail, TINYKV_ERR_BUFFER, TINYKV_ERR_FULL, TINYKV_ERR_NOT_FOUND, TINYKV_ERR_NULL,
 };
 use crate::error::{TINYKV_ERR_UTF8, TINYKV_OK};
-use crate::flags::{TINYKV_OPEN_OVERWRITE, TINYKV_OPEN_READ_ONLY};
+use crate::flags::{TINYKV_OPEN_ALL, TINYKV_OPEN_OVERWRITE, TINYKV_OPEN_READ_ONLY};
 use crate::types::{tinykv_id, tinykv_logger, tinykv_stats, tinykv_ttl, tinykv_visit_fn};
 use libc::{c_char, c_int, c_uint, c_void, size_t, ssize_t};
 use std::collections::BTreeMap;
@@ -65,8 +65,13 @@ unsafe fn bytes<'a>(data: *const u8, len: size_t) -> Option<&'a [u8]> {
 }
 
 ffi_fn! {
-    /// Creates an empty store holding at most `capacity` entries. Returns null on failure.
+    /// Creates an empty store holding at most `capacity` entries. Returns null on failure: a
+    /// capacity of 0, or flags this version does not know.
     fn tinykv_store_new(capacity: size_t, flags: c_uint) -> *mut tinykv_store {
+        if capacity == 0 || flags & !TINYKV_OPEN_ALL != 0 {
+            fail(TINYKV_ERR_FULL, "a store needs a capacity above 0 and known flags");
+            return ptr::null_mut();
+        }
         tinykv_store::create(CString::default(), capacity, flags)
     }
 }

@@ -13,10 +13,17 @@ import java.util.Optional;
  * @param packageName  the Java package of every generated class
  * @param rawClass     the raw layer's class name
  * @param natives      the raw layer: every bound export as FFM sees it
- * @param safe         the safe layer; absent for crates not built on ferrule-ffi
+ * @param safe         the safe layer of a crate built on ferrule-ffi; absent for others
+ * @param cabi         the safe layer of a C ABI that Ferrule did not write; absent for ferrule-ffi
+ *                     crates, and for C ABIs that declare no {@code [package.metadata.ferrule]}
  */
 public record BindingModel(Library library, String packageName, String rawClass, NativeLayer natives,
-        Optional<SafeLayer> safe) {
+        Optional<SafeLayer> safe, Optional<CAbiLayer> cabi) {
+
+    public BindingModel(Library library, String packageName, String rawClass, NativeLayer natives,
+            Optional<SafeLayer> safe) {
+        this(library, packageName, rawClass, natives, safe, Optional.empty());
+    }
 
     /**
      * What the bindings are generated from.
@@ -297,9 +304,18 @@ public record BindingModel(Library library, String packageName, String rawClass,
     public record ErrorClass(String className, int code, String meaning, String origin) {
     }
 
-    /** A {@code #[repr(C)]} struct whose fields are all values: a Java record. */
-    public record RecordType(String name, String path, long size, long align, List<RecordField> fields,
-            String docs) {
+    /**
+     * A {@code #[repr(C)]} struct whose fields are all values: a Java record.
+     *
+     * @param className  its Java name: the Rust name, or for a C ABI the name without the
+     *                   library's prefix in UpperCamelCase ({@code Stats} of {@code tinykv_stats})
+     */
+    public record RecordType(String name, String className, String path, long size, long align,
+            List<RecordField> fields, String docs) {
+
+        public RecordType(String name, String path, long size, long align, List<RecordField> fields, String docs) {
+            this(name, name, path, size, align, fields, docs);
+        }
     }
 
     /**
@@ -344,5 +360,94 @@ public record BindingModel(Library library, String packageName, String rawClass,
         public CallbackParam(String name, String javaName, Carrier carrier) {
             this(name, javaName, carrier, Mapping.value(carrier));
         }
+    }
+
+    // ---- the safe layer of a C ABI that Ferrule did not write -------------------------------
+
+    /**
+     * The safe layer of a C ABI with its own conventions: objects behind raw pointers, C strings,
+     * and errors as the crate's {@code [package.metadata.ferrule.errors]} declares them. Every
+     * decision comes from the Rust types, the metadata, or a naming convention, with its source.
+     *
+     * @param prefix          the prefix every export shares ({@code tinykv_}), left out of Java names
+     * @param className       the facade: the free functions and constants
+     * @param exceptionClass  the base exception; {@link #errorClasses} are its subclasses
+     * @param errors          how calls report failure; null when the crate declares nothing
+     * @param methods         every export with a safe method, by symbol
+     * @param skipped         exports left to the raw class, each as {@code symbol: reason}
+     */
+    public record CAbiLayer(String prefix, String className, String exceptionClass, ErrorConvention errors,
+            List<CAbiMethod> methods, List<CAbiObject> objects, List<ErrorClass> errorClasses,
+            List<RecordType> records, List<CAbiConstant> constants, List<String> skipped) {
+
+        public Optional<CAbiObject> object(String name) {
+            return objects.stream().filter(o -> o.name().equals(name)).findFirst();
+        }
+
+        public Optional<RecordType> record(String name) {
+            return records.stream().filter(r -> r.name().equals(name)).findFirst();
+        }
+
+        /** The methods of an object, in symbol order, its release function left out. */
+        public List<CAbiMethod> methodsOf(String object) {
+            return methods.stream().filter(m -> m.owner().isPresent() && m.owner().get().object().equals(object)
+                    && m.owner().get().role() != Role.RELEASE).toList();
+        }
+    }
+
+    /**
+     * How a C ABI reports failure ({@code [package.metadata.ferrule.errors]}).
+     *
+     * @param success      the status of success
+     * @param statusType   the C type of the error codes: results of that type are statuses
+     * @param lastError    {@code () -> *const c_char}: the thread's last error; null when none
+     * @param codeMessage  {@code (code) -> *const c_char}: a code's message; null when none
+     */
+    public record ErrorConvention(long success, String statusType, String lastError, String codeMessage) {
+    }
+
+    /** How one call of a C ABI says it failed. */
+    public enum Failure {
+        /** It cannot fail, or says so in no way Ferrule knows: the result is returned as is. */
+        NONE,
+        /** The result is a status: anything but the success code is an error code. */
+        STATUS,
+        /** The result is a value when non-negative, and minus an error code when negative. */
+        NEGATIVE,
+        /** The result is a pointer, null on failure; the last error says why. */
+        NULL
+    }
+
+    /**
+     * An export of a C ABI as a safe method: a static method of the facade and, when it belongs
+     * to an object, a method of that object's class too.
+     *
+     * @param failure  how a failure shows, and why Ferrule thinks so
+     */
+    public record CAbiMethod(String symbol, String name, Optional<Owner> owner, List<Param> params, Failure failure,
+            Source failureSource, Result result, String docs, Deprecation deprecation) {
+
+        /** The parameters the Java method takes: all but the out-parameter. */
+        public List<Param> javaParams() {
+            return params.stream().filter(p -> p.mapping().kind() != Mapping.Kind.OUT).toList();
+        }
+    }
+
+    /**
+     * An opaque type behind a raw pointer: an {@code AutoCloseable} class.
+     *
+     * @param name       the Rust type ({@code tinykv_store})
+     * @param release    the export that releases one
+     * @param shareable  whether calls may come from several threads; a confined object is
+     *                   checked on each call
+     */
+    public record CAbiObject(String name, String className, String release, Decision shareable, Source source) {
+    }
+
+    /**
+     * A {@code pub const} of the crate in the facade, typed as the safe layer types its values:
+     * an unsigned flag is a widened, non-negative number, so flags combine with {@code |}.
+     */
+    public record CAbiConstant(String javaName, String rustName, Mapping mapping, long value, String docs) {
     }
 }

@@ -42,10 +42,15 @@ public final class BindingModelBuilder {
         Optional<BindingModel.SafeLayer> safe = prefix.isPresent()
                 ? Optional.of(SafeLayerBuilder.build(model, config, carriers, natives, prefix.get()))
                 : Optional.empty();
+        // A C ABI that Ferrule did not write asks for its safe layer in [package.metadata.ferrule]: otherwise
+        // its undecidable exports would stop builds that only wanted the raw class.
+        Optional<BindingModel.CAbiLayer> cabi = prefix.isEmpty() && config.metadata().safeLayer()
+                ? Optional.of(CAbiLayerBuilder.build(model, config, carriers, natives))
+                : Optional.empty();
         Library library = new Library(model.crate().name(), model.crate().version(), model.crate().libName(),
                 table.target(), model.build().features(), table.pointerSize(), AbiFingerprint.of(model),
                 identityPrefix(model, prefix));
-        return new BindingModel(library, config.packageName(), config.rawClass(), natives, safe);
+        return new BindingModel(library, config.packageName(), config.rawClass(), natives, safe, cabi);
     }
 
     /** A callback alias or a function pointer written inline. */

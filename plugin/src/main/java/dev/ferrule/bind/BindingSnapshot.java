@@ -37,13 +37,17 @@ public record BindingSnapshot(Map<String, DeclaredFunction> metadata, List<Metho
     }
 
     /** One export's {@code [package.metadata.ferrule.functions.<symbol>]}, as declared. */
-    @JsonPropertyOrder({"critical", "raw-only", "params", "returns"})
+    @JsonPropertyOrder({"critical", "raw-only", "params", "returns", "free"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeclaredFunction(boolean critical, @JsonProperty("raw-only") boolean rawOnly,
-            Map<String, String> params, @MayBeAbsent String returns) {
+            Map<String, String> params, @MayBeAbsent String returns, @MayBeAbsent String free) {
 
         public DeclaredFunction {
             params = params == null ? null : new TreeMap<>(params);
+        }
+
+        public DeclaredFunction(boolean critical, boolean rawOnly, Map<String, String> params, String returns) {
+            this(critical, rawOnly, params, returns, null);
         }
     }
 

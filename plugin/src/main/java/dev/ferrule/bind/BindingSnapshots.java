@@ -44,7 +44,7 @@ public final class BindingSnapshots {
     static BindingSnapshot of(BindingModel model, FerruleMetadata metadata) {
         Map<String, DeclaredFunction> declared = new TreeMap<>();
         metadata.functions().forEach((symbol, meta) -> declared.put(symbol, new DeclaredFunction(meta.critical(),
-                meta.rawOnly(), meta.params(), meta.returns())));
+                meta.rawOnly(), meta.params(), meta.returns(), meta.free())));
         List<MethodRecord> methods = new ArrayList<>();
         List<ObjectRecord> objects = new ArrayList<>();
         List<String> rawOnly = new ArrayList<>();
@@ -53,6 +53,15 @@ public final class BindingSnapshots {
             safe.methods().forEach(method -> methods.add(record(safe, method)));
             safe.objects().forEach(o -> objects.add(new ObjectRecord(o.name(), o.className(), o.constructor(),
                     o.release(), o.cloner().orElse(null))));
+        }
+        model.cabi().ifPresent(cabi -> {
+            cabi.methods().forEach(method -> methods.add(record(cabi, method)));
+            cabi.objects().forEach(o -> objects.add(new ObjectRecord(o.name(), o.className(), cabi.methods().stream()
+                    .filter(m -> m.owner().filter(owner -> owner.object().equals(o.name())
+                            && owner.role() == BindingModel.Role.CONSTRUCTOR).isPresent())
+                    .map(BindingModel.CAbiMethod::symbol).findFirst().orElse(null), o.release(), null)));
+        });
+        if (model.safe().isPresent() || model.cabi().isPresent()) {
             metadata.functions().forEach((symbol, meta) -> {
                 if (meta.rawOnly()) {
                     rawOnly.add(symbol);
@@ -60,6 +69,18 @@ public final class BindingSnapshots {
             });
         }
         return new BindingSnapshot(declared, methods, objects, rawOnly);
+    }
+
+    /** A method of a C ABI's safe layer: checked when any failure convention applies to it. */
+    private static MethodRecord record(BindingModel.CAbiLayer cabi, BindingModel.CAbiMethod method) {
+        List<ParamRecord> params = method.params().stream().map(BindingSnapshots::param).toList();
+        ParamRecord returns = method.result().isVoid() ? null : new ParamRecord(null,
+                method.result().mapping().describe(), method.result().mapping().javaType(),
+                source(method.result().source()));
+        String owner = method.owner().map(o -> cabi.object(o.object()).orElseThrow().className() + "." + o.verb())
+                .orElse(null);
+        return new MethodRecord(method.symbol(), method.name(), owner, method.failure() != BindingModel.Failure.NONE,
+                source(method.failureSource()), params, returns);
     }
 
     private static MethodRecord record(SafeLayer safe, Method method) {

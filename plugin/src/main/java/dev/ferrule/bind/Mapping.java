@@ -43,7 +43,13 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
          * A declared {@code Option<T>}: a presence byte before {@code T}'s C parameters (an
          * object's is handle 0 instead). A nullable parameter, an {@code Optional} result.
          */
-        OPTION
+        OPTION,
+        /**
+         * A NUL-terminated UTF-8 string ({@code *const c_char}): a {@code String}. A result names
+         * in {@code target} the function that frees it when the caller owns it, and none when the
+         * library keeps it.
+         */
+        C_STRING
     }
 
     public Mapping(Kind kind, String javaType, String target, Carrier carrier) {
@@ -119,6 +125,21 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
         return new Mapping(Kind.CALLBACK, callback, callback, null);
     }
 
+    /** A C string parameter, or a result the library keeps. */
+    public static Mapping cString() {
+        return new Mapping(Kind.C_STRING, "String", null, null);
+    }
+
+    /** A C string result the caller owns and passes to {@code free} once read. */
+    public static Mapping ownedCString(String free) {
+        return new Mapping(Kind.C_STRING, "String", free, null);
+    }
+
+    /** A record of a C ABI, whose Java name is not its Rust name. */
+    public static Mapping record(String record, String className, boolean nullable) {
+        return new Mapping(nullable ? Kind.OPTIONAL : Kind.RECORD, className, record, null);
+    }
+
     public static Mapping segment(String struct) {
         return new Mapping(Kind.SEGMENT, "MemorySegment", struct, null);
     }
@@ -131,6 +152,7 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
         String kindName = kind.name().toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
             case STRING, BYTES, OUT -> kindName;
+            case C_STRING -> target == null ? kindName : kindName + ":freed-by:" + target;
             case VALUE -> kindName + ":" + javaType;
             case OPTION -> kindName + ":" + inner.describe();
             default -> kindName + ":" + target;

@@ -92,6 +92,10 @@ public final class Bindings {
                 tests.add(contractTests(model, safe, config));
             }
         }
+        model.cabi().ifPresent(cabi -> {
+            sources.addAll(CAbiGenerator.generate(model, cabi));
+            skipped.addAll(cabi.skipped());
+        });
         return new GenerationResult(List.copyOf(sources), List.copyOf(skipped), List.copyOf(tests),
                 model.natives().functions().stream().map(NativeFunction::symbol).toList(),
                 model.natives().considered(), model.natives().skipped());

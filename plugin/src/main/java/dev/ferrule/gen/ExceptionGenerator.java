@@ -23,6 +23,7 @@ import com.github.javaparser.ast.type.PrimitiveType;
 import dev.ferrule.bind.BindingModel;
 import dev.ferrule.bind.BindingModel.ErrorClass;
 import dev.ferrule.bind.BindingModel.SafeLayer;
+import java.util.List;
 
 /**
  * The library's exception: a base class that carries the status code, and a subclass per
@@ -34,14 +35,22 @@ final class ExceptionGenerator {
     }
 
     static GeneratedSource generate(BindingModel model, SafeLayer safe) {
-        CompilationUnit unit = new CompilationUnit(model.packageName());
-        String exceptionClass = safe.exceptionClass();
+        return generate(model.packageName(), safe.exceptionClass(), safe.errors(), "A call into "
+                + model.library().crate() + " failed. {@link #code()} is the status: positive for the crate's own"
+                + " errors, negative for ferrule-ffi's runtime errors, each of which\nhas its own subclass. The"
+                + " message is the library's last error message for the call; it never\nholds native addresses.");
+    }
+
+    /**
+     * @param errors  the subclasses, one per code
+     * @param javadoc the base class's documentation: what its codes mean
+     */
+    static GeneratedSource generate(String packageName, String exceptionClass, List<ErrorClass> errors,
+            String javadoc) {
+        CompilationUnit unit = new CompilationUnit(packageName);
         ClassOrInterfaceDeclaration base = unit.addClass(exceptionClass, Modifier.Keyword.PUBLIC);
         base.addExtendedType("RuntimeException");
-        base.setJavadocComment("A call into " + model.library().crate() + " failed. {@link #code()} is the status: "
-                + "positive for the crate's own errors, negative for ferrule-ffi's runtime errors, each of which\n"
-                + "has its own subclass. The message is the library's last error message for the call; it never\n"
-                + "holds native addresses.");
+        base.setJavadocComment(javadoc);
         serial(base);
         base.addField(PrimitiveType.intType(), "code", Modifier.Keyword.PRIVATE, Modifier.Keyword.FINAL);
         ConstructorDeclaration constructor = base.addConstructor(Modifier.Keyword.PUBLIC);
@@ -60,14 +69,14 @@ final class ExceptionGenerator {
                 + "@return the exception for that status: a subclass for each runtime error and each variant of"
                 + " the crate's error enum");
         BlockStmt body = new BlockStmt();
-        for (ErrorClass error : safe.errors()) {
+        for (ErrorClass error : errors) {
             body.addStatement(when(Ast.binary(name("code"), BinaryExpr.Operator.EQUALS, integer(error.code())),
                     ret(create(error.className(), name("message")))));
             base.addMember(subclass(exceptionClass, error));
         }
         body.addStatement(ret(create(exceptionClass, name("code"), name("message"))));
         of.setBody(body);
-        return Printer.source(model.packageName(), exceptionClass, unit);
+        return Printer.source(packageName, exceptionClass, unit);
     }
 
     private static ClassOrInterfaceDeclaration subclass(String exceptionClass, ErrorClass error) {

@@ -125,12 +125,18 @@ final class ValueTypeGenerator {
      * components as {@code this.x}, so a field named like its parameter cannot shadow one.
      */
     static GeneratedSource record(String packageName, String rawClass, SafeLayer safe, RecordType struct) {
+        return record(packageName, rawClass, name -> safe.record(name).orElseThrow(), struct);
+    }
+
+    /** @param records the crate's records by Rust name, for the sizes of nested ones */
+    static GeneratedSource record(String packageName, String rawClass,
+            java.util.function.Function<String, RecordType> records, RecordType struct) {
         CompilationUnit unit = new CompilationUnit(packageName);
         for (String imported : List.of("java.lang.foreign.MemorySegment", "java.lang.foreign.SegmentAllocator",
                 "java.lang.foreign.ValueLayout")) {
             unit.addImport(imported);
         }
-        RecordDeclaration record = new RecordDeclaration(NodeList.nodeList(Modifier.publicModifier()), struct.name());
+        RecordDeclaration record = new RecordDeclaration(NodeList.nodeList(Modifier.publicModifier()), struct.className());
         unit.addType(record);
         StringBuilder doc = new StringBuilder(Javadocs.leading(struct.docs())).append("<p>A copy of Rust {@code ")
                 .append(struct.path()).append("} (").append(struct.size()).append(" bytes, aligned to ")
@@ -145,9 +151,9 @@ final class ValueTypeGenerator {
             Expression at = new LongLiteralExpr(f.offset() + "L");
             Expression component = field(new ThisExpr(), javaName);
             if (mapping.kind() == Mapping.Kind.RECORD) {
-                long size = safe.record(mapping.target()).orElseThrow().size();
+                long size = records.apply(mapping.target()).size();
                 Expression slice = call(name("segment"), "asSlice", at, new LongLiteralExpr(size + "L"));
-                reads.add(call(name(mapping.target()), "read", slice));
+                reads.add(call(name(mapping.javaType()), "read", slice));
                 writes.addStatement(run(call(component, "write", slice.clone())));
                 validation.addStatement(requireNonNull(javaName));
             } else {
@@ -173,15 +179,15 @@ final class ValueTypeGenerator {
         record.setJavadocComment(doc.toString());
         if (!validation.isEmpty()) {
             CompactConstructorDeclaration compact = new CompactConstructorDeclaration();
-            compact.setName(struct.name()).setModifiers(Modifier.Keyword.PUBLIC).setBody(validation);
+            compact.setName(struct.className()).setModifiers(Modifier.Keyword.PUBLIC).setBody(validation);
             record.addMember(compact);
         }
         String layoutConstant = rawClass + "." + JavaNames.layoutConstant(struct.name());
         MethodDeclaration read = record.addMethod("read", Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC);
-        read.setType(type(struct.name())).addParameter("MemorySegment", "segment");
+        read.setType(type(struct.className())).addParameter("MemorySegment", "segment");
         read.setJavadocComment("@param segment at least " + struct.size() + " bytes laid out as {@code "
                 + layoutConstant + "}\n@return a copy of the value in it");
-        read.setBody(block(ret(create(struct.name(), reads.toArray(Expression[]::new)))));
+        read.setBody(block(ret(create(struct.className(), reads.toArray(Expression[]::new)))));
 
         MethodDeclaration write = record.addMethod("write", Modifier.Keyword.PUBLIC);
         write.setType(new VoidType()).addParameter("MemorySegment", "segment");
@@ -197,7 +203,7 @@ final class ValueTypeGenerator {
                         field(name(rawClass), JavaNames.layoutConstant(struct.name())))),
                 run(call("write", name("segment$"))), ret(name("segment$"))));
         UsedImports.add(unit);
-        return Printer.source(packageName, struct.name(), unit);
+        return Printer.source(packageName, struct.className(), unit);
     }
 
     private static com.github.javaparser.ast.stmt.Statement requireNonNull(String javaName) {

@@ -93,6 +93,13 @@ public final class HandleTracker {
             }
         }
 
+        /** Stops tracking without releasing: the library took ownership of the handle. */
+        public void forget() {
+            handle.set(0);
+            live.remove(this);
+            clear();
+        }
+
         void reclaim() {
             live.remove(this);
             long leaked = handle.getAndSet(0);

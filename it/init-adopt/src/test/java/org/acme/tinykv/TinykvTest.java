@@ -1,95 +1,134 @@
 package org.acme.tinykv;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout.PathElement;
-import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The module's own test: it calls the adopted crate through the raw bindings Ferrule generated. */
+/**
+ * The module's own test: it calls the adopted C ABI through the safe layer Ferrule generated from
+ * its Rust types and a few lines of [package.metadata.ferrule]: not one type of the FFM API appears
+ * here.
+ */
 class TinykvTest {
 
-    private static final List<String> VISITED = new ArrayList<>();
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
 
-    private static MemorySegment bytes(Arena arena, String text) {
-        return arena.allocateFrom(text, StandardCharsets.UTF_8);
+    @AfterEach
+    void everyStoreIsClosed() {
+        assertEquals(0, Store.openObjects());
+        assertEquals(0, Store.reclaimedByCleaner());
     }
 
     @Test
     void aStoreKeepsWhatIsPutInItAndCountsLookups() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment store = TinykvNative.tinykv_store_new(4, TinykvNative.TINYKV_OPEN_OVERWRITE);
-            assertTrue(!store.equals(MemorySegment.NULL));
-            assertEquals(TinykvNative.TINYKV_OK, TinykvNative.tinykv_store_put(store, bytes(arena, "k"), 1,
-                    bytes(arena, "value"), 5, 0));
-            MemorySegment buffer = arena.allocate(16);
-            assertEquals(5, TinykvNative.tinykv_store_get(store, bytes(arena, "k"), 1, buffer, 16));
-            assertEquals("value", new String(buffer.asSlice(0, 5).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
-                    StandardCharsets.UTF_8));
-            assertEquals(-TinykvNative.TINYKV_ERR_NOT_FOUND,
-                    TinykvNative.tinykv_store_get(store, bytes(arena, "nope"), 4, buffer, 16));
+        try (Store store = Store.create(4, Tinykv.OPEN_OVERWRITE)) {
+            store.put(utf8("k"), utf8("value"), 0);
+            store.put(utf8("k"), utf8("value 2"), 60);
+            assertEquals("value 2", store.getString("k"));
+            assertEquals(1, store.len());
 
-            // A struct filled through an out-pointer, read with the layout the compiler measured.
-            MemorySegment stats = arena.allocate(TinykvNative.TINYKV_STATS_LAYOUT);
-            assertEquals(TinykvNative.TINYKV_OK, TinykvNative.tinykv_store_stats(store, stats));
-            assertEquals(1L, stats.get(JAVA_LONG, offset("entries")));
-            assertEquals(1L, stats.get(JAVA_LONG, offset("hits")));
-            assertEquals(1L, stats.get(JAVA_LONG, offset("misses")));
-            assertEquals(ProcessHandle.current().pid(), stats.get(JAVA_INT, offset("owner")));
-            TinykvNative.tinykv_store_free(store);
+            Stats stats = store.stats();
+            assertEquals(1, stats.entries());
+            assertEquals("k".length() + "value 2".length(), stats.bytes());
+            assertEquals(ProcessHandle.current().pid(), stats.owner());
+            assertEquals(Tinykv.OPEN_OVERWRITE, stats.flags());
+
+            store.remove("k");
+            assertEquals(0, store.len());
+            assertTrue(store.id() > 0);
         }
-    }
-
-    private static long offset(String field) {
-        return TinykvNative.TINYKV_STATS_LAYOUT.byteOffset(PathElement.groupElement(field));
     }
 
     @Test
     void cStringsCrossBothWays() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment store = TinykvNative.tinykv_store_new(4, 0);
-            TinykvNative.tinykv_store_put(store, bytes(arena, "greeting"), 8, bytes(arena, "hello"), 5, 0);
-            MemorySegment text = TinykvNative.tinykv_store_get_string(store, bytes(arena, "greeting"));
-            assertEquals("hello", text.reinterpret(64).getString(0));
-            TinykvNative.tinykv_string_free(text);
-            assertEquals("0.2.0", TinykvNative.tinykv_version().reinterpret(16).getString(0));
-            TinykvNative.tinykv_store_free(store);
+        assertEquals("0.2.0", Tinykv.version());
+        try (Store store = Store.open("grüße", Tinykv.OPEN_CREATE | Tinykv.OPEN_OVERWRITE)) {
+            assertEquals("grüße", store.name());
+            store.put(utf8("greeting"), utf8("héllo"), 0);
+            assertEquals("héllo", store.getString("greeting"));
+            IllegalArgumentException nul = assertThrows(IllegalArgumentException.class, () -> store.remove("a\0b"));
+            assertTrue(nul.getMessage().startsWith("key holds a NUL character at byte 1"), nul.getMessage());
         }
-    }
-
-    static int visit(MemorySegment key, long keyLength, MemorySegment value, long valueLength, MemorySegment data) {
-        VISITED.add(new String(key.reinterpret(keyLength).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
-                StandardCharsets.UTF_8));
-        return 0;
+        assertEquals(0xcbf2_9ce4_8422_2325L, Tinykv.hash(new byte[0]), "FNV-1a's offset basis");
     }
 
     @Test
-    void theNullableVisitorCallbackIsCalledForEveryEntry() throws Exception {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment store = TinykvNative.tinykv_store_new(4, 0);
-            for (String key : List.of("b", "a")) {
-                TinykvNative.tinykv_store_put(store, bytes(arena, key), 1, bytes(arena, "v"), 1, 0);
-            }
-            MemorySegment visitor = Linker.nativeLinker().upcallStub(MethodHandles.lookup().findStatic(
-                    TinykvTest.class, "visit", MethodType.methodType(int.class, MemorySegment.class, long.class,
-                            MemorySegment.class, long.class, MemorySegment.class)),
-                    TinykvNative.TINYKV_VISIT_FN_DESCRIPTOR, arena);
-            VISITED.clear();
-            assertEquals(2, TinykvNative.tinykv_store_visit(store, visitor, MemorySegment.NULL));
-            assertEquals(List.of("a", "b"), VISITED);
-            // The callback is an Option<extern "C" fn>: null visits nothing.
-            assertEquals(0, TinykvNative.tinykv_store_visit(store, MemorySegment.NULL, MemorySegment.NULL));
-            TinykvNative.tinykv_store_free(store);
+    void failuresAreTypedExceptionsWithTheLibrarysMessage() {
+        try (Store store = Store.create(1, 0)) {
+            store.put(utf8("a"), utf8("1"), 0);
+            TinykvException.FullException full = assertThrows(TinykvException.FullException.class,
+                    () -> store.put(utf8("b"), utf8("2"), 0));
+            assertEquals("the store is full", full.getMessage());
+            assertEquals(3, full.code());
+
+            assertEquals("no such key", assertThrows(TinykvException.NotFoundException.class,
+                    () -> store.remove("missing")).getMessage());
+            assertEquals("no such key", assertThrows(TinykvException.class,
+                    () -> store.getString("missing")).getMessage());
+            assertThrows(IllegalArgumentException.class, () -> store.put(utf8("a"), utf8("1"), -1));
         }
+    }
+
+    @Test
+    void aFailedConstructorThrowsAndLeavesNoObject() {
+        TinykvException failed = assertThrows(TinykvException.class, () -> Store.create(0, 0));
+        assertEquals("a store needs a capacity above 0 and known flags", failed.getMessage());
+        assertEquals(0, failed.code(), "a null result carries no code");
+        assertThrows(TinykvException.class, () -> Store.create(4, 1L << 20));
+        assertEquals(0, Store.openObjects());
+    }
+
+    @Test
+    void aStoreClosesOnceAndRefusesUseAfterCloseAndOtherThreads() throws Exception {
+        Store store = Store.create(4, 0);
+        AtomicReference<Throwable> fromOtherThread = new AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                store.len();
+            } catch (Throwable e) {
+                fromOtherThread.set(e);
+            }
+        });
+        other.start();
+        other.join();
+        assertTrue(fromOtherThread.get() instanceof WrongThreadException, String.valueOf(fromOtherThread.get()));
+
+        store.close();
+        store.close();
+        assertTrue(store.isClosed());
+        assertEquals("Store is closed", assertThrows(IllegalStateException.class, store::len).getMessage());
+    }
+
+    @Test
+    void manyStoresOnManyThreadsEachOnItsOwnThread() throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < 500; i++) {
+                        try (Store store = Store.create(8, Tinykv.OPEN_OVERWRITE)) {
+                            store.put(utf8("k" + i), utf8("v" + i), 0);
+                            assertEquals("v" + i, store.getString("k" + i));
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(List.of(), failures);
     }
 }

@@ -1,0 +1,356 @@
+package dev.ferrule.realworld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferrule.abi.AbiExtractor;
+import dev.ferrule.abi.AbiModel;
+import dev.ferrule.abi.AbiModel.AbiFunction;
+import dev.ferrule.bind.BindingModel;
+import dev.ferrule.bind.BindingModel.CAbiLayer;
+import dev.ferrule.bind.BindingModel.CAbiMethod;
+import dev.ferrule.bind.BindingModel.Failure;
+import dev.ferrule.bind.BindingModel.Role;
+import dev.ferrule.bind.BindingModel.Source;
+import dev.ferrule.bind.BindingSnapshot;
+import dev.ferrule.bind.BindingSnapshots;
+import dev.ferrule.cargo.BuildOutcome;
+import dev.ferrule.cargo.CargoBuilder;
+import dev.ferrule.cargo.DebianRegistry;
+import dev.ferrule.cargo.FerruleMetadata;
+import dev.ferrule.cargo.Fixtures;
+import dev.ferrule.cargo.RecordingLog;
+import dev.ferrule.diff.AbiChange;
+import dev.ferrule.diff.AbiRule;
+import dev.ferrule.diff.BindingDiffer;
+import dev.ferrule.gen.Bindings;
+import dev.ferrule.gen.GeneratedJava;
+import dev.ferrule.gen.GeneratedSource;
+import dev.ferrule.gen.GenerationException;
+import dev.ferrule.gen.GenerationResult;
+import dev.ferrule.gen.GeneratorConfig;
+import dev.ferrule.util.Processes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The safe layer of src/test/rust/tinykv, a C ABI written without Ferrule: what its Rust types
+ * decide, what the few lines of its {@code [package.metadata.ferrule]} decide, and what stops
+ * generation when nothing does. Built for real; the layer it generates is compiled with every
+ * lint on and compared with goldens. it/init-adopt runs it against the library.
+ */
+class CAbiSafeLayerTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/gen/tinykv");
+
+    @TempDir
+    static Path work;
+
+    private static BuildOutcome build;
+    private static AbiModel model;
+
+    @BeforeAll
+    static void buildAndExtract() throws Exception {
+        DebianRegistry.require("libc");
+        Fixtures.Request request = new Fixtures.Request(Fixtures.copy("tinykv", work), work);
+        RecordingLog log = new RecordingLog();
+        build = new CargoBuilder(log).build(request.toRequest());
+        model = new AbiExtractor(log).extract(request.toRequest(), build).get(0).model();
+    }
+
+    private static FerruleMetadata metadata() {
+        return build.crate().ferruleMetadata();
+    }
+
+    private static GeneratorConfig config(FerruleMetadata metadata) {
+        return new GeneratorConfig("org.acme.tinykv", "TinykvNative", List.of(), List.of(), metadata);
+    }
+
+    private static CAbiLayer layer(AbiModel abi, FerruleMetadata metadata) throws GenerationException {
+        return Bindings.bindingModel(abi, config(metadata)).cabi().orElseThrow();
+    }
+
+    private static CAbiMethod method(CAbiLayer layer, String symbol) {
+        return layer.methods().stream().filter(m -> m.symbol().equals(symbol)).findFirst().orElseThrow();
+    }
+
+    private static List<String> params(CAbiMethod method) {
+        return method.javaParams().stream().map(p -> p.javaName() + ":" + p.mapping().describe() + ":"
+                + p.source().name().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    /** The crate's metadata with some function entries left out or replaced. */
+    private static FerruleMetadata withFunctions(Map<String, FerruleMetadata.FunctionMetadata> changes) {
+        Map<String, FerruleMetadata.FunctionMetadata> functions = new HashMap<>(metadata().functions());
+        changes.forEach((symbol, meta) -> {
+            if (meta == null) {
+                functions.remove(symbol);
+            } else {
+                functions.put(symbol, meta);
+            }
+        });
+        return new FerruleMetadata(functions, metadata().errors(), metadata().objects(), true);
+    }
+
+    /** The model with one export renamed, as a crate that names its functions otherwise would have it. */
+    private static AbiModel renamed(String from, String to) {
+        List<AbiFunction> functions = model.functions().stream().map(f -> !f.symbol().equals(from) ? f
+                : new AbiFunction(to, to, f.path().replace(from, to), f.abi(), f.params(), f.returns(), f.variadic(),
+                        f.unwind(), f.unsafe(), f.docs(), f.deprecation(), f.cfg(), f.location())).toList();
+        return new AbiModel(model.schemaVersion(), model.crate(), model.build(), functions, model.types(),
+                model.errors(), model.constants(), model.statics(), model.hiddenExports(), model.findings(),
+                model.scalars(), model.declared());
+    }
+
+    // ---- what decides each mapping ---------------------------------------------------------------
+
+    @Test
+    void anOpaqueTypeWithAConstructorAndAFreeFunctionIsAConfinedObject() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        assertThat(layer.objects()).singleElement().satisfies(store -> {
+            assertThat(store.name()).isEqualTo("tinykv_store");
+            assertThat(store.className()).isEqualTo("Store");
+            assertThat(store.release()).isEqualTo("tinykv_store_free");
+            assertThat(store.source()).isEqualTo(Source.CONVENTION);
+            assertThat(store.shareable()).isEqualTo(new BindingModel.Decision(false, Source.CONVENTION));
+        });
+        assertThat(method(layer, "tinykv_store_new").owner().orElseThrow())
+                .isEqualTo(new BindingModel.Owner("tinykv_store", Role.CONSTRUCTOR, "create"));
+        assertThat(method(layer, "tinykv_store_new").failure()).isEqualTo(Failure.NULL);
+        assertThat(method(layer, "tinykv_store_new").failureSource()).isEqualTo(Source.RUST_TYPE);
+        assertThat(method(layer, "tinykv_store_put").owner().orElseThrow())
+                .isEqualTo(new BindingModel.Owner("tinykv_store", Role.METHOD, "put"));
+        // NonNull<T>, Option<&T>, *const T and Option<NonNull<T>> all hold the object.
+        for (String symbol : List.of("tinykv_store_put", "tinykv_store_len", "tinykv_store_stats",
+                "tinykv_store_remove")) {
+            assertThat(params(method(layer, symbol)).get(0)).isEqualTo("store:object:tinykv_store:rust_type");
+        }
+        assertThat(layer.methods()).extracting(CAbiMethod::symbol).doesNotContain("tinykv_store_free",
+                "tinykv_last_error_message", "tinykv_string_free");
+    }
+
+    @Test
+    void typesAndCNamingDecideTheParameters() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        assertThat(params(method(layer, "tinykv_store_put"))).containsExactly("store:object:tinykv_store:rust_type",
+                "key:bytes:convention", "value:bytes:convention", "ttl:value:long:rust_type");
+        assertThat(params(method(layer, "tinykv_store_remove"))).containsExactly(
+                "store:object:tinykv_store:rust_type", "key:c_string:rust_type");
+        assertThat(params(method(layer, "tinykv_store_new"))).containsExactly("capacity:value:long:rust_type",
+                "flags:value:long:rust_type");
+        assertThat(params(method(layer, "tinykv_hash"))).containsExactly("data:bytes:convention");
+    }
+
+    @Test
+    void outParametersBecomeTheResult() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        CAbiMethod open = method(layer, "tinykv_store_open");
+        assertThat(open.result().mapping().describe()).isEqualTo("object:tinykv_store");
+        assertThat(open.result().source()).as("*mut *mut T writes an object").isEqualTo(Source.RUST_TYPE);
+        assertThat(open.owner().orElseThrow().role()).isEqualTo(Role.CONSTRUCTOR);
+        CAbiMethod stats = method(layer, "tinykv_store_stats");
+        assertThat(stats.result().mapping().describe()).isEqualTo("record:tinykv_stats");
+        assertThat(stats.result().source()).as("a struct pointer named out").isEqualTo(Source.CONVENTION);
+        assertThat(layer.records()).singleElement().satisfies(record -> {
+            assertThat(record.className()).isEqualTo("Stats");
+            assertThat(record.fields()).extracting(f -> f.javaName() + ":" + f.mapping().javaType())
+                    .containsExactly("entries:long", "bytes:long", "hits:long", "misses:long", "owner:int",
+                            "flags:long");
+        });
+    }
+
+    @Test
+    void theDeclaredErrorsDecideWhichResultsAreStatuses() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        assertThat(layer.errors()).isEqualTo(new BindingModel.ErrorConvention(0, "int",
+                "tinykv_last_error_message", null));
+        assertThat(method(layer, "tinykv_store_put").failure()).isEqualTo(Failure.STATUS);
+        assertThat(method(layer, "tinykv_store_put").failureSource()).isEqualTo(Source.METADATA);
+        assertThat(method(layer, "tinykv_hash").failure()).as("a u64 is no status").isEqualTo(Failure.NONE);
+        assertThat(method(layer, "tinykv_store_len").failure()).isEqualTo(Failure.NONE);
+        assertThat(layer.errorClasses()).extracting(e -> e.className() + "=" + e.code()).containsExactly(
+                "BufferException=5", "FullException=3", "NotFoundException=2", "NullException=1",
+                "PanicException=99", "Utf8Exception=4");
+    }
+
+    @Test
+    void withoutDeclaredErrorsAnIntIsAValueAndAnOutParameterBesideItIsUndecidable() {
+        FerruleMetadata noErrors = new FerruleMetadata(metadata().functions(), null, Map.of(), true);
+
+        assertThatThrownBy(() -> layer(model, noErrors)).isInstanceOfSatisfying(GenerationException.class, e -> {
+            assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("tinykv_store_stats: it returns int"
+                    + " and also has an out-parameter; its result is a value unless it is declared a status")
+                    .contains("[package.metadata.ferrule.functions.tinykv_store_stats]\n    returns = \"status\""));
+            assertThat(e.problems()).noneMatch(p -> p.startsWith("tinykv_store_put"));
+        });
+    }
+
+    @Test
+    void cStringResultsAreBorrowedOrOwnedAsDeclared() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        assertThat(method(layer, "tinykv_version").result().mapping().describe()).isEqualTo("c_string");
+        assertThat(method(layer, "tinykv_store_get_string").result().mapping().describe())
+                .isEqualTo("c_string:freed-by:tinykv_string_free");
+        assertThat(method(layer, "tinykv_store_get_string").result().source()).isEqualTo(Source.METADATA);
+    }
+
+    @Test
+    void constantsAreTypedAsTheMethodsTakeThemAndErrorCodesAreExceptions() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        assertThat(layer.constants()).extracting(c -> c.javaName() + ":" + c.mapping().javaType() + "=" + c.value())
+                .contains("OPEN_CREATE:long=1", "OPEN_OVERWRITE:long=4", "OPEN_ALL:long=7", "OK:int=0")
+                .noneMatch(c -> c.startsWith("ERR_"));
+    }
+
+    // ---- what stops generation --------------------------------------------------------------------
+
+    @Test
+    void anUndeclaredCStringResultStopsGenerationWithTheLinesToAdd() {
+        FerruleMetadata undeclared = withFunctions(java.util.Collections.singletonMap("tinykv_version", null));
+
+        assertThatThrownBy(() -> layer(model, undeclared)).isInstanceOfSatisfying(GenerationException.class, e -> {
+            assertThat(e.getMessage()).contains("cannot be generated: 1 function(s) are undecidable");
+            assertThat(e.problems()).singleElement().asString()
+                    .startsWith("tinykv_version: it returns a C string (*const libc::c_char), and the types do not say"
+                            + " whether the library keeps it or the caller must free it")
+                    .contains("[package.metadata.ferrule.functions.tinykv_version]\n    returns = \"borrowed\"")
+                    .contains("raw-only = true");
+        });
+    }
+
+    @Test
+    void aCallbackStopsGenerationUntilItIsLeftToTheRawLayer() {
+        FerruleMetadata undeclared = withFunctions(java.util.Collections.singletonMap("tinykv_store_visit", null));
+
+        assertThatThrownBy(() -> layer(model, undeclared)).isInstanceOfSatisfying(GenerationException.class,
+                e -> assertThat(e.problems()).singleElement().asString().startsWith("tinykv_store_visit: parameter"
+                        + " 'visit' is a callback"));
+    }
+
+    @Test
+    void aReleaseFunctionNamedOtherwiseNeedsDeclaringAndThenDecides() throws Exception {
+        AbiModel disposing = renamed("tinykv_store_free", "tinykv_store_dispose");
+
+        assertThatThrownBy(() -> layer(disposing, metadata())).isInstanceOfSatisfying(GenerationException.class,
+                e -> assertThat(e.problems()).anySatisfy(problem -> assertThat(problem).startsWith(
+                        "tinykv_store_put: parameter 'store' points to tinykv_store, which is no object")
+                        .contains("[package.metadata.ferrule.objects.tinykv_store]\n    release = ")));
+
+        FerruleMetadata declared = new FerruleMetadata(metadata().functions(), metadata().errors(), Map.of(
+                "tinykv_store", new FerruleMetadata.ObjectMetadata("tinykv_store_dispose", true)), true);
+        CAbiLayer layer = layer(disposing, declared);
+        assertThat(layer.objects()).singleElement().satisfies(store -> {
+            assertThat(store.release()).isEqualTo("tinykv_store_dispose");
+            assertThat(store.source()).isEqualTo(Source.METADATA);
+            assertThat(store.shareable()).isEqualTo(new BindingModel.Decision(true, Source.METADATA));
+        });
+    }
+
+    @Test
+    void metadataThatNamesNothingInTheCrateIsAnError() {
+        FerruleMetadata wrong = new FerruleMetadata(metadata().functions(), new FerruleMetadata.Errors(
+                "TINYKV_FAIL_", 0, "tinykv_version_info", null), Map.of("tinykv_stor",
+                new FerruleMetadata.ObjectMetadata(null, false)), true);
+
+        assertThatThrownBy(() -> layer(model, wrong)).isInstanceOfSatisfying(GenerationException.class, e ->
+                assertThat(e.problems()).hasSize(3).anySatisfy(p -> assertThat(p).startsWith(
+                        "[package.metadata.ferrule.errors] codes = \"TINYKV_FAIL_\" names no pub const"))
+                        .anySatisfy(p -> assertThat(p).startsWith("[package.metadata.ferrule.errors] last-error ="
+                                + " \"tinykv_version_info\" must name an export that takes nothing and returns a C"
+                                + " string"))
+                        .anySatisfy(p -> assertThat(p).startsWith("[package.metadata.ferrule.objects.tinykv_stor]"
+                                + " names no opaque type")));
+    }
+
+    @Test
+    void withoutTheTableTheCrateGetsOnlyItsRawLayer() throws Exception {
+        assertThat(Bindings.bindingModel(model, config(FerruleMetadata.NONE)).cabi()).isEmpty();
+        assertThat(Bindings.generate(model, config(FerruleMetadata.NONE)).sources()).hasSize(1);
+    }
+
+    // ---- check-abi ----------------------------------------------------------------------------------
+
+    @Test
+    void theSnapshotRecordsTheLayerSoCheckAbiSeesItsJavaChanges() throws Exception {
+        BindingSnapshot before = BindingSnapshots.of(model, metadata());
+        assertThat(before.methods()).filteredOn(m -> m.symbol().equals("tinykv_store_put")).singleElement()
+                .satisfies(put -> {
+                    assertThat(put.owner()).isEqualTo("Store.put");
+                    assertThat(put.checked()).isTrue();
+                    assertThat(put.params()).extracting(BindingSnapshot.ParamRecord::java)
+                            .containsExactly("Store", "byte[]", "byte[]", "long");
+                });
+        assertThat(before.objects()).singleElement().isEqualTo(new BindingSnapshot.ObjectRecord("tinykv_store",
+                "Store", "tinykv_store_new", "tinykv_store_free", null));
+
+        assertThat(BindingDiffer.diff(model, before, model, BindingSnapshots.of(model, metadata()))).isEmpty();
+
+        FerruleMetadata noStatus = withFunctions(Map.of("tinykv_store_remove",
+                new FerruleMetadata.FunctionMetadata(false, false, Map.of(), "value")));
+        List<AbiChange> changes = BindingDiffer.diff(model, before, model, BindingSnapshots.of(model, noStatus));
+        assertThat(changes).extracting(AbiChange::rule).contains(AbiRule.JAVA_STATUS_CHANGED,
+                AbiRule.JAVA_RESULT_CHANGED);
+        assertThat(changes).filteredOn(c -> c.rule() == AbiRule.JAVA_RESULT_CHANGED).singleElement()
+                .extracting(AbiChange::message).asString().contains("storeRemove").contains("void").contains("int");
+    }
+
+    // ---- the generated layer ----------------------------------------------------------------------
+
+    @Test
+    void theGeneratedLayerCompilesWithoutWarningsAndMatchesItsGoldens() throws Exception {
+        GenerationResult result = Bindings.generate(model, config(metadata()));
+        List<GeneratedSource> safe = result.sources().stream().filter(s -> !s.path().endsWith("TinykvNative.java"))
+                .toList();
+        assertThat(safe).extracting(s -> Path.of(s.path()).getFileName().toString()).containsExactlyInAnyOrder(
+                "Tinykv.java", "TinykvException.java", "Store.java", "Stats.java");
+
+        Processes.Result compiled = GeneratedJava.compile(result.sources(), work.resolve("golden"));
+        assertThat(compiled.stdout() + compiled.stderr()).isEmpty();
+
+        if (Boolean.getBoolean("ferrule.updateGolden")) {
+            Files.createDirectories(GOLDEN);
+            for (GeneratedSource source : safe) {
+                Files.writeString(GOLDEN.resolve(Path.of(source.path()).getFileName() + ".txt"), source.content(),
+                        StandardCharsets.UTF_8);
+            }
+        }
+        List<String> goldens = new ArrayList<>();
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            files.map(f -> f.getFileName().toString()).forEach(goldens::add);
+        }
+        assertThat(goldens).as("one golden per generated file").hasSameSizeAs(safe);
+        for (GeneratedSource source : safe) {
+            assertThat(source.content()).as(source.path()).isEqualTo(Files.readString(GOLDEN.resolve(
+                    Path.of(source.path()).getFileName() + ".txt")));
+        }
+        assertThat(Bindings.generate(model, config(metadata())).sources()).isEqualTo(result.sources());
+    }
+
+    @Test
+    void aShareableObjectIsNotConfined() throws Exception {
+        FerruleMetadata shared = new FerruleMetadata(metadata().functions(), metadata().errors(), Map.of(
+                "tinykv_store", new FerruleMetadata.ObjectMetadata(null, true)), true);
+
+        String store = Bindings.generate(model, config(shared)).sources().stream()
+                .filter(s -> s.path().endsWith("/Store.java")).findFirst().orElseThrow().content();
+        String confined = Files.readString(GOLDEN.resolve("Store.java.txt"));
+
+        assertThat(store).contains("super(TRACKER, pointer, false);").contains("Any thread may use it");
+        assertThat(confined).contains("super(TRACKER, pointer, true);").contains("WrongThreadException");
+    }
+}
