@@ -25,17 +25,17 @@ assert !snapshot.contains('"findings" : [ {') : 'the snapshot of the adopted cra
 
 // Run 2: every export bound, the module's test calls the crate, the ABI matches, the audit passes.
 // The crate's [package.metadata.ferrule] asks for the safe layer; what it leaves to the raw class is listed.
-assert log.contains('Generated org.acme.tinykv.TinykvNative and the safe layer org.acme.tinykv.Tinykv: 19 of 19'
+assert log.contains('Generated org.acme.tinykv.TinykvNative and the safe layer org.acme.tinykv.Tinykv: 27 of 27'
         + ' exported function(s) bound in the raw layer')
 assert !log.contains('Not bound:')
 assert log.contains('No safe method: tinykv_store_visit: raw-only by [package.metadata.ferrule]; use TinykvNative')
 def generated = new File(basedir, 'target/generated-sources/ferrule/org/acme/tinykv')
-assert generated.list().toList().sort() == ['Stats.java', 'Store.java', 'Tinykv.java', 'TinykvException.java',
-        'TinykvNative.java']
+assert generated.list().toList().sort() == ['Iter.java', 'Stats.java', 'Store.java', 'Tinykv.java',
+        'TinykvException.java', 'TinykvNative.java']
 // The module's test uses only the safe layer.
 def test = new File(basedir, 'src/test/java/org/acme/tinykv/TinykvTest.java').text
 assert !(test =~ /java\.lang\.foreign|Arena|MemorySegment|MethodHandle|TinykvNative/)
-assert log =~ /Tests run: 6, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvTest/
+assert log =~ /Tests run: 9, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvTest/
 assert log.contains('ABI tinykv-x86_64-unknown-linux-gnu against src/main/abi/tinykv-x86_64-unknown-linux-gnu.abi.json: binary 0 breaking, 0 potentially breaking, 0 compatible; Java source 0 breaking, 0 potentially breaking, 0 compatible')
 assert log =~ /Audit of tinykv-capi 0\.2\.0: 0 error\(s\), \d+ warning\(s\)/
 assert log.contains('BUILD SUCCESS')

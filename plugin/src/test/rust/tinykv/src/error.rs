@@ -24,6 +24,8 @@ pub const TINYKV_ERR_FULL: c_int = 3;
 pub const TINYKV_ERR_UTF8: c_int = 4;
 /// The caller's buffer is too small; the call returned the size it needs.
 pub const TINYKV_ERR_BUFFER: c_int = 5;
+/// A line of imported text is not `key=value`.
+pub const TINYKV_ERR_SYNTAX: c_int = 6;
 /// Rust panicked; see `tinykv_last_error_message`.
 pub const TINYKV_ERR_PANIC: c_int = 99;
 
@@ -83,6 +85,12 @@ impl OnPanic for size_t {
 impl OnPanic for u64 {
     fn on_panic() -> Self {
         0
+    }
+}
+
+impl OnPanic for bool {
+    fn on_panic() -> Self {
+        false
     }
 }
 

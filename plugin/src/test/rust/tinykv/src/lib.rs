@@ -14,9 +14,9 @@ mod store;
 mod types;
 
 pub use crate::error::{TINYKV_ERR_BUFFER, TINYKV_ERR_FULL, TINYKV_ERR_NOT_FOUND, TINYKV_ERR_NULL};
-pub use crate::error::{TINYKV_ERR_PANIC, TINYKV_ERR_UTF8, TINYKV_OK};
+pub use crate::error::{TINYKV_ERR_PANIC, TINYKV_ERR_SYNTAX, TINYKV_ERR_UTF8, TINYKV_OK};
 pub use crate::flags::*;
-pub use crate::store::tinykv_store;
+pub use crate::store::{tinykv_error, tinykv_iter, tinykv_store};
 pub use crate::types::*;
 
 use libc::{c_char, c_int};
@@ -96,6 +96,53 @@ mod tests {
             );
             assert_eq!(&buf[..5], b"value");
             assert_eq!(tinykv_store_len(store.as_ref()), 1);
+            tinykv_store_free(store);
+        }
+    }
+
+    #[test]
+    fn an_iterator_walks_the_keys_in_order() {
+        unsafe {
+            let store = tinykv_store_new(4, 0);
+            for key in [b"b", b"a"] {
+                tinykv_store_put(
+                    NonNull::new(store).unwrap(),
+                    key.as_ptr(),
+                    1,
+                    b"v".as_ptr(),
+                    1,
+                    tinykv_ttl(0),
+                );
+            }
+            let iter = tinykv_store_iter(store);
+            let (mut key, mut len) = (std::ptr::null(), 0);
+            let mut keys = Vec::new();
+            while tinykv_iter_next(iter, &mut key, &mut len) {
+                keys.push(std::slice::from_raw_parts(key, len).to_vec());
+            }
+            assert_eq!(keys, [b"a".to_vec(), b"b".to_vec()]);
+            tinykv_iter_free(iter);
+            tinykv_store_free(store);
+        }
+    }
+
+    #[test]
+    fn a_failed_import_writes_an_error_object() {
+        unsafe {
+            let store = tinykv_store_new(4, 0);
+            let mut error = std::ptr::null_mut();
+            assert!(tinykv_store_load(store, c"a=1\nb=2".as_ptr(), &mut error));
+            assert!(error.is_null());
+            assert!(!tinykv_store_load(store, c"c=3\nbad".as_ptr(), &mut error));
+            assert_eq!(tinykv_error_code(error), TINYKV_ERR_SYNTAX);
+            assert_eq!(
+                CStr::from_ptr(tinykv_error_message(error))
+                    .to_str()
+                    .unwrap(),
+                "line 2: no '=' in \"bad\""
+            );
+            tinykv_error_free(error);
+            assert_eq!(tinykv_store_len(store.as_ref()), 3);
             tinykv_store_free(store);
         }
     }

@@ -3,7 +3,7 @@
 use crate::error::{
     fail, TINYKV_ERR_BUFFER, TINYKV_ERR_FULL, TINYKV_ERR_NOT_FOUND, TINYKV_ERR_NULL,
 };
-use crate::error::{TINYKV_ERR_UTF8, TINYKV_OK};
+use crate::error::{TINYKV_ERR_SYNTAX, TINYKV_ERR_UTF8, TINYKV_OK};
 use crate::flags::{TINYKV_OPEN_ALL, TINYKV_OPEN_OVERWRITE, TINYKV_OPEN_READ_ONLY};
 use crate::types::{tinykv_id, tinykv_logger, tinykv_stats, tinykv_ttl, tinykv_visit_fn};
 use libc::{c_char, c_int, c_uint, c_void, size_t, ssize_t};
@@ -303,5 +303,166 @@ ffi_fn! {
     /// The store's identity, unique in this process; 0 for null.
     fn tinykv_store_id(store: Option<&tinykv_store>) -> tinykv_id {
         store.map_or(0, |store| store.id)
+    }
+}
+
+/// An iterator over a store's keys, in order. It reads the store as it goes: free it before the
+/// store, and do not change the store while it is open.
+pub struct tinykv_iter {
+    store: *const tinykv_store,
+    after: Option<Vec<u8>>,
+}
+
+ffi_fn! {
+    /// A new iterator over the keys of `store`, which must outlive it. Release it with
+    /// `tinykv_iter_free`.
+    fn tinykv_store_iter(store: *const tinykv_store) -> *mut tinykv_iter {
+        if store.is_null() {
+            fail(TINYKV_ERR_NULL, "store is null");
+            return ptr::null_mut();
+        }
+        Box::into_raw(Box::new(tinykv_iter { store, after: None }))
+    }
+}
+
+ffi_fn! {
+    /// Writes the next key to `*key` and `*key_len` and returns true, or returns false at the end.
+    /// The key stays valid until the next call on the iterator or a change to the store.
+    fn tinykv_iter_next(iter: *mut tinykv_iter, key: *mut *const u8, key_len: *mut size_t) -> bool {
+        if iter.is_null() || key.is_null() || key_len.is_null() {
+            fail(TINYKV_ERR_NULL, "iter, key and key_len must not be null");
+            return false;
+        }
+        // SAFETY: checked for null; a live iterator whose store outlives it.
+        let iter = unsafe { &mut *iter };
+        let store = unsafe { &*iter.store };
+        let next = match &iter.after {
+            None => store.entries.keys().next(),
+            Some(after) => store
+                .entries
+                .range::<[u8], _>((std::ops::Bound::Excluded(after.as_slice()), std::ops::Bound::Unbounded))
+                .map(|(k, _)| k)
+                .next(),
+        };
+        let Some(next) = next else {
+            return false;
+        };
+        // SAFETY: checked for null; the caller passes writable out-parameters.
+        unsafe {
+            *key = next.as_ptr();
+            *key_len = next.len();
+        }
+        iter.after = Some(next.clone());
+        true
+    }
+}
+
+ffi_fn! {
+    /// Releases an iterator; null is ignored.
+    fn tinykv_iter_free(iter: *mut tinykv_iter) {
+        if !iter.is_null() {
+            // SAFETY: the pointer came from tinykv_store_iter.
+            drop(unsafe { Box::from_raw(iter) });
+        }
+    }
+}
+
+/// A failed call's code and message, returned through an out-parameter. Release it with
+/// `tinykv_error_free`.
+pub struct tinykv_error {
+    code: c_int,
+    message: CString,
+}
+
+fn error_out(error: *mut *mut tinykv_error, code: c_int, message: &str) -> bool {
+    if !error.is_null() {
+        let message = CString::new(message).unwrap_or_default();
+        // SAFETY: checked for null; the caller passes a writable out-parameter.
+        unsafe { *error = Box::into_raw(Box::new(tinykv_error { code, message })) };
+    }
+    false
+}
+
+ffi_fn! {
+    /// Puts every `key=value` line of the NUL-terminated `text` into the store. On failure it
+    /// returns false and, when `error` is not null, writes an error to `*error` that the caller
+    /// releases with `tinykv_error_free`; the lines before the failing one stay imported.
+    fn tinykv_store_load(store: *mut tinykv_store, text: *const c_char, error: *mut *mut tinykv_error) -> bool {
+        if store.is_null() || text.is_null() {
+            return error_out(error, TINYKV_ERR_NULL, "store and text must not be null");
+        }
+        // SAFETY: checked for null; a live store and a NUL-terminated text.
+        let (store, text) = unsafe { (&mut *store, CStr::from_ptr(text)) };
+        let Ok(text) = text.to_str() else {
+            return error_out(error, TINYKV_ERR_UTF8, "the text is not valid UTF-8");
+        };
+        for (number, line) in text.lines().enumerate() {
+            let Some((key, value)) = line.split_once('=') else {
+                return error_out(error, TINYKV_ERR_SYNTAX, &format!("line {}: no '=' in {line:?}", number + 1));
+            };
+            if store.entries.len() >= store.capacity && !store.entries.contains_key(key.as_bytes()) {
+                return error_out(error, TINYKV_ERR_FULL, &format!("line {}: the store is full", number + 1));
+            }
+            store.entries.insert(key.as_bytes().to_vec(), (value.as_bytes().to_vec(), tinykv_ttl(0)));
+        }
+        true
+    }
+}
+
+ffi_fn! {
+    /// The message of an error, valid until it is freed.
+    fn tinykv_error_message(error: *const tinykv_error) -> *const c_char {
+        if error.is_null() {
+            return ptr::null();
+        }
+        // SAFETY: checked for null; a live error.
+        unsafe { (*error).message.as_ptr() }
+    }
+}
+
+ffi_fn! {
+    /// The code of an error, one of `TINYKV_ERR_*`.
+    fn tinykv_error_code(error: *const tinykv_error) -> c_int {
+        if error.is_null() {
+            return TINYKV_ERR_NULL;
+        }
+        // SAFETY: checked for null; a live error.
+        unsafe { (*error).code }
+    }
+}
+
+ffi_fn! {
+    /// Releases an error; null is ignored.
+    fn tinykv_error_free(error: *mut tinykv_error) {
+        if !error.is_null() {
+            // SAFETY: the pointer came from a failed call's error out-parameter.
+            drop(unsafe { Box::from_raw(error) });
+        }
+    }
+}
+
+ffi_fn! {
+    /// Adds up the counters of `count` stats at `stats` into `*out`; its owner and flags are the
+    /// first one's.
+    fn tinykv_stats_merge(stats: *const tinykv_stats, count: size_t, out: *mut tinykv_stats) -> c_int {
+        if out.is_null() || stats.is_null() && count > 0 {
+            return fail(TINYKV_ERR_NULL, "stats and out must not be null");
+        }
+        let all = if count == 0 {
+            &[][..]
+        } else {
+            // SAFETY: checked for null; the caller passes `count` readable stats.
+            unsafe { slice::from_raw_parts(stats, count) }
+        };
+        let mut sum = all.first().copied().unwrap_or_default();
+        for more in all.iter().skip(1) {
+            sum.entries += more.entries;
+            sum.bytes += more.bytes;
+            sum.hits += more.hits;
+            sum.misses += more.misses;
+        }
+        // SAFETY: checked for null; writable memory for one tinykv_stats.
+        unsafe { out.write(sum) };
+        TINYKV_OK
     }
 }

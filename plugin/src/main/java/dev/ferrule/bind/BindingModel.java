@@ -402,8 +402,23 @@ public record BindingModel(Library library, String packageName, String rawClass,
      * @param statusType   the C type of the error codes: results of that type are statuses
      * @param lastError    {@code () -> *const c_char}: the thread's last error; null when none
      * @param codeMessage  {@code (code) -> *const c_char}: a code's message; null when none
+     * @param errorObject  the error objects failed calls write through an out-parameter; null when none
      */
-    public record ErrorConvention(long success, String statusType, String lastError, String codeMessage) {
+    public record ErrorConvention(long success, String statusType, String lastError, String codeMessage,
+            ErrorObject errorObject) {
+
+        public ErrorConvention(long success, String statusType, String lastError, String codeMessage) {
+            this(success, statusType, lastError, codeMessage, null);
+        }
+    }
+
+    /**
+     * An opaque error type: a failed call writes one through {@code *mut *mut E}, and the caller
+     * reads its message (and code) and releases it.
+     *
+     * @param code  {@code (*const E) -> int}; null when errors have no code
+     */
+    public record ErrorObject(String type, String message, String code, String release) {
     }
 
     /** How one call of a C ABI says it failed. */
@@ -415,7 +430,12 @@ public record BindingModel(Library library, String packageName, String rawClass,
         /** The result is a value when non-negative, and minus an error code when negative. */
         NEGATIVE,
         /** The result is a pointer, null on failure; the last error says why. */
-        NULL
+        NULL,
+        /**
+         * An error object written through an out-parameter says the call failed; a {@code false}
+         * or null result without one fails too, with the last error.
+         */
+        ERROR_OBJECT
     }
 
     /**
@@ -427,10 +447,21 @@ public record BindingModel(Library library, String packageName, String rawClass,
     public record CAbiMethod(String symbol, String name, Optional<Owner> owner, List<Param> params, Failure failure,
             Source failureSource, Result result, String docs, Deprecation deprecation) {
 
-        /** The parameters the Java method takes: all but the out-parameter. */
+        /** The parameters the Java method takes: all but the out-parameters. */
         public List<Param> javaParams() {
-            return params.stream().filter(p -> p.mapping().kind() != Mapping.Kind.OUT).toList();
+            return params.stream().filter(p -> p.mapping().kind() != Mapping.Kind.OUT
+                    && p.mapping().kind() != Mapping.Kind.ERROR_OUT).toList();
         }
+    }
+
+    /**
+     * An object that is a Java {@code Iterator}: its {@code next} function takes it, writes an
+     * item through out-parameters and returns true, or returns false at the end.
+     *
+     * @param element  the item: bytes from a {@code (*const u8, size_t)} pair, a C string, or a record
+     * @param outs     the C parameters of {@code next} the item is read from, by index
+     */
+    public record CAbiIterator(String next, Mapping element, List<Integer> outs, Source source) {
     }
 
     /**
@@ -441,7 +472,12 @@ public record BindingModel(Library library, String packageName, String rawClass,
      * @param shareable  whether calls may come from several threads; a confined object is
      *                   checked on each call
      */
-    public record CAbiObject(String name, String className, String release, Decision shareable, Source source) {
+    public record CAbiObject(String name, String className, String release, Decision shareable, Source source,
+            Optional<CAbiIterator> iterator) {
+
+        public CAbiObject(String name, String className, String release, Decision shareable, Source source) {
+            this(name, className, release, shareable, source, Optional.empty());
+        }
     }
 
     /**

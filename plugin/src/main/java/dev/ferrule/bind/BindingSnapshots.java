@@ -57,8 +57,8 @@ public final class BindingSnapshots {
         model.cabi().ifPresent(cabi -> {
             cabi.methods().forEach(method -> methods.add(record(cabi, method)));
             cabi.objects().forEach(o -> objects.add(new ObjectRecord(o.name(), o.className(), cabi.methods().stream()
-                    .filter(m -> m.owner().filter(owner -> owner.object().equals(o.name())
-                            && owner.role() == BindingModel.Role.CONSTRUCTOR).isPresent())
+                    .filter(m -> !m.result().isVoid() && m.result().mapping().kind() == Mapping.Kind.OBJECT
+                            && m.result().mapping().target().equals(o.name()))
                     .map(BindingModel.CAbiMethod::symbol).findFirst().orElse(null), o.release(), null)));
         });
         if (model.safe().isPresent() || model.cabi().isPresent()) {

@@ -73,14 +73,15 @@ final class CAbiLayerBuilder {
         model.functions().forEach(f -> functions.put(f.symbol(), f));
         ErrorConvention errors = errorConvention(functions);
         List<ErrorClass> errorClasses = errorClasses();
-        Map<String, CAbiObject> objects = objects(functions);
+        Map<String, CAbiObject> objects = objects(functions, errors);
+        Set<String> taken = new HashSet<>(Set.of(className, exceptionClass, config.rawClass()));
+        objects.values().forEach(o -> taken.add(o.className()));
+        Map<String, RecordType> records = records(taken);
+        objects.replaceAll((name, object) -> withIterator(object, functions, records));
         if (!problems.isEmpty()) {
             throw new BindingException("[package.metadata.ferrule] of " + model.crate().name()
                     + " does not match the crate:", problems);
         }
-        Set<String> taken = new HashSet<>(Set.of(className, exceptionClass, config.rawClass()));
-        objects.values().forEach(o -> taken.add(o.className()));
-        Map<String, RecordType> records = records(taken);
         CAbiMethodMapper mapper = new CAbiMethodMapper(carriers, prefix, objects, records, errors);
         Set<String> convention = new TreeSet<>();
         objects.values().forEach(o -> convention.add(o.release()));
@@ -89,7 +90,12 @@ final class CAbiLayerBuilder {
         if (errors != null) {
             java.util.stream.Stream.of(errors.lastError(), errors.codeMessage()).filter(java.util.Objects::nonNull)
                     .forEach(convention::add);
+            if (errors.errorObject() != null) {
+                java.util.stream.Stream.of(errors.errorObject().message(), errors.errorObject().code(),
+                        errors.errorObject().release()).filter(java.util.Objects::nonNull).forEach(convention::add);
+            }
         }
+        objects.values().forEach(o -> o.iterator().ifPresent(i -> convention.add(i.next())));
         config.metadata().functions().values().stream().map(FerruleMetadata.FunctionMetadata::free)
                 .filter(java.util.Objects::nonNull).forEach(convention::add);
         List<CAbiMethod> methods = new ArrayList<>();
@@ -175,7 +181,58 @@ final class CAbiLayerBuilder {
                         ? "; there is none" : "; it is " + signature(codeMessage)));
             }
         }
-        return new ErrorConvention(declared.success(), statusType, declared.lastError(), declared.codeMessage());
+        return new ErrorConvention(declared.success(), statusType, declared.lastError(), declared.codeMessage(),
+                errorObject(declared, functions));
+    }
+
+    /** The declared error type, its message and code functions, and its release function. */
+    private BindingModel.ErrorObject errorObject(FerruleMetadata.Errors declared, Map<String, AbiFunction> functions) {
+        String type = declared.errorType();
+        if (type == null) {
+            return null;
+        }
+        String at = "[package.metadata.ferrule.errors]";
+        if (model.types().stream().noneMatch(t -> t.name().equals(type) && t.kind() == AbiModel.TypeKind.OPAQUE)) {
+            problems.add(at + " error-type = \"" + type + "\" names no opaque type; opaque types are "
+                    + model.types().stream().filter(t -> t.kind() == AbiModel.TypeKind.OPAQUE).map(AbiType::name)
+                            .toList());
+            return null;
+        }
+        AbiFunction message = functions.get(declared.errorMessage());
+        if (message == null || message.params().size() != 1 || !returnsCString(message)
+                || !pointsTo(CType.parse(message.params().get(0).type().c()), type, 1)) {
+            problems.add(at + " error-message = \"" + declared.errorMessage() + "\" must name an export that takes"
+                    + " a *const " + type + " and returns a C string" + (message == null ? "; there is none"
+                    : "; it is " + signature(message)));
+        }
+        if (declared.errorCode() != null) {
+            AbiFunction code = functions.get(declared.errorCode());
+            if (code == null || code.params().size() != 1 || code.returns() == null
+                    || carriers.value(CType.parse(code.returns().c())).filter(c -> c.kind() == Carrier.Kind.INT)
+                            .isEmpty()) {
+                problems.add(at + " error-code = \"" + declared.errorCode() + "\" must name an export that takes a"
+                        + " *const " + type + " and returns an int" + (code == null ? "; there is none"
+                        : "; it is " + signature(code)));
+            }
+        }
+        Optional<String> release = release(type, functions);
+        if (release.isEmpty()) {
+            problems.add(at + " error-type = \"" + type + "\" has no release function: name one ending in "
+                    + RELEASE_ENDINGS + ", or add release = \"...\" in [package.metadata.ferrule.objects." + type + "]");
+            return null;
+        }
+        return new BindingModel.ErrorObject(type, declared.errorMessage(), declared.errorCode(), release.get());
+    }
+
+    /** The declared release function of a type, or the one export whose name and type say so. */
+    private Optional<String> release(String type, Map<String, AbiFunction> functions) {
+        String declared = config.metadata().object(type).release();
+        if (declared != null) {
+            return Optional.ofNullable(functions.get(declared)).filter(f -> releases(f, type)).map(f -> declared);
+        }
+        List<AbiFunction> named = functions.values().stream().filter(f -> releases(f, type) && RELEASE_ENDINGS
+                .stream().anyMatch(e -> f.symbol().endsWith(e))).toList();
+        return named.size() == 1 ? Optional.of(named.get(0).symbol()) : Optional.empty();
     }
 
     private List<AbiConstant> codes() {
@@ -241,45 +298,40 @@ final class CAbiLayerBuilder {
      * The opaque types that have both a constructor (a function returning {@code *mut T}, or
      * writing one through {@code *mut *mut T}) and one release function.
      */
-    private Map<String, CAbiObject> objects(Map<String, AbiFunction> functions) {
+    private Map<String, CAbiObject> objects(Map<String, AbiFunction> functions, ErrorConvention errors) {
         Map<String, CAbiObject> objects = new TreeMap<>();
         Set<String> opaque = new TreeSet<>();
         model.types().stream().filter(t -> t.kind() == AbiModel.TypeKind.OPAQUE).map(AbiType::name)
                 .forEach(opaque::add);
+        String errorType = errors == null || errors.errorObject() == null ? null : errors.errorObject().type();
         config.metadata().objects().keySet().stream().filter(name -> !opaque.contains(name)).forEach(name ->
                 problems.add("[package.metadata.ferrule.objects." + name + "] names no opaque type; opaque types"
                         + " are " + opaque));
         for (String type : opaque) {
+            if (type.equals(errorType)) {
+                // The error type is the error convention's, not an object the API hands out.
+                continue;
+            }
             FerruleMetadata.ObjectMetadata meta = config.metadata().object(type);
             boolean constructed = functions.values().stream().anyMatch(f -> makes(f, type));
-            List<AbiFunction> releases = functions.values().stream().filter(f -> releases(f, type)).toList();
-            String release;
-            Source source;
-            if (meta.release() != null) {
+            Optional<String> release = release(type, functions);
+            if (meta.release() != null && release.isEmpty()) {
                 AbiFunction declared = functions.get(meta.release());
-                if (declared == null || !releases(declared, type)) {
-                    problems.add("[package.metadata.ferrule.objects." + type + "] release = \"" + meta.release()
-                            + "\" must name an export that takes one *mut " + type + " and returns nothing"
-                            + (declared == null ? "; there is none" : "; it is " + signature(declared)));
-                    continue;
-                }
-                release = meta.release();
-                source = Source.METADATA;
-            } else {
-                List<AbiFunction> named = releases.stream().filter(f -> RELEASE_ENDINGS.stream().anyMatch(e -> f
-                        .symbol().endsWith(e))).toList();
-                if (named.size() != 1) {
-                    // Without its one release function the type is no object; its functions say so when mapped.
-                    continue;
-                }
-                release = named.get(0).symbol();
-                source = Source.CONVENTION;
+                problems.add("[package.metadata.ferrule.objects." + type + "] release = \"" + meta.release()
+                        + "\" must name an export that takes one *mut " + type + " and returns nothing"
+                        + (declared == null ? "; there is none" : "; it is " + signature(declared)));
+                continue;
             }
+            if (release.isEmpty()) {
+                // Without its one release function the type is no object; its functions say so when mapped.
+                continue;
+            }
+            Source source = meta.release() != null ? Source.METADATA : Source.CONVENTION;
             if (!constructed) {
                 continue;
             }
             String word = type.startsWith(prefix) ? type.substring(prefix.length()) : type;
-            objects.put(type, new CAbiObject(type, JavaNames.upperCamel(JavaNames.lowerCamel(word)), release,
+            objects.put(type, new CAbiObject(type, JavaNames.upperCamel(JavaNames.lowerCamel(word)), release.get(),
                     new Decision(meta.shareable(), meta.shareable() ? Source.METADATA : Source.CONVENTION),
                     source));
         }
@@ -309,6 +361,70 @@ final class CAbiLayerBuilder {
             current = pointer.pointee();
         }
         return current instanceof CType.Tagged tagged && tagged.name().equals(type);
+    }
+
+    /**
+     * An object whose metadata names a {@code next} function is an iterator over what that
+     * writes: a {@code (*const u8, size_t)} pair as bytes (a {@code c_char} pair as text), a C
+     * string, or a record.
+     */
+    private CAbiObject withIterator(CAbiObject object, Map<String, AbiFunction> functions,
+            Map<String, RecordType> records) {
+        String next = config.metadata().object(object.name()).next();
+        if (next == null) {
+            return object;
+        }
+        String at = "[package.metadata.ferrule.objects." + object.name() + "] next = \"" + next + "\"";
+        AbiFunction function = functions.get(next);
+        if (function == null || function.params().isEmpty()
+                || !pointsTo(CType.parse(function.params().get(0).type().c()), object.name(), 1)) {
+            problems.add(at + " must name an export whose first parameter is the " + object.name()
+                    + (function == null ? "; there is none" : "; it is " + signature(function)));
+            return object;
+        }
+        Optional<Carrier> returns = function.returns() == null ? Optional.empty()
+                : carriers.value(CType.parse(function.returns().c()))
+                        .filter(c -> c.kind() == Carrier.Kind.BOOLEAN || c.kind() == Carrier.Kind.INT);
+        List<CType> outs = function.params().stream().skip(1).map(p -> CType.parse(p.type().c())).toList();
+        Optional<Mapping> element = returns.isEmpty() ? Optional.empty() : element(outs, records);
+        if (element.isEmpty()) {
+            problems.add(at + " must return bool or int and write its item through out-parameters: a (*mut *const"
+                    + " u8, *mut size_t) pair, a *mut *const c_char or a *mut to a repr(C) struct; it is "
+                    + signature(function));
+            return object;
+        }
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 1; i < function.params().size(); i++) {
+            indexes.add(i);
+        }
+        return new CAbiObject(object.name(), object.className(), object.release(), object.shareable(),
+                object.source(), Optional.of(new BindingModel.CAbiIterator(next, element.get(), List.copyOf(indexes),
+                        Source.METADATA)));
+    }
+
+    private Optional<Mapping> element(List<CType> outs, Map<String, RecordType> records) {
+        if (outs.size() == 2 && outs.get(0) instanceof CType.Pointer first && !first.constPointee()
+                && first.pointee() instanceof CType.Pointer data && data.constPointee()
+                && outs.get(1) instanceof CType.Pointer second && !second.constPointee()
+                && carriers.table().primitive(second.pointee()).filter("usize"::equals).isPresent()) {
+            Optional<String> byteType = carriers.table().primitive(data.pointee());
+            if (byteType.filter("u8"::equals).isPresent()) {
+                return Optional.of(Mapping.bytes());
+            }
+            if (byteType.filter("i8"::equals).isPresent() && isCString(data)) {
+                return Optional.of(Mapping.string());
+            }
+        }
+        if (outs.size() == 1 && outs.get(0) instanceof CType.Pointer out && !out.constPointee()) {
+            if (isCString(out.pointee())) {
+                return Optional.of(Mapping.cString());
+            }
+            if (out.pointee() instanceof CType.Tagged tagged && records.containsKey(tagged.name())) {
+                RecordType record = records.get(tagged.name());
+                return Optional.of(Mapping.record(record.name(), record.className(), false));
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- records and constants -----------------------------------------------------------------

@@ -57,6 +57,7 @@ final class CAbiMethodMapper {
         }
         List<BindingModel.Param> params = new ArrayList<>();
         Result out = null;
+        int errorOut = -1;
         String instanceOf = null;
         int last = raw.params().size() - 1;
         for (int i = 0; i <= last; i++) {
@@ -70,6 +71,16 @@ final class CAbiMethodMapper {
                     instanceOf = object.get().name();
                 }
                 params.add(param(param, objectMapping(object.get()), Source.RUST_TYPE, i));
+                continue;
+            }
+            if (errors != null && errors.errorObject() != null
+                    && CAbiLayerBuilder.pointsTo(c, errors.errorObject().type(), 2)) {
+                if (errorOut >= 0) {
+                    throw new Undecidable("it has more than one error out-parameter", MethodMapper.metadataFix(
+                            function, "raw-only = true"));
+                }
+                errorOut = i;
+                params.add(param(param, Mapping.errorOut(errors.errorObject().type()), Source.METADATA, i));
                 continue;
             }
             Optional<CAbiObject> made = objectBehind(c, 2);
@@ -97,6 +108,16 @@ final class CAbiMethodMapper {
             if (pair && isByte(((CType.Pointer) c).pointee()) && namesLengthOf(next.name(), param.name())) {
                 boolean text = CAbiLayerBuilder.isCString(c);
                 params.add(param(param, text ? Mapping.string() : Mapping.bytes(), Source.CONVENTION, i, i + 1));
+                i++;
+                continue;
+            }
+            Optional<RecordType> listed = c instanceof CType.Pointer pointer && pointer.constPointee()
+                    && pointer.pointee() instanceof CType.Tagged tagged ? Optional.ofNullable(records.get(tagged.name()))
+                    : Optional.empty();
+            if (listed.isPresent() && declared == null && next != null && isLength(next)
+                    && namesCountOf(next.name(), param.name())) {
+                params.add(param(param, Mapping.list(listed.get().name(), listed.get().className()),
+                        Source.CONVENTION, i, i + 1));
                 i++;
                 continue;
             }
@@ -131,7 +152,7 @@ final class CAbiMethodMapper {
             }
             params.add(param(param, typed(function, param, next), Source.RUST_TYPE, i));
         }
-        Outcome outcome = outcome(function, raw, meta, out);
+        Outcome outcome = errorOut >= 0 ? errorObjectOutcome(function, raw, out) : outcome(function, raw, meta, out);
         Optional<Owner> owner = owner(function, instanceOf, outcome.result());
         String local = local(function.symbol());
         return new CAbiMethod(raw.symbol(), JavaNames.identifier(JavaNames.lowerCamel(local)), owner,
@@ -140,6 +161,25 @@ final class CAbiMethodMapper {
     }
 
     private record Outcome(Failure failure, Source source, Result result) {
+    }
+
+    /**
+     * A call with an error out-parameter fails when it writes an error there; a {@code bool}
+     * result is then only its echo, and a null object result fails too.
+     */
+    private Outcome errorObjectOutcome(AbiFunction function, NativeFunction raw, Result out) throws Undecidable {
+        CType result = raw.result() == null ? null : raw.result().c();
+        boolean flag = result != null && carriers.value(result).filter(c -> c.kind() == Carrier.Kind.BOOLEAN)
+                .isPresent();
+        if (result == null || flag) {
+            return new Outcome(Failure.ERROR_OBJECT, Source.METADATA, out == null ? Result.VOID : out);
+        }
+        Optional<CAbiObject> made = objectBehind(result, 1);
+        if (made.isPresent() && out == null) {
+            return new Outcome(Failure.ERROR_OBJECT, Source.METADATA, new Result(objectMapping(made.get()),
+                    Source.RUST_TYPE, -1));
+        }
+        return new Outcome(Failure.ERROR_OBJECT, Source.METADATA, valueResult(function, raw, out));
     }
 
     /** How the call fails and what it returns. */
@@ -318,6 +358,12 @@ final class CAbiMethodMapper {
 
     private boolean isByte(CType c) {
         return carriers.table().primitive(c).filter(p -> p.equals("u8") || p.equals("i8")).isPresent();
+    }
+
+    /** {@code count}, {@code len}, {@code n_items}, {@code items_count} or {@code items_len} after {@code items}. */
+    private static boolean namesCountOf(String count, String pointer) {
+        return count.equals("count") || count.equals("n_" + pointer) || count.equals(pointer + "_count")
+                || namesLengthOf(count, pointer);
     }
 
     /** {@code len} after any pointer, or {@code key_len}, {@code key_length}, {@code key_size} after {@code key}. */

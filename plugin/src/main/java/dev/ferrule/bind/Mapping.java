@@ -49,7 +49,11 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
          * in {@code target} the function that frees it when the caller owns it, and none when the
          * library keeps it.
          */
-        C_STRING
+        C_STRING,
+        /** The {@code *mut *mut E} a failed call writes its error object to; no Java parameter. */
+        ERROR_OUT,
+        /** {@code #[repr(C)]} structs as a pointer and a count: a {@code List} of records. */
+        LIST
     }
 
     public Mapping(Kind kind, String javaType, String target, Carrier carrier) {
@@ -135,6 +139,15 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
         return new Mapping(Kind.C_STRING, "String", free, null);
     }
 
+    public static Mapping errorOut(String errorType) {
+        return new Mapping(Kind.ERROR_OUT, null, errorType, null);
+    }
+
+    /** A list of records, passed as a pointer to the first and their count. */
+    public static Mapping list(String record, String className) {
+        return new Mapping(Kind.LIST, "java.util.List<" + className + ">", record, null);
+    }
+
     /** A record of a C ABI, whose Java name is not its Rust name. */
     public static Mapping record(String record, String className, boolean nullable) {
         return new Mapping(nullable ? Kind.OPTIONAL : Kind.RECORD, className, record, null);
@@ -151,7 +164,7 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
     public String describe() {
         String kindName = kind.name().toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
-            case STRING, BYTES, OUT -> kindName;
+            case STRING, BYTES, OUT, ERROR_OUT -> kindName;
             case C_STRING -> target == null ? kindName : kindName + ":freed-by:" + target;
             case VALUE -> kindName + ":" + javaType;
             case OPTION -> kindName + ":" + inner.describe();

@@ -31,9 +31,15 @@ import java.util.TreeMap;
  * success = 0                 # the status of success (default 0)
  * last-error = "demo_last_error_message"   # () -> *const c_char, the thread's last error, borrowed
  *
+ * error-type = "demo_error"   # or: failed calls write an error object through *mut *mut demo_error,
+ * error-message = "demo_error_message"    # read with (*const demo_error) -> *const c_char
+ *
  * [package.metadata.ferrule.objects.demo_db]
  * release = "demo_db_close"   # its release function, when the name does not end in _free, _destroy or _release
  * shareable = true            # the library allows calls on one object from several threads
+ *
+ * [package.metadata.ferrule.objects.demo_cursor]
+ * next = "demo_cursor_next"   # a java.util.Iterator over what this writes, until it returns false
  *
  * [package.metadata.ferrule.functions.demo_db_path]
  * returns = "borrowed"        # a returned C string the library keeps; "owned" with free = "demo_string_free"
@@ -53,8 +59,9 @@ public record FerruleMetadata(Map<String, FunctionMetadata> functions, Errors er
 
     private static final Set<String> TOP_KEYS = Set.of("functions", "errors", "objects", "safe-layer");
     private static final Set<String> FUNCTION_KEYS = Set.of("critical", "raw-only", "params", "returns", "free");
-    private static final Set<String> ERROR_KEYS = Set.of("codes", "success", "last-error", "code-message");
-    private static final Set<String> OBJECT_KEYS = Set.of("release", "shareable");
+    private static final Set<String> ERROR_KEYS = Set.of("codes", "success", "last-error", "code-message",
+            "error-type", "error-message", "error-code");
+    private static final Set<String> OBJECT_KEYS = Set.of("release", "shareable", "next");
     private static final Set<String> PARAM_KINDS = Set.of("string", "bytes", "out");
     private static final Set<String> RETURN_KINDS = Set.of("status", "value", "negative-status", "borrowed",
             "owned");
@@ -75,20 +82,36 @@ public record FerruleMetadata(Map<String, FunctionMetadata> functions, Errors er
      * @param success      the status that means success
      * @param lastError    {@code () -> *const c_char}: the calling thread's last error; may be null
      * @param codeMessage  {@code (code) -> *const c_char}: the message of a code; may be null
+     * @param errorType     an opaque error type that failed calls write through a
+     *                      {@code *mut *mut E} out-parameter; may be null
+     * @param errorMessage  {@code (*const E) -> *const c_char}: an error object's message
+     * @param errorCode     {@code (*const E) -> int}: an error object's code; may be null
      */
-    public record Errors(String codes, long success, String lastError, String codeMessage) {
+    public record Errors(String codes, long success, String lastError, String codeMessage, String errorType,
+            String errorMessage, String errorCode) {
+
+        public Errors(String codes, long success, String lastError, String codeMessage) {
+            this(codes, success, lastError, codeMessage, null, null, null);
+        }
     }
 
     /**
      * @param release    the release function, when no naming convention finds it; may be null
      * @param shareable  true when calls on one object may come from several threads
+     * @param next       the function that makes the object a Java {@code Iterator}: it takes the
+     *                   object, writes the next item through out-parameters and returns true, or
+     *                   returns false at the end; may be null
      */
-    public record ObjectMetadata(String release, boolean shareable) {
+    public record ObjectMetadata(String release, boolean shareable, String next) {
+
+        public ObjectMetadata(String release, boolean shareable) {
+            this(release, shareable, null);
+        }
     }
 
     /** The metadata of an opaque type, or the empty default. */
     public ObjectMetadata object(String type) {
-        return objects.getOrDefault(type, new ObjectMetadata(null, false));
+        return objects.getOrDefault(type, new ObjectMetadata(null, false, null));
     }
 
     /**
@@ -183,8 +206,17 @@ public record FerruleMetadata(Map<String, FunctionMetadata> functions, Errors er
         String lastError = table.has("last-error") ? text(table.get("last-error"), at + " last-error") : null;
         String codeMessage = table.has("code-message") ? text(table.get("code-message"), at + " code-message")
                 : null;
+        String errorType = table.has("error-type") ? text(table.get("error-type"), at + " error-type") : null;
+        String errorMessage = table.has("error-message") ? text(table.get("error-message"), at + " error-message")
+                : null;
+        String errorCode = table.has("error-code") ? text(table.get("error-code"), at + " error-code") : null;
+        if ((errorType == null) != (errorMessage == null) || errorCode != null && errorType == null) {
+            throw CargoException.invalid(at + ": error-type and error-message go together (error-code with them),"
+                    + " since an error object is read through its message function");
+        }
         return new Errors(table.has("codes") ? text(table.get("codes"), at + " codes") : null,
-                success.isMissingNode() ? 0 : success.longValue(), lastError, codeMessage);
+                success.isMissingNode() ? 0 : success.longValue(), lastError, codeMessage, errorType, errorMessage,
+                errorCode);
     }
 
     private static Map<String, ObjectMetadata> objects(JsonNode table, String manifest) throws CargoException {
@@ -199,7 +231,8 @@ public record FerruleMetadata(Map<String, FunctionMetadata> functions, Errors er
             unknownKeys(entry.getValue(), OBJECT_KEYS, at);
             String release = entry.getValue().has("release") ? text(entry.getValue().get("release"), at + " release")
                     : null;
-            objects.put(entry.getKey(), new ObjectMetadata(release, bool(entry.getValue(), "shareable", at)));
+            String next = entry.getValue().has("next") ? text(entry.getValue().get("next"), at + " next") : null;
+            objects.put(entry.getKey(), new ObjectMetadata(release, bool(entry.getValue(), "shareable", at), next));
         }
         return objects;
     }

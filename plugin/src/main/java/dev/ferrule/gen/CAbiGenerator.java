@@ -40,7 +40,8 @@ import java.util.List;
  */
 final class CAbiGenerator {
 
-    private static final List<String> FACADE_IMPORTS = List.of("dev.ferrule.runtime.CStrings",
+    private static final List<String> FACADE_IMPORTS = List.of("dev.ferrule.runtime.CArrays",
+            "dev.ferrule.runtime.CStrings",
             "dev.ferrule.runtime.CallFrame", "dev.ferrule.runtime.ForeignErrors", "dev.ferrule.runtime.Utf8",
             "java.lang.foreign.MemorySegment", "java.lang.foreign.ValueLayout", "java.util.Objects");
 
@@ -86,10 +87,11 @@ final class CAbiGenerator {
         type.addFieldWithInitializer("ForeignErrors", CAbiMethodBuilder.ERRORS, errors(model, layer),
                 Modifier.Keyword.STATIC, Modifier.Keyword.FINAL).setJavadocComment("How the library reports failure,"
                 + " as its metadata declares.");
-        CAbiMethodBuilder methods = new CAbiMethodBuilder(layer, model.rawClass());
+        CAbiMethodBuilder methods = new CAbiMethodBuilder(layer, model.rawClass(), model.natives());
         for (CAbiMethod method : layer.methods()) {
             type.addMember(methods.build(method));
         }
+        layer.objects().stream().filter(o -> o.iterator().isPresent()).forEach(o -> type.addMember(methods.next(o)));
         UsedImports.add(unit);
         return Printer.source(model.packageName(), layer.className(), unit);
     }
@@ -98,11 +100,18 @@ final class CAbiGenerator {
     private static Expression errors(BindingModel model, CAbiLayer layer) {
         String lastError = layer.errors() == null ? null : layer.errors().lastError();
         String codeMessage = layer.errors() == null ? null : layer.errors().codeMessage();
-        return create("ForeignErrors", lastError == null ? new NullLiteralExpr()
-                : new MethodReferenceExpr(name(model.rawClass()), null, JavaNames.identifier(lastError)),
-                codeMessage == null ? new NullLiteralExpr()
-                        : new MethodReferenceExpr(name(model.rawClass()), null, JavaNames.identifier(codeMessage)),
+        BindingModel.ErrorObject object = layer.errors() == null ? null : layer.errors().errorObject();
+        Expression objects = object == null ? new NullLiteralExpr() : create("ForeignErrors.ErrorObjects",
+                rawFunction(model, object.message()), rawFunction(model, object.code()),
+                rawFunction(model, object.release()));
+        return create("ForeignErrors", rawFunction(model, lastError), rawFunction(model, codeMessage), objects,
                 new MethodReferenceExpr(name(layer.exceptionClass()), null, "of"));
+    }
+
+    /** {@code Raw::symbol}, or null when there is no such function. */
+    private static Expression rawFunction(BindingModel model, String symbol) {
+        return symbol == null ? new NullLiteralExpr()
+                : new MethodReferenceExpr(name(model.rawClass()), null, JavaNames.identifier(symbol));
     }
 
     private static GeneratedSource object(BindingModel model, CAbiLayer layer, CAbiObject object) {
@@ -129,12 +138,14 @@ final class CAbiGenerator {
         type.addFieldWithInitializer("HandleTracker", "TRACKER", create("HandleTracker", Ast.str(object.className()),
                 release), Modifier.Keyword.PRIVATE, Modifier.Keyword.STATIC, Modifier.Keyword.FINAL);
         ConstructorDeclaration constructor = type.addConstructor();
-        constructor.addParameter("MemorySegment", "pointer");
+        constructor.addParameter("MemorySegment", "pointer").addParameter("ForeignObject", "parent");
         constructor.setBody(block(new ExplicitConstructorInvocationStmt(false, null, NodeList.nodeList(name("TRACKER"),
-                name("pointer"), new BooleanLiteralExpr(!shared)))));
+                name("pointer"), new BooleanLiteralExpr(!shared), name("parent")))));
         for (CAbiMethod method : layer.methodsOf(object.name())) {
             type.addMember(delegate(layer, object, method));
         }
+        object.iterator().ifPresent(iterator -> iterate(unit, type, layer, object, iterator,
+                new CAbiMethodBuilder(layer, model.rawClass(), model.natives()).nextName(object)));
         MethodDeclaration leaks = type.addMethod("reclaimedByCleaner", Modifier.Keyword.PUBLIC,
                 Modifier.Keyword.STATIC);
         leaks.setType(PrimitiveType.longType()).setBody(block(ret(call(name("TRACKER"), "reclaimed"))));
@@ -145,6 +156,43 @@ final class CAbiGenerator {
         open.setJavadocComment("@return objects of this class neither closed nor collected yet");
         UsedImports.add(unit);
         return Printer.source(model.packageName(), object.className(), unit);
+    }
+
+    /**
+     * An iterator object is a {@code java.util.Iterator} that reads one item ahead, and gives a
+     * {@code Stream} that closes it.
+     */
+    private static void iterate(CompilationUnit unit, ClassOrInterfaceDeclaration type, CAbiLayer layer,
+            CAbiObject object, BindingModel.CAbiIterator iterator, String next) {
+        String element = iterator.element().javaType();
+        unit.addImport("java.util.Iterator");
+        unit.addImport("java.util.NoSuchElementException");
+        unit.addImport("java.util.Spliterator");
+        unit.addImport("java.util.Spliterators");
+        unit.addImport("java.util.stream.Stream");
+        unit.addImport("java.util.stream.StreamSupport");
+        type.addImplementedType("Iterator<" + element + ">");
+        type.addField(element, "ahead$", Modifier.Keyword.PRIVATE);
+        type.addField("boolean", "done$", Modifier.Keyword.PRIVATE);
+        MethodDeclaration hasNext = type.addMethod("hasNext", Modifier.Keyword.PUBLIC);
+        hasNext.addMarkerAnnotation("Override");
+        hasNext.setType("boolean").setBody(com.github.javaparser.StaticJavaParser.parseBlock("{ if (ahead$ == null"
+                + " && !done$) { ahead$ = " + layer.className() + "." + next + "(this); done$ = ahead$ == null; }"
+                + " return ahead$ != null; }"));
+        hasNext.setJavadocComment("Calls {@code " + iterator.next() + "} unless an item is already read.\n@return"
+                + " whether there is another item\n@throws IllegalStateException if this " + object.className()
+                + " is closed");
+        MethodDeclaration nextItem = type.addMethod("next", Modifier.Keyword.PUBLIC);
+        nextItem.addMarkerAnnotation("Override");
+        nextItem.setType(element).setBody(com.github.javaparser.StaticJavaParser.parseBlock("{ if (!hasNext()) {"
+                + " throw new NoSuchElementException(\"" + object.className() + " has no more items\"); } "
+                + element + " item$ = ahead$; ahead$ = null; return item$; }"));
+        nextItem.setJavadocComment("@return the next item, a copy\n@throws NoSuchElementException at the end");
+        MethodDeclaration stream = type.addMethod("stream", Modifier.Keyword.PUBLIC);
+        stream.setType("Stream<" + element + ">").setBody(com.github.javaparser.StaticJavaParser.parseBlock("{"
+                + " return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED"
+                + " | Spliterator.NONNULL), false).onClose(this::close); }"));
+        stream.setJavadocComment("@return the remaining items; closing the stream closes this " + object.className());
     }
 
     /** The object's method: a constructor is static, a method passes {@code this}. */

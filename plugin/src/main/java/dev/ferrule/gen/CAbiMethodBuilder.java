@@ -15,6 +15,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -26,9 +27,15 @@ import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.VoidType;
+import dev.ferrule.bind.BindingModel;
 import dev.ferrule.bind.BindingModel.CAbiLayer;
 import dev.ferrule.bind.BindingModel.CAbiMethod;
+import dev.ferrule.bind.BindingModel.CAbiObject;
+import dev.ferrule.bind.BindingModel.NativeLayer;
+import dev.ferrule.bind.BindingModel.Role;
+import dev.ferrule.bind.BindingModel.NativeFunction;
 import dev.ferrule.bind.BindingModel.Param;
+import dev.ferrule.bind.Carrier;
 import dev.ferrule.bind.JavaNames;
 import dev.ferrule.bind.Mapping;
 import java.util.ArrayList;
@@ -48,13 +55,17 @@ final class CAbiMethodBuilder {
     private static final String MARK = "mark$";
     private static final String OUT = "out$";
     private static final String RESULT = "result$";
+    private static final String ERROR = "error$";
+    private static final String OK = "ok$";
 
     private final CAbiLayer layer;
     private final String rawClass;
+    private final NativeLayer natives;
 
-    CAbiMethodBuilder(CAbiLayer layer, String rawClass) {
+    CAbiMethodBuilder(CAbiLayer layer, String rawClass, NativeLayer natives) {
         this.layer = layer;
         this.rawClass = rawClass;
+        this.natives = natives;
     }
 
     MethodDeclaration build(CAbiMethod method) {
@@ -73,6 +84,20 @@ final class CAbiMethodBuilder {
                             outLayout(method.result().mapping()))));
                     args.add(name(OUT));
                     continue;
+                }
+                case ERROR_OUT -> {
+                    prepare.add(declare(type("MemorySegment"), ERROR, call(name("ForeignErrors"), "slot",
+                            name(FRAME))));
+                    args.add(name(ERROR));
+                    continue;
+                }
+                case LIST -> {
+                    String record = layer.record(mapping.target()).orElseThrow().className();
+                    prepare.add(declare(type("MemorySegment"), javaName + "$", call(name("CArrays"), "allocate",
+                            name(FRAME), field(name(rawClass), JavaNames.layoutConstant(mapping.target())), name(javaName),
+                            new MethodReferenceExpr(name(record), null, "write"), str(javaName))));
+                    args.add(name(javaName + "$"));
+                    args.add(new CastExpr(PrimitiveType.longType(), call(name(javaName), "size")));
                 }
                 case OBJECT -> {
                     held.add(javaName);
@@ -132,13 +157,71 @@ final class CAbiMethodBuilder {
         return declaration;
     }
 
+    /**
+     * The facade's {@code next} of an iterator object: the next item, copied out of the
+     * out-parameters the library lent it in, or null at the end. Package-private: the object's
+     * class is the API.
+     */
+    MethodDeclaration next(CAbiObject object) {
+        BindingModel.CAbiIterator iterator = object.iterator().orElseThrow();
+        NativeFunction raw = natives.function(iterator.next()).orElseThrow();
+        String self = raw.params().get(0).javaName();
+        String name = nextName(object);
+        MethodDeclaration declaration = new MethodDeclaration(NodeList.nodeList(Modifier.staticModifier()),
+                JavaTypes.type(iterator.element().javaType()), name);
+        declaration.addParameter(new Parameter(type(object.className()), self));
+        BlockStmt body = new BlockStmt();
+        List<Expression> args = new ArrayList<>(List.of(name(self + "$")));
+        for (int i = 0; i < iterator.outs().size(); i++) {
+            Expression layout = iterator.element().kind() == Mapping.Kind.RECORD
+                    ? field(name(rawClass), JavaNames.layoutConstant(iterator.element().target()))
+                    : i == 0 ? field(name("ValueLayout"), "ADDRESS") : field(name("ValueLayout"), "JAVA_LONG");
+            body.addStatement(declare(type("MemorySegment"), OUT + i, call(name(FRAME), "allocate", layout)));
+            args.add(name(OUT + i));
+        }
+        Expression downcall = call(name(rawClass), JavaNames.identifier(iterator.next()),
+                args.toArray(Expression[]::new));
+        Expression done = raw.result().carrier().kind() == Carrier.Kind.BOOLEAN
+                ? new com.github.javaparser.ast.expr.UnaryExpr(downcall,
+                        com.github.javaparser.ast.expr.UnaryExpr.Operator.LOGICAL_COMPLEMENT)
+                : Ast.binary(downcall, BinaryExpr.Operator.EQUALS, Ast.integer(0));
+        body.addStatement(Ast.when(done, ret(new NullLiteralExpr())));
+        Expression first = call(name(OUT + 0), "get", field(name("ValueLayout"), "ADDRESS"), Ast.longLiteral(0));
+        Expression item = switch (iterator.element().kind()) {
+            case BYTES -> call(name("CArrays"), "copy", first, call(name(OUT + 1), "get",
+                    field(name("ValueLayout"), "JAVA_LONG"), Ast.longLiteral(0)));
+            case STRING -> call(name("Utf8"), "decode", call(name("CArrays"), "copy", first, call(name(OUT + 1),
+                    "get", field(name("ValueLayout"), "JAVA_LONG"), Ast.longLiteral(0))));
+            case C_STRING -> call(name("CStrings"), "read", call(name(ERRORS), "checkNotNull", first,
+                    str(iterator.next())));
+            default -> call(name(iterator.element().javaType()), "read", name(OUT + 0));
+        };
+        body.addStatement(ret(item));
+        BlockStmt framed = block(declare(type("MemorySegment"), self + "$", call(name(self), "beginCall")),
+                new TryStmt(inFrame(body), new NodeList<>(), block(run(call(name(self), "endCall")))));
+        declaration.setBody(framed);
+        declaration.setJavadocComment("Calls {@code " + iterator.next() + "}: the next item of {@link "
+                + object.className() + "}, a copy, or null at the end.\n@param " + self + " the iterator\n"
+                + "@return the next item, or null when there is none");
+        return declaration;
+    }
+
+    /** The facade method that {@link #next} writes for an object. */
+    String nextName(CAbiObject object) {
+        String next = object.iterator().orElseThrow().next();
+        return JavaNames.identifier(JavaNames.lowerCamel(next.startsWith(layer.prefix())
+                ? next.substring(layer.prefix().length()) : next));
+    }
+
     private static boolean usesFrame(CAbiMethod method) {
-        return !method.result().isVoid() && method.result().outParam() >= 0;
+        return !method.result().isVoid() && method.result().outParam() >= 0
+                || method.params().stream().anyMatch(p -> p.mapping().kind() == Mapping.Kind.ERROR_OUT);
     }
 
     private void addCall(CAbiMethod method, MethodDeclaration declaration, BlockStmt body, Expression downcall) {
         Mapping result = method.result().isVoid() ? null : method.result().mapping();
         String symbol = method.symbol();
+        Expression parent = parent(method);
         switch (method.failure()) {
             case STATUS -> body.addStatement(run(call(name(ERRORS), "checkStatus", downcall, status(), str(symbol))));
             case NEGATIVE -> {
@@ -150,8 +233,13 @@ final class CAbiMethodBuilder {
                 body.addStatement(declare(type("MemorySegment"), RESULT, call(name(ERRORS), "checkNotNull", downcall,
                         str(symbol))));
                 declaration.setType(JavaTypes.type(result.javaType()));
-                body.addStatement(ret(fromPointer(result, name(RESULT))));
+                body.addStatement(ret(fromPointer(result, name(RESULT), parent)));
                 return;
+            }
+            case ERROR_OBJECT -> {
+                if (errorObjectCall(method, declaration, body, downcall, parent)) {
+                    return;
+                }
             }
             default -> {
                 if (result != null && method.result().outParam() < 0) {
@@ -166,7 +254,50 @@ final class CAbiMethodBuilder {
             return;
         }
         declaration.setType(JavaTypes.type(result.javaType()));
-        body.addStatement(ret(readOut(method, result)));
+        body.addStatement(ret(readOut(method, result, parent)));
+    }
+
+    /**
+     * The call and the check of its error out-parameter; a {@code bool} or null result without
+     * an error fails too. True when the method has returned its result.
+     */
+    private boolean errorObjectCall(CAbiMethod method, MethodDeclaration declaration, BlockStmt body,
+            Expression downcall, Expression parent) {
+        NativeFunction raw = natives.function(method.symbol()).orElseThrow();
+        Carrier.Kind returned = raw.result() == null ? null : raw.result().carrier().kind();
+        String symbol = method.symbol();
+        Mapping result = method.result().isVoid() ? null : method.result().mapping();
+        if (returned == null) {
+            body.addStatement(run(downcall));
+            body.addStatement(run(call(name(ERRORS), "checkErrorObject", name(ERROR), new BooleanLiteralExpr(true),
+                    str(symbol))));
+            return false;
+        }
+        if (returned == Carrier.Kind.BOOLEAN) {
+            body.addStatement(declare(PrimitiveType.booleanType(), OK, downcall));
+            body.addStatement(run(call(name(ERRORS), "checkErrorObject", name(ERROR), name(OK), str(symbol))));
+            return false;
+        }
+        if (result != null && result.kind() == Mapping.Kind.OBJECT) {
+            body.addStatement(declare(type("MemorySegment"), RESULT, downcall));
+            body.addStatement(run(call(name(ERRORS), "checkErrorObject", name(ERROR), Ast.binary(call(name(RESULT),
+                    "address"), BinaryExpr.Operator.NOT_EQUALS, Ast.longLiteral(0)), str(symbol))));
+            declaration.setType(JavaTypes.type(result.javaType()));
+            body.addStatement(ret(fromPointer(result, name(RESULT), parent)));
+            return true;
+        }
+        body.addStatement(declare(JavaTypes.type(raw.result().carrier()), RESULT, downcall));
+        body.addStatement(run(call(name(ERRORS), "checkErrorObject", name(ERROR), new BooleanLiteralExpr(true),
+                str(symbol))));
+        declaration.setType(JavaTypes.type(result.javaType()));
+        body.addStatement(ret(JavaTypes.fromCarrier(result, name(RESULT))));
+        return true;
+    }
+
+    /** The object a method belongs to, which an object it returns keeps alive; null for a free function. */
+    private static Expression parent(CAbiMethod method) {
+        boolean ofObject = method.owner().filter(o -> o.role() == Role.METHOD).isPresent();
+        return ofObject ? name(method.params().get(0).javaName()) : new NullLiteralExpr();
     }
 
     private Expression status() {
@@ -175,9 +306,9 @@ final class CAbiMethodBuilder {
     }
 
     /** An object, or a C string, from a pointer that is not null. */
-    private Expression fromPointer(Mapping result, Expression pointer) {
+    private Expression fromPointer(Mapping result, Expression pointer, Expression parent) {
         return switch (result.kind()) {
-            case OBJECT -> Ast.create(result.javaType(), pointer);
+            case OBJECT -> Ast.create(result.javaType(), pointer, parent.clone());
             case C_STRING -> result.target() == null ? call(name("CStrings"), "read", pointer)
                     : call(name("CStrings"), "take", pointer, new MethodReferenceExpr(name(rawClass), null,
                             JavaNames.identifier(result.target())));
@@ -186,11 +317,11 @@ final class CAbiMethodBuilder {
     }
 
     /** The result, read from the out-parameter into Java. */
-    private Expression readOut(CAbiMethod method, Mapping result) {
+    private Expression readOut(CAbiMethod method, Mapping result, Expression parent) {
         return switch (result.kind()) {
             case RECORD -> call(name(result.javaType()), "read", name(OUT));
             case OBJECT -> fromPointer(result, call(name(ERRORS), "checkNotNull", call(name(OUT), "get",
-                    field(name("ValueLayout"), "ADDRESS"), Ast.longLiteral(0)), str(method.symbol())));
+                    field(name("ValueLayout"), "ADDRESS"), Ast.longLiteral(0)), str(method.symbol())), parent);
             default -> JavaTypes.fromCarrier(result, call(name(OUT), "get", JavaTypes.layout(result.carrier(),
                     rawClass), Ast.longLiteral(0)));
         };
@@ -225,14 +356,16 @@ final class CAbiMethodBuilder {
             case STATUS -> "; a status other than " + status() + " throws {@link " + layer.exceptionClass() + "}";
             case NEGATIVE -> "; a negative result is an error code, thrown as {@link " + layer.exceptionClass() + "}";
             case NULL -> "; a null result throws {@link " + layer.exceptionClass() + "}";
+            case ERROR_OBJECT -> "; an error it writes is thrown as {@link " + layer.exceptionClass()
+                    + "} with its message, and freed";
             case NONE -> "";
         }).append('.');
         for (Param param : method.params()) {
             switch (param.mapping().kind()) {
                 case C_STRING -> doc.append("\n{@code ").append(param.javaName()).append("} is copied as a"
                         + " NUL-terminated UTF-8 string for this call; a NUL character in it is refused.");
-                case STRING, BYTES -> doc.append("\n{@code ").append(param.javaName()).append("} is copied for this"
-                        + " call; Java keeps ownership.");
+                case STRING, BYTES, LIST -> doc.append("\n{@code ").append(param.javaName()).append("} is copied"
+                        + " for this call; Java keeps ownership.");
                 default -> {
                 }
             }
@@ -242,7 +375,9 @@ final class CAbiMethodBuilder {
             doc.append(result.target() == null ? "\nThe result is a copy of a string the library keeps."
                     : "\nThe result is a copy; the library's string is freed with {@code " + result.target() + "}.");
         } else if (result != null && result.kind() == Mapping.Kind.OBJECT) {
-            doc.append("\nThe caller owns the new object and must close it.");
+            doc.append("\nThe caller owns the new object and must close it.").append(method.owner().filter(o -> o
+                    .role() == Role.METHOD).isPresent() ? " It keeps {@code " + method.params().get(0).javaName()
+                    + "} alive until then." : "");
         }
         for (Parameter parameter : declaration.getParameters()) {
             doc.append("\n@param ").append(parameter.getNameAsString()).append(" see the Rust docs above");

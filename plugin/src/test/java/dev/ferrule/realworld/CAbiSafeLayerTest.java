@@ -101,6 +101,13 @@ class CAbiSafeLayerTest {
         return new FerruleMetadata(functions, metadata().errors(), metadata().objects(), true);
     }
 
+    /** The crate's metadata with one object's entry replaced. */
+    private static FerruleMetadata withObject(String type, FerruleMetadata.ObjectMetadata meta) {
+        Map<String, FerruleMetadata.ObjectMetadata> objects = new HashMap<>(metadata().objects());
+        objects.put(type, meta);
+        return new FerruleMetadata(metadata().functions(), metadata().errors(), objects, true);
+    }
+
     /** The model with one export renamed, as a crate that names its functions otherwise would have it. */
     private static AbiModel renamed(String from, String to) {
         List<AbiFunction> functions = model.functions().stream().map(f -> !f.symbol().equals(from) ? f
@@ -117,7 +124,9 @@ class CAbiSafeLayerTest {
     void anOpaqueTypeWithAConstructorAndAFreeFunctionIsAConfinedObject() throws Exception {
         CAbiLayer layer = layer(model, metadata());
 
-        assertThat(layer.objects()).singleElement().satisfies(store -> {
+        assertThat(layer.objects()).extracting(BindingModel.CAbiObject::name).containsExactly("tinykv_iter",
+                "tinykv_store");
+        assertThat(layer.object("tinykv_store")).get().satisfies(store -> {
             assertThat(store.name()).isEqualTo("tinykv_store");
             assertThat(store.className()).isEqualTo("Store");
             assertThat(store.release()).isEqualTo("tinykv_store_free");
@@ -176,19 +185,20 @@ class CAbiSafeLayerTest {
         CAbiLayer layer = layer(model, metadata());
 
         assertThat(layer.errors()).isEqualTo(new BindingModel.ErrorConvention(0, "int",
-                "tinykv_last_error_message", null));
+                "tinykv_last_error_message", null, new BindingModel.ErrorObject("tinykv_error", "tinykv_error_message",
+                        "tinykv_error_code", "tinykv_error_free")));
         assertThat(method(layer, "tinykv_store_put").failure()).isEqualTo(Failure.STATUS);
         assertThat(method(layer, "tinykv_store_put").failureSource()).isEqualTo(Source.METADATA);
         assertThat(method(layer, "tinykv_hash").failure()).as("a u64 is no status").isEqualTo(Failure.NONE);
         assertThat(method(layer, "tinykv_store_len").failure()).isEqualTo(Failure.NONE);
         assertThat(layer.errorClasses()).extracting(e -> e.className() + "=" + e.code()).containsExactly(
                 "BufferException=5", "FullException=3", "NotFoundException=2", "NullException=1",
-                "PanicException=99", "Utf8Exception=4");
+                "PanicException=99", "SyntaxException=6", "Utf8Exception=4");
     }
 
     @Test
     void withoutDeclaredErrorsAnIntIsAValueAndAnOutParameterBesideItIsUndecidable() {
-        FerruleMetadata noErrors = new FerruleMetadata(metadata().functions(), null, Map.of(), true);
+        FerruleMetadata noErrors = new FerruleMetadata(metadata().functions(), null, metadata().objects(), true);
 
         assertThatThrownBy(() -> layer(model, noErrors)).isInstanceOfSatisfying(GenerationException.class, e -> {
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("tinykv_store_stats: it returns int"
@@ -215,6 +225,46 @@ class CAbiSafeLayerTest {
         assertThat(layer.constants()).extracting(c -> c.javaName() + ":" + c.mapping().javaType() + "=" + c.value())
                 .contains("OPEN_CREATE:long=1", "OPEN_OVERWRITE:long=4", "OPEN_ALL:long=7", "OK:int=0")
                 .noneMatch(c -> c.startsWith("ERR_"));
+    }
+
+    @Test
+    void anObjectWithADeclaredNextFunctionIsAnIteratorThatKeepsItsStore() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        assertThat(layer.object("tinykv_iter").orElseThrow().iterator()).get().satisfies(iterator -> {
+            assertThat(iterator.next()).isEqualTo("tinykv_iter_next");
+            assertThat(iterator.element().describe()).as("a (*mut *const u8, *mut size_t) pair").isEqualTo("bytes");
+            assertThat(iterator.outs()).containsExactly(1, 2);
+            assertThat(iterator.source()).isEqualTo(Source.METADATA);
+        });
+        CAbiMethod iter = method(layer, "tinykv_store_iter");
+        assertThat(iter.owner().orElseThrow()).isEqualTo(new BindingModel.Owner("tinykv_store", Role.METHOD, "iter"));
+        assertThat(iter.result().mapping().describe()).isEqualTo("object:tinykv_iter");
+        assertThat(layer.methods()).extracting(CAbiMethod::symbol).doesNotContain("tinykv_iter_next");
+    }
+
+    @Test
+    void anErrorObjectOutParameterIsTheFailureAndNoJavaParameter() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        CAbiMethod load = method(layer, "tinykv_store_load");
+        assertThat(load.failure()).isEqualTo(Failure.ERROR_OBJECT);
+        assertThat(load.params()).extracting(p -> p.mapping().describe()).containsExactly("object:tinykv_store",
+                "c_string", "error_out");
+        assertThat(load.javaParams()).hasSize(2);
+        assertThat(load.result().isVoid()).as("the bool echoes the error").isTrue();
+        assertThat(layer.objects()).extracting(BindingModel.CAbiObject::name).doesNotContain("tinykv_error");
+        assertThat(layer.methods()).extracting(CAbiMethod::symbol).doesNotContain("tinykv_error_message",
+                "tinykv_error_code", "tinykv_error_free");
+    }
+
+    @Test
+    void structsBeforeTheirCountAreAListOfRecords() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        assertThat(params(method(layer, "tinykv_stats_merge"))).containsExactly("stats:list:tinykv_stats:convention");
+        assertThat(method(layer, "tinykv_stats_merge").javaParams().get(0).mapping().javaType())
+                .isEqualTo("java.util.List<Stats>");
     }
 
     // ---- what stops generation --------------------------------------------------------------------
@@ -251,10 +301,10 @@ class CAbiSafeLayerTest {
                         "tinykv_store_put: parameter 'store' points to tinykv_store, which is no object")
                         .contains("[package.metadata.ferrule.objects.tinykv_store]\n    release = ")));
 
-        FerruleMetadata declared = new FerruleMetadata(metadata().functions(), metadata().errors(), Map.of(
-                "tinykv_store", new FerruleMetadata.ObjectMetadata("tinykv_store_dispose", true)), true);
+        FerruleMetadata declared = withObject("tinykv_store", new FerruleMetadata.ObjectMetadata(
+                "tinykv_store_dispose", true));
         CAbiLayer layer = layer(disposing, declared);
-        assertThat(layer.objects()).singleElement().satisfies(store -> {
+        assertThat(layer.object("tinykv_store")).get().satisfies(store -> {
             assertThat(store.release()).isEqualTo("tinykv_store_dispose");
             assertThat(store.source()).isEqualTo(Source.METADATA);
             assertThat(store.shareable()).isEqualTo(new BindingModel.Decision(true, Source.METADATA));
@@ -264,11 +314,17 @@ class CAbiSafeLayerTest {
     @Test
     void metadataThatNamesNothingInTheCrateIsAnError() {
         FerruleMetadata wrong = new FerruleMetadata(metadata().functions(), new FerruleMetadata.Errors(
-                "TINYKV_FAIL_", 0, "tinykv_version_info", null), Map.of("tinykv_stor",
-                new FerruleMetadata.ObjectMetadata(null, false)), true);
+                "TINYKV_FAIL_", 0, "tinykv_version_info", null, "tinykv_eror", "tinykv_error_message", null),
+                Map.of("tinykv_stor", new FerruleMetadata.ObjectMetadata(null, false), "tinykv_iter",
+                        new FerruleMetadata.ObjectMetadata(null, false, "tinykv_store_len")), true);
 
         assertThatThrownBy(() -> layer(model, wrong)).isInstanceOfSatisfying(GenerationException.class, e ->
-                assertThat(e.problems()).hasSize(3).anySatisfy(p -> assertThat(p).startsWith(
+                assertThat(e.problems()).hasSize(5).anySatisfy(p -> assertThat(p).startsWith(
+                        "[package.metadata.ferrule.errors] error-type = \"tinykv_eror\" names no opaque type"))
+                        .anySatisfy(p -> assertThat(p).startsWith("[package.metadata.ferrule.objects.tinykv_iter] next"
+                                + " = \"tinykv_store_len\" must name an export whose first parameter is the"
+                                + " tinykv_iter"))
+                        .anySatisfy(p -> assertThat(p).startsWith(
                         "[package.metadata.ferrule.errors] codes = \"TINYKV_FAIL_\" names no pub const"))
                         .anySatisfy(p -> assertThat(p).startsWith("[package.metadata.ferrule.errors] last-error ="
                                 + " \"tinykv_version_info\" must name an export that takes nothing and returns a C"
@@ -295,7 +351,8 @@ class CAbiSafeLayerTest {
                     assertThat(put.params()).extracting(BindingSnapshot.ParamRecord::java)
                             .containsExactly("Store", "byte[]", "byte[]", "long");
                 });
-        assertThat(before.objects()).singleElement().isEqualTo(new BindingSnapshot.ObjectRecord("tinykv_store",
+        assertThat(before.objects()).containsExactly(new BindingSnapshot.ObjectRecord("tinykv_iter", "Iter",
+                "tinykv_store_iter", "tinykv_iter_free", null), new BindingSnapshot.ObjectRecord("tinykv_store",
                 "Store", "tinykv_store_new", "tinykv_store_free", null));
 
         assertThat(BindingDiffer.diff(model, before, model, BindingSnapshots.of(model, metadata()))).isEmpty();
@@ -317,7 +374,7 @@ class CAbiSafeLayerTest {
         List<GeneratedSource> safe = result.sources().stream().filter(s -> !s.path().endsWith("TinykvNative.java"))
                 .toList();
         assertThat(safe).extracting(s -> Path.of(s.path()).getFileName().toString()).containsExactlyInAnyOrder(
-                "Tinykv.java", "TinykvException.java", "Store.java", "Stats.java");
+                "Tinykv.java", "TinykvException.java", "Store.java", "Stats.java", "Iter.java");
 
         Processes.Result compiled = GeneratedJava.compile(result.sources(), work.resolve("golden"));
         assertThat(compiled.stdout() + compiled.stderr()).isEmpty();
@@ -343,14 +400,13 @@ class CAbiSafeLayerTest {
 
     @Test
     void aShareableObjectIsNotConfined() throws Exception {
-        FerruleMetadata shared = new FerruleMetadata(metadata().functions(), metadata().errors(), Map.of(
-                "tinykv_store", new FerruleMetadata.ObjectMetadata(null, true)), true);
+        FerruleMetadata shared = withObject("tinykv_store", new FerruleMetadata.ObjectMetadata(null, true));
 
         String store = Bindings.generate(model, config(shared)).sources().stream()
                 .filter(s -> s.path().endsWith("/Store.java")).findFirst().orElseThrow().content();
         String confined = Files.readString(GOLDEN.resolve("Store.java.txt"));
 
-        assertThat(store).contains("super(TRACKER, pointer, false);").contains("Any thread may use it");
-        assertThat(confined).contains("super(TRACKER, pointer, true);").contains("WrongThreadException");
+        assertThat(store).contains("super(TRACKER, pointer, false, parent);").contains("Any thread may use it");
+        assertThat(confined).contains("super(TRACKER, pointer, true, parent);").contains("WrongThreadException");
     }
 }

@@ -78,7 +78,7 @@ class RealWorldCrateTest {
     @Test
     void theSnapshotHasNoFinding() {
         assertThat(model.findings()).isEmpty();
-        assertThat(model.functions()).hasSize(19);
+        assertThat(model.functions()).hasSize(27);
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.ferrule.runtime;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * How a C ABI that Ferrule did not write reports failure, as its {@code [package.metadata.ferrule.errors]}
@@ -19,8 +23,21 @@ import java.util.function.Supplier;
  */
 public final class ForeignErrors {
 
+    /**
+     * A library's error objects: a failed call writes one through a {@code *mut *mut E}
+     * out-parameter, and the caller reads it and frees it.
+     *
+     * @param message  {@code (error) -> *const c_char}, a string the error keeps
+     * @param code     {@code (error) -> int}; null when errors have no code
+     * @param free     the error's release function
+     */
+    public record ErrorObjects(Function<MemorySegment, MemorySegment> message, ToIntFunction<MemorySegment> code,
+            Consumer<MemorySegment> free) {
+    }
+
     private final Supplier<MemorySegment> lastErrorMessage;
     private final IntFunction<MemorySegment> codeMessage;
+    private final ErrorObjects errorObjects;
     private final RuntimeExports.Failure failure;
 
     /**
@@ -32,9 +49,49 @@ public final class ForeignErrors {
      */
     public ForeignErrors(Supplier<MemorySegment> lastErrorMessage, IntFunction<MemorySegment> codeMessage,
             RuntimeExports.Failure failure) {
+        this(lastErrorMessage, codeMessage, null, failure);
+    }
+
+    /** @param errorObjects  how to read and free the library's error objects; null when it has none */
+    public ForeignErrors(Supplier<MemorySegment> lastErrorMessage, IntFunction<MemorySegment> codeMessage,
+            ErrorObjects errorObjects, RuntimeExports.Failure failure) {
         this.lastErrorMessage = lastErrorMessage;
         this.codeMessage = codeMessage;
+        this.errorObjects = errorObjects;
         this.failure = java.util.Objects.requireNonNull(failure, "failure");
+    }
+
+    /** An error out-parameter set to null, for one call. */
+    public static MemorySegment slot(java.lang.foreign.SegmentAllocator allocator) {
+        MemorySegment slot = allocator.allocate(ValueLayout.ADDRESS);
+        slot.set(ValueLayout.ADDRESS, 0, MemorySegment.NULL);
+        return slot;
+    }
+
+    /**
+     * After a call with an error out-parameter: throws the error the library wrote, after
+     * reading its code and message and freeing it exactly once; otherwise, when {@code ok} is
+     * false, throws with the last error message, since the library failed without saying why.
+     *
+     * @param slot  the out-parameter, set to null before the call
+     */
+    public void checkErrorObject(MemorySegment slot, boolean ok, String symbol) {
+        MemorySegment error = slot.get(ValueLayout.ADDRESS, 0);
+        if (error.address() != 0) {
+            int code;
+            String message;
+            try {
+                code = errorObjects.code() == null ? 0 : errorObjects.code().applyAsInt(error);
+                message = message(errorObjects.message().apply(error), symbol + " failed with code " + code);
+            } finally {
+                errorObjects.free().accept(error);
+            }
+            throw failure.of(code, message);
+        }
+        if (!ok) {
+            throw failure.of(0, message(lastErrorMessage == null ? null : lastErrorMessage.get(),
+                    symbol + " failed and wrote no error"));
+        }
     }
 
     /**

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       close it; any other gets {@link WrongThreadException}, checked on every call.</li>
  *   <li><b>Leak net.</b> An object that becomes unreachable without {@code close()} has its
  *       pointer released by a {@link HandleTracker}, which counts and logs it as a leak.</li>
+ *   <li><b>Children keep parents.</b> An object made by a method of another (an iterator over a
+ *       store) keeps that parent alive until it is released itself.</li>
  * </ul>
  *
  * <p>Generated code brackets each downcall with {@link #beginCall()} and {@link #endCall()} in
@@ -43,15 +45,29 @@ public abstract class ForeignObject implements AutoCloseable {
      * @throws IllegalArgumentException when the pointer is null: a failed constructor must have
      *                                  been reported before an object is made
      */
+    protected ForeignObject(HandleTracker tracker, MemorySegment pointer, boolean confined) {
+        this(tracker, pointer, confined, null);
+    }
+
+    /**
+     * An object that a method of {@code parent} returned, which may borrow from it (an iterator
+     * over a store): the parent stays alive, as if in a call, until this one is released. A
+     * parent closed first is released after its last child, never under it.
+     *
+     * @param parent  the object whose method made this one; null for none
+     */
     // The tracker holds only a phantom reference, which cannot reach the unfinished object.
     @SuppressWarnings("this-escape")
-    protected ForeignObject(HandleTracker tracker, MemorySegment pointer, boolean confined) {
+    protected ForeignObject(HandleTracker tracker, MemorySegment pointer, boolean confined, ForeignObject parent) {
         if (pointer == null || pointer.address() == 0) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " needs a non-null pointer");
         }
         this.pointer = pointer;
         this.owner = confined ? Thread.currentThread() : null;
-        this.tracked = tracker.track(this, pointer.address());
+        if (parent != null) {
+            parent.beginCall();
+        }
+        this.tracked = tracker.track(this, pointer.address(), parent == null ? null : parent::endCall);
     }
 
     /**

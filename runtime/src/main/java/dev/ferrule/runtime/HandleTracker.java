@@ -62,10 +62,19 @@ public final class HandleTracker {
      */
     public final class Tracked extends PhantomReference<Object> {
         private final AtomicLong handle;
+        private final Runnable afterRelease;
 
-        Tracked(Object owner, long handle) {
+        Tracked(Object owner, long handle, Runnable afterRelease) {
             super(owner, queue);
             this.handle = new AtomicLong(handle);
+            this.afterRelease = afterRelease;
+        }
+
+        /** Runs once after this handle's release, however it was released. */
+        private void released() {
+            if (afterRelease != null) {
+                afterRelease.run();
+            }
         }
 
         /** @return the live handle
@@ -89,15 +98,22 @@ public final class HandleTracker {
             // Nothing is left for the collector to report.
             clear();
             if (released != 0) {
-                release.accept(released);
+                try {
+                    release.accept(released);
+                } finally {
+                    released();
+                }
             }
         }
 
         /** Stops tracking without releasing: the library took ownership of the handle. */
         public void forget() {
-            handle.set(0);
+            long forgotten = handle.getAndSet(0);
             live.remove(this);
             clear();
+            if (forgotten != 0) {
+                released();
+            }
         }
 
         void reclaim() {
@@ -112,7 +128,11 @@ public final class HandleTracker {
                             + " close(), so their native handles were released late. Close them (try-with-resources).",
                             count, typeName);
                 }
-                release.accept(leaked);
+                try {
+                    release.accept(leaked);
+                } finally {
+                    released();
+                }
             }
         }
     }
@@ -123,8 +143,16 @@ public final class HandleTracker {
      * @param owner the Java object whose collection means the handle leaked
      */
     public Tracked track(Object owner, long handle) {
+        return track(owner, handle, null);
+    }
+
+    /**
+     * As {@link #track(Object, long)}, with something to run once the handle is released,
+     * by close or by the leak net: a child object lets go of the parent it kept alive.
+     */
+    public Tracked track(Object owner, long handle, Runnable afterRelease) {
         drain(DRAIN_PER_TRACK);
-        Tracked tracked = new Tracked(owner, handle);
+        Tracked tracked = new Tracked(owner, handle, afterRelease);
         live.add(tracked);
         // The owner must stay reachable until the tracker holds its reference.
         Reference.reachabilityFence(owner);

@@ -33,4 +33,9 @@ public final class Utf8 {
         }
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** Text the library gave as UTF-8 bytes; bytes that are not UTF-8 become U+FFFD. */
+    public static String decode(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
 }

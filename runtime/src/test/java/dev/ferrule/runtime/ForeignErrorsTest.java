@@ -57,4 +57,27 @@ class ForeignErrorsTest {
                     assertThat(e).hasMessage("kv_new returned null");
                 });
     }
+
+    @Test
+    void anErrorObjectIsReadFreedOnceAndThrownAndFalseWithoutOneStillFails() {
+        java.util.List<Long> freed = new java.util.ArrayList<>();
+        MemorySegment error = arena.allocate(8);
+        ForeignErrors errors = new ForeignErrors(() -> lastError, null, new ForeignErrors.ErrorObjects(
+                e -> CStrings.allocate(arena, "line 2: no '='", "m"), e -> 6, e -> freed.add(e.address())),
+                Failed::new);
+        MemorySegment slot = arena.allocate(java.lang.foreign.ValueLayout.ADDRESS);
+
+        errors.checkErrorObject(slot, true, "kv_import");
+        slot.set(java.lang.foreign.ValueLayout.ADDRESS, 0, error);
+        assertThatThrownBy(() -> errors.checkErrorObject(slot, false, "kv_import")).isInstanceOfSatisfying(
+                Failed.class, e -> {
+                    assertThat(e.code).isEqualTo(6);
+                    assertThat(e).hasMessage("line 2: no '='");
+                });
+        assertThat(freed).containsExactly(error.address());
+
+        slot.set(java.lang.foreign.ValueLayout.ADDRESS, 0, MemorySegment.NULL);
+        assertThatThrownBy(() -> errors.checkErrorObject(slot, false, "kv_import")).isInstanceOf(Failed.class)
+                .hasMessage("no such key");
+    }
 }

@@ -23,6 +23,10 @@ class ForeignObjectTest {
         Thing(HandleTracker tracker, long address, boolean confined) {
             super(tracker, MemorySegment.ofAddress(address), confined);
         }
+
+        Thing(HandleTracker tracker, long address, Thing parent) {
+            super(tracker, MemorySegment.ofAddress(address), false, parent);
+        }
     }
 
     private final ConcurrentHashMap<Long, LongAdder> released = new ConcurrentHashMap<>();
@@ -184,5 +188,34 @@ class ForeignObjectTest {
 
     private void createAndDrop() {
         new Thing(tracker, 96, true);
+    }
+
+    @Test
+    void aChildKeepsItsParentUntilItIsReleasedByCloseOrByTheLeakNet() throws Exception {
+        Thing store = new Thing(tracker, 128, false);
+        Thing iterator = new Thing(tracker, 144, store);
+
+        store.close();
+        assertThat(releases(128)).as("released under its iterator").isZero();
+        assertThatThrownBy(store::beginCall).isInstanceOf(IllegalStateException.class);
+        iterator.close();
+        assertThat(releases(144)).isEqualTo(1);
+        assertThat(releases(128)).isEqualTo(1);
+
+        Thing second = new Thing(tracker, 160, false);
+        forgetChildOf(second);
+        second.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (releases(160) == 0 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(10);
+            new Thing(tracker, 192, true).close();
+        }
+        assertThat(releases(176)).as("the leaked child").isEqualTo(1);
+        assertThat(releases(160)).as("its parent, once the child was reclaimed").isEqualTo(1);
+    }
+
+    private void forgetChildOf(Thing parent) {
+        new Thing(tracker, 176, parent);
     }
 }

@@ -23,9 +23,10 @@ class TinykvTest {
     }
 
     @AfterEach
-    void everyStoreIsClosed() {
+    void everyObjectIsClosed() {
         assertEquals(0, Store.openObjects());
-        assertEquals(0, Store.reclaimedByCleaner());
+        assertEquals(0, Iter.openObjects());
+        assertEquals(0, Store.reclaimedByCleaner() + Iter.reclaimedByCleaner());
     }
 
     @Test
@@ -130,5 +131,54 @@ class TinykvTest {
             thread.join();
         }
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void anIteratorWalksTheKeysInOrderAndKeepsItsStoreAlive() {
+        Store store = Store.create(8, 0);
+        store.load("b=2\na=1\nc=3");
+        try (Iter keys = store.iter()) {
+            List<String> seen = new ArrayList<>();
+            keys.forEachRemaining(key -> seen.add(new String(key, StandardCharsets.UTF_8)));
+            assertEquals(List.of("a", "b", "c"), seen);
+            assertThrows(java.util.NoSuchElementException.class, keys::next);
+        }
+        Iter open = store.iter();
+        // Closing the store first is safe: it is released when its iterator is.
+        store.close();
+        assertThrows(IllegalStateException.class, store::len);
+        assertEquals("a", new String(open.next(), StandardCharsets.UTF_8));
+        assertEquals(1, Store.openObjects());
+        open.close();
+        assertEquals(0, Store.openObjects());
+    }
+
+    @Test
+    void aStreamOfKeysClosesItsIterator() {
+        try (Store store = Store.create(8, 0)) {
+            store.load("x=1\ny=2");
+            try (java.util.stream.Stream<byte[]> keys = store.iter().stream()) {
+                assertEquals(2, keys.count());
+            }
+            assertEquals(0, Iter.openObjects());
+        }
+    }
+
+    @Test
+    void anErrorObjectBecomesItsExceptionAndStatsMergeTakesAList() {
+        try (Store store = Store.create(8, 0)) {
+            TinykvException.SyntaxException syntax = assertThrows(TinykvException.SyntaxException.class,
+                    () -> store.load("a=1\nbad"));
+            assertEquals("line 2: no '=' in \"bad\"", syntax.getMessage());
+            assertEquals(6, syntax.code());
+            assertEquals(1, store.len(), "the lines before the failing one stay");
+
+            Stats one = store.stats();
+            Stats merged = Tinykv.statsMerge(List.of(one, one, one));
+            assertEquals(3 * one.entries(), merged.entries());
+            assertEquals(3 * one.bytes(), merged.bytes());
+            assertEquals(one.owner(), merged.owner());
+            assertEquals(0, Tinykv.statsMerge(List.of()).entries());
+        }
     }
 }
