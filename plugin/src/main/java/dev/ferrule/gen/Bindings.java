@@ -92,10 +92,15 @@ public final class Bindings {
                 tests.add(contractTests(model, safe, config));
             }
         }
-        model.cabi().ifPresent(cabi -> {
+        if (model.cabi().isPresent()) {
+            BindingModel.CAbiLayer cabi = model.cabi().get();
             sources.addAll(CAbiGenerator.generate(model, cabi));
             skipped.addAll(cabi.skipped());
-        });
+            if (config.contractTests()) {
+                tests.add(checkedSkips(CAbiContractTestGenerator.generate(model, cabi, config.contractSkips()),
+                        config));
+            }
+        }
         return new GenerationResult(List.copyOf(sources), List.copyOf(skipped), List.copyOf(tests),
                 model.natives().functions().stream().map(NativeFunction::symbol).toList(),
                 model.natives().considered(), model.natives().skipped());
@@ -118,7 +123,12 @@ public final class Bindings {
 
     private static GeneratedSource contractTests(BindingModel model, SafeLayer safe, GeneratorConfig config)
             throws GenerationException {
-        ContractTestGenerator.Suite suite = ContractTestGenerator.generate(model, safe, config.contractSkips());
+        return checkedSkips(ContractTestGenerator.generate(model, safe, config.contractSkips()), config);
+    }
+
+    /** The suite's source, once every case {@code <contractTestSkips>} names is one it has. */
+    private static GeneratedSource checkedSkips(ContractTestGenerator.Suite suite, GeneratorConfig config)
+            throws GenerationException {
         List<String> unknown = config.contractSkips().keySet().stream()
                 .filter(name -> !suite.caseNames().contains(name)).sorted().toList();
         if (!unknown.isEmpty()) {

@@ -27,6 +27,15 @@ public final class GeneratedJava {
      */
     public static Processes.Result compile(Collection<GeneratedSource> sources, Path work)
             throws IOException, InterruptedException {
+        return compile(sources, work, false);
+    }
+
+    /**
+     * As {@link #compile(Collection, Path)}; with {@code withTestClassPath}, against this test
+     * run's class path too, so that generated JUnit tests compile.
+     */
+    public static Processes.Result compile(Collection<GeneratedSource> sources, Path work, boolean withTestClassPath)
+            throws IOException, InterruptedException {
         Path javac = JdkLocator.javac(22).orElseThrow(() -> new AssertionError(
                 "no JDK 22+ found to compile generated FFM code; install one (see README requirements)"));
         Path root = work.resolve("src");
@@ -37,6 +46,9 @@ public final class GeneratedJava {
         }
         List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "22", "-Xlint:all", "-Werror",
                 "-d", work.resolve("classes").toString()));
+        if (withTestClassPath) {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        }
         try (Stream<Path> files = Stream.concat(Files.walk(root),
                 Files.walk(Path.of("../runtime/src/main/java").toAbsolutePath()))) {
             // The JUnit extension needs JUnit on the class path; generated code does not use it.

@@ -399,6 +399,37 @@ class CAbiSafeLayerTest {
     }
 
     @Test
+    void theContractTestsCoverNullsNulsEdgesAndTheObjectsLifecycle() throws Exception {
+        GeneratorConfig withContracts = new GeneratorConfig("org.acme.tinykv", "TinykvNative", List.of(), List.of(),
+                metadata(), true, Map.of("storeOpen_name_large", "the store keeps any name"), null);
+        GenerationResult result = Bindings.generate(model, withContracts);
+        String contract = result.testSources().get(0).content();
+        Path golden = Path.of("src/test/resources/golden/gen/TinykvContractTest.java.txt");
+        if (Boolean.getBoolean("ferrule.updateGolden")) {
+            Files.writeString(golden, contract, StandardCharsets.UTF_8);
+        }
+
+        assertThat(contract).isEqualTo(Files.readString(golden));
+        assertThat(contract).contains("void storeRemove_key_nul()", "void storePut_key_large()",
+                "void statsMerge_stats_empty()", "void storeLen_afterClose()", "void Store_otherThread()",
+                "void Iter_afterClose()", "void Store_closeTwice()")
+                .contains("@Disabled(\"the store keeps any name\")\n    void storeOpen_name_large()")
+                .doesNotContain("Store_closeRacingCalls");
+        String shared = Bindings.generate(model, new GeneratorConfig("org.acme.tinykv", "TinykvNative", List.of(),
+                List.of(), withObject("tinykv_store", new FerruleMetadata.ObjectMetadata(null, true)), true, Map.of(),
+                null)).testSources().get(0).content();
+        assertThat(shared).contains("void Store_closeRacingCalls()").doesNotContain("void Store_otherThread()");
+        List<GeneratedSource> all = new ArrayList<>(result.sources());
+        all.add(new GeneratedSource(result.testSources().get(0).path(), shared));
+        Processes.Result compiled = GeneratedJava.compile(all, work.resolve("contracts"), true);
+        assertThat(compiled.stdout() + compiled.stderr()).isEmpty();
+        assertThatThrownBy(() -> Bindings.generate(model, new GeneratorConfig("org.acme.tinykv", "TinykvNative",
+                List.of(), List.of(), metadata(), true, Map.of("storeOpen_nmae_large", "typo"), null)))
+                .isInstanceOf(GenerationException.class).hasMessageContaining("<contractTestSkips> names cases that"
+                        + " are not generated");
+    }
+
+    @Test
     void aShareableObjectIsNotConfined() throws Exception {
         FerruleMetadata shared = withObject("tinykv_store", new FerruleMetadata.ObjectMetadata(null, true));
 
