@@ -39,6 +39,8 @@ assert log =~ /Tests run: 9, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [
 // The generated contract tests of the safe layer: nulls, NULs, empty and large inputs, close and threads.
 assert log.contains('Generated contract tests in')
 assert log =~ /Tests run: 51, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvContractTest/
+// With Jazzer on the test path, a fuzz test per method that takes text or bytes, replayed as a regression test.
+assert log =~ /Tests run: 6, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvFuzzTest/
 assert log.contains('ABI tinykv-x86_64-unknown-linux-gnu against src/main/abi/tinykv-x86_64-unknown-linux-gnu.abi.json: binary 0 breaking, 0 potentially breaking, 0 compatible; Java source 0 breaking, 0 potentially breaking, 0 compatible')
 assert log =~ /Audit of tinykv-capi 0\.2\.0: 0 error\(s\), \d+ warning\(s\)/
 assert log.contains('BUILD SUCCESS')

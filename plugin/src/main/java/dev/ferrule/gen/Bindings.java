@@ -96,6 +96,9 @@ public final class Bindings {
             BindingModel.CAbiLayer cabi = model.cabi().get();
             sources.addAll(CAbiGenerator.generate(model, cabi));
             skipped.addAll(cabi.skipped());
+            if (config.fuzzDuration() != null) {
+                CAbiFuzzTestGenerator.generate(model, cabi, config.fuzzDuration()).ifPresent(tests::add);
+            }
             if (config.contractTests()) {
                 tests.add(checkedSkips(CAbiContractTestGenerator.generate(model, cabi, config.contractSkips()),
                         config));

@@ -10,7 +10,7 @@ import dev.ferrule.bind.BindingModel.CAbiLayer;
 import dev.ferrule.bind.BindingModel.CAbiMethod;
 import dev.ferrule.bind.BindingModel.CAbiObject;
 import dev.ferrule.bind.BindingModel.Param;
-import dev.ferrule.bind.BindingModel.RecordType;
+import dev.ferrule.gen.CAbiTestInputs.Setup;
 import dev.ferrule.bind.BindingModel.Role;
 import dev.ferrule.bind.Mapping;
 import java.util.ArrayList;
@@ -36,12 +36,14 @@ final class CAbiContractTestGenerator {
     private static final int LARGE_LIST = 1_000;
 
     private final CAbiLayer layer;
+    private final CAbiTestInputs inputs;
     private final ClassOrInterfaceDeclaration type;
     private final Map<String, String> skips;
     private final Set<String> names = new TreeSet<>();
 
     private CAbiContractTestGenerator(CAbiLayer layer, ClassOrInterfaceDeclaration type, Map<String, String> skips) {
         this.layer = layer;
+        this.inputs = new CAbiTestInputs(layer, true);
         this.type = type;
         this.skips = skips;
     }
@@ -96,7 +98,7 @@ final class CAbiContractTestGenerator {
 
     private void methodCases(CAbiMethod method) {
         List<Param> params = method.javaParams();
-        Optional<Setup> setup = setup(params);
+        Optional<Setup> setup = inputs.setup(params);
         if (setup.isEmpty()) {
             return;
         }
@@ -118,7 +120,7 @@ final class CAbiContractTestGenerator {
                 case STRING -> edges(method, setup.get(), i, prefix, "\"\"", "\"a\".repeat(" + LARGE_TEXT + ")");
                 case BYTES -> edges(method, setup.get(), i, prefix, "new byte[0]", "new byte[" + LARGE_BYTES + "]");
                 case LIST -> edges(method, setup.get(), i, prefix, "java.util.List.of()",
-                        "java.util.Collections.nCopies(" + LARGE_LIST + ", " + zero(mapping.target()) + ")");
+                        "java.util.Collections.nCopies(" + LARGE_LIST + ", " + inputs.zero(mapping.target()) + ")");
                 default -> {
                 }
             }
@@ -157,7 +159,7 @@ final class CAbiContractTestGenerator {
     // ---- objects ------------------------------------------------------------------------------------
 
     private void objectCases(CAbiObject object) {
-        Optional<Setup> made = make(object.name(), new ArrayList<>(), 0);
+        Optional<Setup> made = inputs.make(object.name(), new ArrayList<>(), 0);
         if (made.isEmpty()) {
             return;
         }
@@ -195,122 +197,6 @@ final class CAbiContractTestGenerator {
                 + " own$) { } } } catch (Throwable e$) { failures$.add(e$); } })); }"
                 + " start$.countDown(); " + self + ".close(); for (Thread thread$ : threads$) { thread$.join(); }"
                 + " Assertions.assertEquals(java.util.List.of(), failures$);");
-    }
-
-    /**
-     * Statements that make an object of {@code type} with ordinary arguments, after the objects
-     * its maker needs: a constructor, or a method of another object.
-     */
-    private Optional<Setup> make(String type, List<String> statements, int depth) {
-        if (depth > 3) {
-            return Optional.empty();
-        }
-        List<CAbiMethod> makers = layer.methods().stream().filter(m -> !m.result().isVoid()
-                && m.result().mapping().kind() == Mapping.Kind.OBJECT && m.result().mapping().target().equals(type))
-                .sorted((a, b) -> Integer.compare(a.javaParams().size(), b.javaParams().size())).toList();
-        for (CAbiMethod maker : makers) {
-            Optional<Setup> needs = setup(maker.javaParams(), statements, depth + 1);
-            if (needs.isPresent()) {
-                CAbiObject object = layer.object(type).orElseThrow();
-                String variable = variableOf(object) + "$" + needs.get().statements().size();
-                List<String> made = new ArrayList<>(needs.get().statements());
-                made.add(object.className() + " " + variable + " = made(() -> " + layer.className() + "."
-                        + maker.name() + "(" + String.join(", ", needs.get().args()) + "), \"" + object.className()
-                        + "\");");
-                List<String> closes = new ArrayList<>(needs.get().closes());
-                closes.add(0, variable);
-                return Optional.of(new Setup(made, closes, List.of(variable), false));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String variableOf(CAbiObject object) {
-        return Character.toLowerCase(object.className().charAt(0)) + object.className().substring(1);
-    }
-
-    private Optional<Setup> setup(List<Param> params) {
-        return setup(params, new ArrayList<>(), 0);
-    }
-
-    /** Ordinary arguments for {@code params}, with the statements that make the objects among them. */
-    private Optional<Setup> setup(List<Param> params, List<String> before, int depth) {
-        List<String> statements = new ArrayList<>(before);
-        List<String> closes = new ArrayList<>();
-        List<String> args = new ArrayList<>();
-        for (Param param : params) {
-            Mapping mapping = param.mapping();
-            if (mapping.kind() == Mapping.Kind.OBJECT) {
-                Optional<Setup> made = make(mapping.target(), statements, depth);
-                if (made.isEmpty()) {
-                    return Optional.empty();
-                }
-                statements = new ArrayList<>(made.get().statements());
-                closes.addAll(0, made.get().closes());
-                args.add(made.get().args().get(0));
-                continue;
-            }
-            Optional<String> value = ordinary(mapping);
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            args.add(value.get());
-        }
-        return Optional.of(new Setup(statements, closes, args, false));
-    }
-
-    /** An ordinary value of a mapping: small, valid, and not null. */
-    private Optional<String> ordinary(Mapping mapping) {
-        return switch (mapping.kind()) {
-            case VALUE -> Optional.of(switch (mapping.javaType()) {
-                case "long" -> "1L";
-                case "int" -> "1";
-                case "short" -> "(short) 1";
-                case "byte" -> "(byte) 1";
-                case "boolean" -> "true";
-                case "float" -> "1.0f";
-                default -> "1.0";
-            });
-            case C_STRING, STRING -> Optional.of("\"a\"");
-            case BYTES -> Optional.of("new byte[] {97}");
-            case LIST -> Optional.of("java.util.List.of(" + zero(mapping.target()) + ")");
-            case RECORD -> Optional.of(zero(mapping.target()));
-            case OPTIONAL -> Optional.of("null");
-            default -> Optional.empty();
-        };
-    }
-
-    /** A record whose fields are all zero. */
-    private String zero(String record) {
-        RecordType type = layer.record(record).orElseThrow();
-        return "new " + type.className() + "(" + type.fields().stream().map(f -> switch (f.mapping().kind()) {
-            case RECORD -> zero(f.mapping().target());
-            default -> switch (f.mapping().javaType()) {
-                case "long" -> "0L";
-                case "boolean" -> "false";
-                case "float" -> "0.0f";
-                case "double" -> "0.0";
-                case "short" -> "(short) 0";
-                case "byte" -> "(byte) 0";
-                default -> "0";
-            };
-        }).collect(Collectors.joining(", ")) + ")";
-    }
-
-    /**
-     * What a case runs first: objects made in order, closed in reverse in {@code finally}.
-     *
-     * @param closeFirst  close the first object before the case's body: the use-after-close cases
-     */
-    private record Setup(List<String> statements, List<String> closes, List<String> args, boolean closeFirst) {
-
-        Setup closingFirst() {
-            return new Setup(statements, closes, args, true);
-        }
-
-        String last() {
-            return args.get(args.size() - 1);
-        }
     }
 
     private void addCase(String name, Setup setup, String body) {

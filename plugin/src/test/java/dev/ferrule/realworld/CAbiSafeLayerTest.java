@@ -430,6 +430,22 @@ class CAbiSafeLayerTest {
     }
 
     @Test
+    void theFuzzTestsFeedEveryTextAndBytesParameter() throws Exception {
+        GeneratorConfig withFuzz = new GeneratorConfig("org.acme.tinykv", "TinykvNative", List.of(), List.of(),
+                metadata(), false, Map.of(), "5m");
+        String fuzz = Bindings.generate(model, withFuzz).testSources().get(0).content();
+        Path golden = Path.of("src/test/resources/golden/gen/TinykvFuzzTest.java.txt");
+        if (Boolean.getBoolean("ferrule.updateGolden")) {
+            Files.writeString(golden, fuzz, StandardCharsets.UTF_8);
+        }
+
+        assertThat(fuzz).isEqualTo(Files.readString(golden));
+        assertThat(fuzz).contains("void storePut(FuzzedDataProvider data)", "void storeLoad(FuzzedDataProvider data)",
+                "void hash(FuzzedDataProvider data)", "data.consumeLong(0L, 0xFFFF_FFFFL)")
+                .doesNotContain("void storeLen(", "void storeNew(");
+    }
+
+    @Test
     void aShareableObjectIsNotConfined() throws Exception {
         FerruleMetadata shared = withObject("tinykv_store", new FerruleMetadata.ObjectMetadata(null, true));
 
