@@ -31,16 +31,16 @@ assert !log.contains('Not bound:')
 assert log.contains('No safe method: tinykv_store_visit: raw-only by [package.metadata.ferrule]; use TinykvNative')
 def generated = new File(basedir, 'target/generated-sources/ferrule/org/acme/tinykv')
 assert generated.list().toList().sort() == ['Iter.java', 'Stats.java', 'Store.java', 'Tinykv.java',
-        'TinykvException.java', 'TinykvNative.java']
+        'TinykvException.java', 'TinykvNative.java', 'Version.java']
 // The module's test uses only the safe layer.
 def test = new File(basedir, 'src/test/java/org/acme/tinykv/TinykvTest.java').text
 assert !(test =~ /java\.lang\.foreign|Arena|MemorySegment|MethodHandle|TinykvNative/)
 assert log =~ /Tests run: 9, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvTest/
 // The generated contract tests of the safe layer: nulls, NULs, empty and large inputs, close and threads.
 assert log.contains('Generated contract tests in')
-assert log =~ /Tests run: 51, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvContractTest/
+assert log =~ /Tests run: 56, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvContractTest/
 // With Jazzer on the test path, a fuzz test per method that takes text or bytes, replayed as a regression test.
-assert log =~ /Tests run: 6, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvFuzzTest/
+assert log =~ /Tests run: 7, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvFuzzTest/
 assert log.contains('ABI tinykv-x86_64-unknown-linux-gnu against src/main/abi/tinykv-x86_64-unknown-linux-gnu.abi.json: binary 0 breaking, 0 potentially breaking, 0 compatible; Java source 0 breaking, 0 potentially breaking, 0 compatible')
 assert log =~ /Audit of tinykv-capi 0\.2\.0: 0 error\(s\), \d+ warning\(s\)/
 assert log.contains('BUILD SUCCESS')

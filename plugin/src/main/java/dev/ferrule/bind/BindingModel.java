@@ -450,7 +450,8 @@ public record BindingModel(Library library, String packageName, String rawClass,
         /** The parameters the Java method takes: all but the out-parameters. */
         public List<Param> javaParams() {
             return params.stream().filter(p -> p.mapping().kind() != Mapping.Kind.OUT
-                    && p.mapping().kind() != Mapping.Kind.ERROR_OUT).toList();
+                    && p.mapping().kind() != Mapping.Kind.ERROR_OUT && p.mapping().kind() != Mapping.Kind.BUFFER)
+                    .toList();
         }
     }
 

@@ -93,7 +93,7 @@ public final class BindingSnapshots {
     }
 
     private static ParamRecord param(Param param) {
-        boolean out = param.mapping().kind() == Mapping.Kind.OUT;
+        boolean out = param.mapping().javaType() == null;
         return new ParamRecord(param.name(), param.mapping().describe(), out ? null : param.mapping().javaType(),
                 source(param.source()));
     }

@@ -430,7 +430,7 @@ final class CAbiLayerBuilder {
     // ---- records and constants -----------------------------------------------------------------
 
     private Map<String, RecordType> records(Set<String> taken) {
-        ValueTypes values = new ValueTypes(carriers, Set.of(), null);
+        ValueTypes values = new ValueTypes(carriers, Set.of(), null, true);
         Set<String> all = new TreeSet<>();
         model.types().stream().map(AbiType::name).forEach(all::add);
         Map<String, String> classNames = new TreeMap<>();

@@ -58,6 +58,7 @@ final class CAbiMethodMapper {
         List<BindingModel.Param> params = new ArrayList<>();
         Result out = null;
         int errorOut = -1;
+        boolean buffer = false;
         String instanceOf = null;
         int last = raw.params().size() - 1;
         for (int i = 0; i <= last; i++) {
@@ -95,6 +96,22 @@ final class CAbiMethodMapper {
             }
             boolean pair = next != null && isLength(next) && c instanceof CType.Pointer pointer
                     && pointer.constPointee();
+            if ("buffer".equals(declared)) {
+                boolean fillable = c instanceof CType.Pointer pointer && !pointer.constPointee()
+                        && isByte(pointer.pointee()) && next != null && isLength(next);
+                if (!fillable) {
+                    throw new Undecidable("parameter '" + param.name() + "' is declared buffer but is not a mutable"
+                            + " byte pointer followed by its capacity", "correct the metadata");
+                }
+                if (buffer) {
+                    throw new Undecidable("it has more than one buffer", MethodMapper.metadataFix(function,
+                            "raw-only = true"));
+                }
+                buffer = true;
+                params.add(param(param, Mapping.buffer(), Source.METADATA, i, i + 1));
+                i++;
+                continue;
+            }
             if ("string".equals(declared) || "bytes".equals(declared)) {
                 if (!pair || !isByte(((CType.Pointer) c).pointee())) {
                     throw new Undecidable("parameter '" + param.name() + "' is declared " + declared + " but is not"
@@ -153,6 +170,17 @@ final class CAbiMethodMapper {
             params.add(param(param, typed(function, param, next), Source.RUST_TYPE, i));
         }
         Outcome outcome = errorOut >= 0 ? errorObjectOutcome(function, raw, out) : outcome(function, raw, meta, out);
+        if (buffer) {
+            // The result is the length the buffer needs; the bytes it holds are what Java gets.
+            boolean length = outcome.failure() == Failure.NEGATIVE || outcome.failure() == Failure.NONE
+                    && !outcome.result().isVoid() && outcome.result().mapping().kind() == Mapping.Kind.VALUE;
+            if (!length || out != null) {
+                throw new Undecidable("its buffer needs a result that is the length it filled or needs",
+                        MethodMapper.metadataFix(function, "returns = \"negative-status\"   # or \"value\""));
+            }
+            outcome = new Outcome(outcome.failure(), outcome.source(), new Result(Mapping.bytes(), Source.METADATA,
+                    -1));
+        }
         Optional<Owner> owner = owner(function, instanceOf, outcome.result());
         String local = local(function.symbol());
         return new CAbiMethod(raw.symbol(), JavaNames.identifier(JavaNames.lowerCamel(local)), owner,

@@ -53,7 +53,12 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
         /** The {@code *mut *mut E} a failed call writes its error object to; no Java parameter. */
         ERROR_OUT,
         /** {@code #[repr(C)]} structs as a pointer and a count: a {@code List} of records. */
-        LIST
+        LIST,
+        /**
+         * A caller-supplied output buffer and its capacity, which the call fills and answers with
+         * the length it needs; no Java parameter, the bytes are the result.
+         */
+        BUFFER
     }
 
     public Mapping(Kind kind, String javaType, String target, Carrier carrier) {
@@ -129,6 +134,14 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
         return new Mapping(Kind.CALLBACK, callback, callback, null);
     }
 
+    /**
+     * A record field that is a {@code char[N]} buffer holding a NUL-terminated string: a
+     * {@code String} of at most N - 1 UTF-8 bytes.
+     */
+    public static Mapping charArray(long length) {
+        return new Mapping(Kind.C_STRING, "String", null, Carrier.sequence(length, Carrier.of(Carrier.Kind.BYTE)));
+    }
+
     /** A C string parameter, or a result the library keeps. */
     public static Mapping cString() {
         return new Mapping(Kind.C_STRING, "String", null, null);
@@ -137,6 +150,10 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
     /** A C string result the caller owns and passes to {@code free} once read. */
     public static Mapping ownedCString(String free) {
         return new Mapping(Kind.C_STRING, "String", free, null);
+    }
+
+    public static Mapping buffer() {
+        return new Mapping(Kind.BUFFER, null, null, null);
     }
 
     public static Mapping errorOut(String errorType) {
@@ -164,7 +181,7 @@ public record Mapping(Kind kind, String javaType, String target, Carrier carrier
     public String describe() {
         String kindName = kind.name().toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
-            case STRING, BYTES, OUT, ERROR_OUT -> kindName;
+            case STRING, BYTES, OUT, ERROR_OUT, BUFFER -> kindName;
             case C_STRING -> target == null ? kindName : kindName + ":freed-by:" + target;
             case VALUE -> kindName + ":" + javaType;
             case OPTION -> kindName + ":" + inner.describe();

@@ -32,9 +32,17 @@ final class ValueTypes {
     /** What the crate declares: its records' unsigned fields are widened, as declared parameters are. */
     private final AbiModel.Declared declared;
 
+    /** Whether a {@code char[N]} field is text: a C ABI's fixed-size string buffer. */
+    private final boolean charArrays;
+
     ValueTypes(Carriers carriers, Set<String> takenNames, AbiModel.Declared declared) {
+        this(carriers, takenNames, declared, false);
+    }
+
+    ValueTypes(Carriers carriers, Set<String> takenNames, AbiModel.Declared declared, boolean charArrays) {
         this.carriers = carriers;
         this.declared = declared;
+        this.charArrays = charArrays;
         for (AbiType type : carriers.table().all()) {
             if (!takenNames.contains(type.name()) && type.kind() == TypeKind.ENUM
                     && Carriers.ofEnumRepr(type.repr()).isPresent()) {
@@ -82,6 +90,10 @@ final class ValueTypes {
         if (c.kind() == CType.Kind.STRUCT) {
             return recordOf(c).map(r -> Mapping.record(r.name(), false));
         }
+        if (charArrays && c instanceof CType.Array array && array.element() instanceof CType.Named named
+                && named.name().equals("char") && array.length() > 0) {
+            return Optional.of(Mapping.charArray(array.length()));
+        }
         return carriers.value(c).map(Mapping::value);
     }
 
@@ -122,7 +134,8 @@ final class ValueTypes {
             Mapping mapping = declaredUnsigned(struct.name(), field.name())
                     ? Mapping.unsigned(carriers.value(c).orElseThrow()) : fieldMapping(c).orElseThrow();
             // Packed structs put fields below their natural alignment; FFM needs the unaligned accessors then.
-            boolean unaligned = mapping.kind() != Mapping.Kind.RECORD && carriers.size(c) > 1
+            boolean unaligned = mapping.kind() != Mapping.Kind.RECORD && mapping.kind() != Mapping.Kind.C_STRING
+                    && carriers.size(c) > 1
                     && struct.align() < carriers.size(c);
             fields.add(new RecordField(field.name(), JavaNames.identifier(JavaNames.lowerCamel(field.name())),
                     mapping, field.offset(), unaligned, field.type().rust(), field.docs()));

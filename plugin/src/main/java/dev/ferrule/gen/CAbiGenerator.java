@@ -222,9 +222,7 @@ final class CAbiGenerator {
         if (method.result().isVoid()) {
             declaration.setBody(block(run(call)));
         } else {
-            String javaType = method.failure() == BindingModel.Failure.NEGATIVE
-                    ? method.result().mapping().carrier().javaType() : method.result().mapping().javaType();
-            declaration.setType(JavaTypes.type(javaType));
+            declaration.setType(JavaTypes.type(method.result().mapping().javaType()));
             declaration.setBody(block(ret(call)));
             doc.append("\n@return see {@link ").append(layer.className()).append("#").append(method.name())
                     .append("}");

@@ -19,6 +19,7 @@ import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -26,6 +27,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.UnknownType;
 import com.github.javaparser.ast.type.VoidType;
 import dev.ferrule.bind.BindingModel;
 import dev.ferrule.bind.BindingModel.CAbiLayer;
@@ -57,6 +59,8 @@ final class CAbiMethodBuilder {
     private static final String RESULT = "result$";
     private static final String ERROR = "error$";
     private static final String OK = "ok$";
+    private static final String BUFFER = "buffer$";
+    private static final String CAPACITY = "capacity$";
 
     private final CAbiLayer layer;
     private final String rawClass;
@@ -83,6 +87,11 @@ final class CAbiMethodBuilder {
                     prepare.add(declare(type("MemorySegment"), OUT, call(name(FRAME), "allocate",
                             outLayout(method.result().mapping()))));
                     args.add(name(OUT));
+                    continue;
+                }
+                case BUFFER -> {
+                    args.add(name(BUFFER));
+                    args.add(name(CAPACITY));
                     continue;
                 }
                 case ERROR_OUT -> {
@@ -214,7 +223,7 @@ final class CAbiMethodBuilder {
     }
 
     private static boolean usesFrame(CAbiMethod method) {
-        return !method.result().isVoid() && method.result().outParam() >= 0
+        return !method.result().isVoid() && method.result().outParam() >= 0 || fills(method)
                 || method.params().stream().anyMatch(p -> p.mapping().kind() == Mapping.Kind.ERROR_OUT);
     }
 
@@ -225,6 +234,10 @@ final class CAbiMethodBuilder {
         switch (method.failure()) {
             case STATUS -> body.addStatement(run(call(name(ERRORS), "checkStatus", downcall, status(), str(symbol))));
             case NEGATIVE -> {
+                if (fills(method)) {
+                    fill(declaration, body, call(name(ERRORS), "checkNonNegative", downcall, str(symbol)));
+                    return;
+                }
                 declaration.setType(JavaTypes.type(result.carrier()));
                 body.addStatement(ret(call(name(ERRORS), "checkNonNegative", downcall, str(symbol))));
                 return;
@@ -242,6 +255,10 @@ final class CAbiMethodBuilder {
                 }
             }
             default -> {
+                if (fills(method)) {
+                    fill(declaration, body, downcall);
+                    return;
+                }
                 if (result != null && method.result().outParam() < 0) {
                     declaration.setType(JavaTypes.type(result.javaType()));
                     body.addStatement(ret(JavaTypes.fromCarrier(result, downcall)));
@@ -292,6 +309,17 @@ final class CAbiMethodBuilder {
         declaration.setType(JavaTypes.type(result.javaType()));
         body.addStatement(ret(JavaTypes.fromCarrier(result, name(RESULT))));
         return true;
+    }
+
+    private static boolean fills(CAbiMethod method) {
+        return method.params().stream().anyMatch(p -> p.mapping().kind() == Mapping.Kind.BUFFER);
+    }
+
+    /** The bytes of a buffer the call fills, asked again with the length it needs when it was too small. */
+    private static void fill(MethodDeclaration declaration, BlockStmt body, Expression needed) {
+        declaration.setType(JavaTypes.type("byte[]"));
+        body.addStatement(ret(call(name("CArrays"), "filled", name(FRAME), new LambdaExpr(NodeList.nodeList(
+                new Parameter(new UnknownType(), BUFFER), new Parameter(new UnknownType(), CAPACITY)), needed))));
     }
 
     /** The object a method belongs to, which an object it returns keeps alive; null for a free function. */

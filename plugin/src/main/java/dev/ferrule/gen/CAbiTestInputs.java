@@ -135,6 +135,7 @@ final class CAbiTestInputs {
         RecordType type = layer.record(record).orElseThrow();
         return "new " + type.className() + "(" + type.fields().stream().map(f -> switch (f.mapping().kind()) {
             case RECORD -> zero(f.mapping().target());
+            case C_STRING -> "\"\"";
             default -> switch (f.mapping().javaType()) {
                 case "long" -> "0L";
                 case "boolean" -> "false";

@@ -150,7 +150,15 @@ final class ValueTypeGenerator {
             Mapping mapping = f.mapping();
             Expression at = new LongLiteralExpr(f.offset() + "L");
             Expression component = field(new ThisExpr(), javaName);
-            if (mapping.kind() == Mapping.Kind.RECORD) {
+            if (mapping.kind() == Mapping.Kind.C_STRING) {
+                // A char[N] buffer: the text up to its NUL, written back with one, refused when too long.
+                Expression slice = call(name("segment"), "asSlice", at, new LongLiteralExpr(mapping.carrier().count()
+                        + "L"));
+                reads.add(call(name("dev.ferrule.runtime.CStrings"), "readBuffer", slice));
+                writes.addStatement(run(call(name("dev.ferrule.runtime.CStrings"), "writeBuffer", slice.clone(),
+                        component, str(javaName))));
+                validation.addStatement(requireNonNull(javaName));
+            } else if (mapping.kind() == Mapping.Kind.RECORD) {
                 long size = records.apply(mapping.target()).size();
                 Expression slice = call(name("segment"), "asSlice", at, new LongLiteralExpr(size + "L"));
                 reads.add(call(name(mapping.javaType()), "read", slice));

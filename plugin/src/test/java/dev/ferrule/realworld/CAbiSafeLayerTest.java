@@ -172,7 +172,12 @@ class CAbiSafeLayerTest {
         CAbiMethod stats = method(layer, "tinykv_store_stats");
         assertThat(stats.result().mapping().describe()).isEqualTo("record:tinykv_stats");
         assertThat(stats.result().source()).as("a struct pointer named out").isEqualTo(Source.CONVENTION);
-        assertThat(layer.records()).singleElement().satisfies(record -> {
+        assertThat(method(layer, "tinykv_version_info").result().mapping().describe())
+                .as("Option<&mut tinykv_version> named out").isEqualTo("record:tinykv_version");
+        assertThat(layer.record("tinykv_version").orElseThrow().fields()).extracting(f -> f.javaName() + ":"
+                + f.mapping().javaType()).as("a char[16] field is text").containsExactly("major:int", "minor:int",
+                        "patch:int", "tag:String");
+        assertThat(layer.record("tinykv_stats")).get().satisfies(record -> {
             assertThat(record.className()).isEqualTo("Stats");
             assertThat(record.fields()).extracting(f -> f.javaName() + ":" + f.mapping().javaType())
                     .containsExactly("entries:long", "bytes:long", "hits:long", "misses:long", "owner:int",
@@ -256,6 +261,21 @@ class CAbiSafeLayerTest {
         assertThat(layer.objects()).extracting(BindingModel.CAbiObject::name).doesNotContain("tinykv_error");
         assertThat(layer.methods()).extracting(CAbiMethod::symbol).doesNotContain("tinykv_error_message",
                 "tinykv_error_code", "tinykv_error_free");
+    }
+
+    @Test
+    void aDeclaredBufferIsFilledAndItsBytesAreTheResult() throws Exception {
+        CAbiMethod get = method(layer(model, metadata()), "tinykv_store_get");
+
+        assertThat(get.params()).extracting(p -> p.mapping().describe() + ":" + p.natives()).containsExactly(
+                "object:tinykv_store:[0]", "bytes:[1, 2]", "buffer:[3, 4]");
+        assertThat(get.failure()).isEqualTo(Failure.NEGATIVE);
+        assertThat(get.result().mapping().javaType()).isEqualTo("byte[]");
+        FerruleMetadata wrong = withFunctions(Map.of("tinykv_store_get", new FerruleMetadata.FunctionMetadata(false,
+                false, Map.of("key", "buffer"), "negative-status")));
+        assertThatThrownBy(() -> layer(model, wrong)).isInstanceOfSatisfying(GenerationException.class, e ->
+                assertThat(e.problems()).singleElement().asString().startsWith("tinykv_store_get: parameter 'key' is"
+                        + " declared buffer but is not a mutable byte pointer followed by its capacity"));
     }
 
     @Test
@@ -374,7 +394,7 @@ class CAbiSafeLayerTest {
         List<GeneratedSource> safe = result.sources().stream().filter(s -> !s.path().endsWith("TinykvNative.java"))
                 .toList();
         assertThat(safe).extracting(s -> Path.of(s.path()).getFileName().toString()).containsExactlyInAnyOrder(
-                "Tinykv.java", "TinykvException.java", "Store.java", "Stats.java", "Iter.java");
+                "Tinykv.java", "TinykvException.java", "Store.java", "Stats.java", "Iter.java", "Version.java");
 
         Processes.Result compiled = GeneratedJava.compile(result.sources(), work.resolve("golden"));
         assertThat(compiled.stdout() + compiled.stderr()).isEmpty();

@@ -47,4 +47,36 @@ public final class CArrays {
         // The length comes from the library that owns the bytes; sizing its pointer is restricted.
         return pointer.reinterpret(length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
     }
+
+    /** A call that fills a caller-supplied buffer and returns the length the value needs. */
+    @FunctionalInterface
+    public interface Fill {
+        long fill(MemorySegment buffer, long capacity);
+    }
+
+    /** The first buffer's size: most values fit, and the call frame has room for it. */
+    static final long FIRST_CAPACITY = 256;
+
+    /**
+     * The bytes a call writes into a buffer the caller supplies, the way C APIs return values of
+     * any length: when the value needs more than the buffer holds, the call is made again with
+     * that length. A value that keeps growing between calls is given up on after a few tries.
+     */
+    public static byte[] filled(SegmentAllocator allocator, Fill fill) {
+        long capacity = FIRST_CAPACITY;
+        for (int attempt = 1; ; attempt++) {
+            MemorySegment buffer = allocator.allocate(capacity);
+            long needed = fill.fill(buffer, capacity);
+            if (needed < 0) {
+                throw new IllegalStateException("the library said it needs " + needed + " bytes");
+            }
+            if (needed <= capacity) {
+                return buffer.asSlice(0, needed).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            }
+            if (attempt == 4) {
+                throw new IllegalStateException("the value grew between 4 calls (" + needed + " bytes last)");
+            }
+            capacity = needed;
+        }
+    }
 }

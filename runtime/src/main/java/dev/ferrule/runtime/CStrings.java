@@ -63,4 +63,39 @@ public final class CStrings {
             free.accept(pointer);
         }
     }
+
+    /**
+     * The text in a fixed-size {@code char[N]} buffer: up to its first NUL, or all of it when
+     * there is none (C does not promise one). Bytes that are not UTF-8 become U+FFFD.
+     */
+    public static String readBuffer(MemorySegment buffer) {
+        long end = 0;
+        while (end < buffer.byteSize() && buffer.get(ValueLayout.JAVA_BYTE, end) != 0) {
+            end++;
+        }
+        return new String(buffer.asSlice(0, end).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@code text} into a fixed-size {@code char[N]} buffer with its NUL terminator, and
+     * zeroes the rest.
+     *
+     * @throws IllegalArgumentException when the text has a NUL, or its UTF-8 bytes and the NUL do
+     *                                  not fit: C would read other text than was written
+     */
+    public static void writeBuffer(MemorySegment buffer, String text, String field) {
+        byte[] bytes = Utf8.encode(text, field);
+        if (bytes.length + 1L > buffer.byteSize()) {
+            throw new IllegalArgumentException(field + " is " + bytes.length + " UTF-8 bytes; its C buffer holds "
+                    + (buffer.byteSize() - 1) + " and a NUL");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new IllegalArgumentException(field + " holds a NUL character at byte " + i
+                        + "; a C string ends at the first NUL");
+            }
+        }
+        buffer.fill((byte) 0);
+        MemorySegment.copy(bytes, 0, buffer, ValueLayout.JAVA_BYTE, 0, bytes.length);
+    }
 }

@@ -46,4 +46,45 @@ class CStringsTest {
             assertThat(freed).containsExactly(text.address());
         }
     }
+
+    @Test
+    void aFixedBufferHoldsTextUpToItsNulAndRefusesWhatDoesNotFit() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment tag = arena.allocate(8);
+            tag.fill((byte) 'x');
+
+            assertThat(CStrings.readBuffer(tag)).as("no NUL: all of it").isEqualTo("xxxxxxxx");
+            CStrings.writeBuffer(tag, "beta", "tag");
+            assertThat(CStrings.readBuffer(tag)).isEqualTo("beta");
+            assertThat(tag.get(ValueLayout.JAVA_BYTE, 7)).isZero();
+            CStrings.writeBuffer(tag, "1234567", "tag");
+            assertThat(CStrings.readBuffer(tag)).isEqualTo("1234567");
+            assertThatThrownBy(() -> CStrings.writeBuffer(tag, "12345678", "tag"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("tag is 8 UTF-8 bytes; its C buffer holds 7 and a NUL");
+            assertThatThrownBy(() -> CStrings.writeBuffer(tag, "a\0b", "tag"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tag holds a NUL");
+        }
+    }
+
+    @Test
+    void aBufferTooSmallForTheValueIsAskedForAgainWithTheLengthItNeeds() {
+        byte[] value = new byte[1000];
+        java.util.Arrays.fill(value, (byte) 7);
+        java.util.List<Long> capacities = new java.util.ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            byte[] got = CArrays.filled(arena, (buffer, capacity) -> {
+                capacities.add(capacity);
+                if (value.length <= capacity) {
+                    MemorySegment.copy(value, 0, buffer, ValueLayout.JAVA_BYTE, 0, value.length);
+                }
+                return value.length;
+            });
+            assertThat(got).isEqualTo(value);
+            assertThat(capacities).containsExactly(256L, 1000L);
+            assertThat(CArrays.filled(arena, (buffer, capacity) -> 0)).isEmpty();
+            assertThatThrownBy(() -> CArrays.filled(arena, (buffer, capacity) -> capacity + 1))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("grew between 4 calls");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.acme.tinykv;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,15 @@ class TinykvTest {
             assertEquals(ProcessHandle.current().pid(), stats.owner());
             assertEquals(Tinykv.OPEN_OVERWRITE, stats.flags());
 
+            assertArrayEquals(utf8("value 2"), store.get(utf8("k")));
+            assertEquals(1, store.stats().hits());
+            byte[] large = new byte[10_000];
+            java.util.Arrays.fill(large, (byte) 'x');
+            store.put(utf8("big"), large, 0);
+            assertArrayEquals(large, store.get(utf8("big")), "a value larger than the first buffer is asked again");
+            assertThrows(TinykvException.NotFoundException.class, () -> store.get(utf8("missing")));
+            store.remove("big");
+
             store.remove("k");
             assertEquals(0, store.len());
             assertTrue(store.id() > 0);
@@ -52,6 +62,7 @@ class TinykvTest {
     @Test
     void cStringsCrossBothWays() {
         assertEquals("0.2.0", Tinykv.version());
+        assertEquals(new Version(0, 2, 0, "capi"), Tinykv.versionInfo(), "a char[16] field is a String");
         try (Store store = Store.open("grüße", Tinykv.OPEN_CREATE | Tinykv.OPEN_OVERWRITE)) {
             assertEquals("grüße", store.name());
             store.put(utf8("greeting"), utf8("héllo"), 0);
