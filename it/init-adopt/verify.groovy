@@ -28,14 +28,14 @@ assert !snapshot.contains('"findings" : [ {') : 'the snapshot of the adopted cra
 assert log.contains('Generated org.acme.tinykv.TinykvNative and the safe layer org.acme.tinykv.Tinykv: 27 of 27'
         + ' exported function(s) bound in the raw layer')
 assert !log.contains('Not bound:')
-assert log.contains('No safe method: tinykv_store_visit: raw-only by [package.metadata.ferrule]; use TinykvNative')
+assert log.contains('No safe method: tinykv_store_set_logger: raw-only by [package.metadata.ferrule]; use TinykvNative')
 def generated = new File(basedir, 'target/generated-sources/ferrule/org/acme/tinykv')
 assert generated.list().toList().sort() == ['Iter.java', 'Stats.java', 'Store.java', 'Tinykv.java',
-        'TinykvException.java', 'TinykvNative.java', 'Version.java']
+        'TinykvException.java', 'TinykvNative.java', 'Version.java', 'VisitFn.java']
 // The module's test uses only the safe layer.
 def test = new File(basedir, 'src/test/java/org/acme/tinykv/TinykvTest.java').text
 assert !(test =~ /java\.lang\.foreign|Arena|MemorySegment|MethodHandle|TinykvNative/)
-assert log =~ /Tests run: 9, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvTest/
+assert log =~ /Tests run: 10, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvTest/
 // The generated contract tests of the safe layer: nulls, NULs, empty and large inputs, close and threads.
 assert log.contains('Generated contract tests in')
 assert log =~ /Tests run: 56, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [\d.]+ s -- in org.acme.tinykv.TinykvContractTest/

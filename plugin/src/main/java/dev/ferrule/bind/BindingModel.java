@@ -345,8 +345,17 @@ public record BindingModel(Library library, String packageName, String rawClass,
      * @param result       what the library gets back, as carried; null for none
      * @param resultJava   the same in its Java type (an unsigned number narrowed back from it)
      */
+    /**
+     * @param className    the functional interface: the Rust name, or for a C ABI the name without
+     *                     the library's prefix in UpperCamelCase ({@code VisitFn} of {@code tinykv_visit_fn})
+     */
     public record CallbackType(String name, String path, List<CallbackParam> params, CallbackParam userData,
-            Carrier result, String docs, Mapping resultJava) {
+            Carrier result, String docs, Mapping resultJava, String className) {
+
+        public CallbackType(String name, String path, List<CallbackParam> params, CallbackParam userData,
+                Carrier result, String docs, Mapping resultJava) {
+            this(name, path, params, userData, result, docs, resultJava, name);
+        }
 
         public CallbackType(String name, String path, List<CallbackParam> params, CallbackParam userData,
                 Carrier result, String docs) {
@@ -354,7 +363,11 @@ public record BindingModel(Library library, String packageName, String rawClass,
         }
     }
 
-    /** @param java the parameter in its Java type: for a declared crate, an unsigned number widened */
+    /**
+     * @param java the parameter in its Java type: for a declared crate, an unsigned number widened;
+     *             for a C ABI, bytes or text from a pointer and the length after it, or a C string;
+     *             null for a length the parameter before it took
+     */
     public record CallbackParam(String name, String javaName, Carrier carrier, Mapping java) {
 
         public CallbackParam(String name, String javaName, Carrier carrier) {
@@ -378,7 +391,8 @@ public record BindingModel(Library library, String packageName, String rawClass,
      */
     public record CAbiLayer(String prefix, String className, String exceptionClass, ErrorConvention errors,
             List<CAbiMethod> methods, List<CAbiObject> objects, List<ErrorClass> errorClasses,
-            List<RecordType> records, List<CAbiConstant> constants, List<String> skipped) {
+            List<RecordType> records, List<CAbiConstant> constants, List<CallbackType> callbacks,
+            List<String> skipped) {
 
         public Optional<CAbiObject> object(String name) {
             return objects.stream().filter(o -> o.name().equals(name)).findFirst();

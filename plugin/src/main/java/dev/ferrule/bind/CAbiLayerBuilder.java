@@ -134,7 +134,7 @@ final class CAbiLayerBuilder {
         List<RecordType> usedRecords = records.values().stream().filter(r -> used.contains(r.name())).toList();
         return new CAbiLayer(prefix, className, exceptionClass, errors, List.copyOf(methods),
                 List.copyOf(objects.values()), errorClasses, usedRecords, constants(natives),
-                List.copyOf(skipped));
+                List.copyOf(mapper.callbacks().values()), List.copyOf(skipped));
     }
 
     private static void usedRecord(Mapping mapping, Set<String> used) {

@@ -1,8 +1,11 @@
 package dev.ferrule.bind;
 
+import dev.ferrule.abi.AbiModel;
 import dev.ferrule.abi.AbiModel.AbiFunction;
+import dev.ferrule.abi.AbiModel.AbiType;
 import dev.ferrule.abi.AbiModel.Param;
 import dev.ferrule.abi.CType;
+import dev.ferrule.bind.BindingModel;
 import dev.ferrule.bind.BindingModel.CAbiMethod;
 import dev.ferrule.bind.BindingModel.CAbiObject;
 import dev.ferrule.bind.BindingModel.ErrorConvention;
@@ -38,6 +41,7 @@ final class CAbiMethodMapper {
     private final Map<String, CAbiObject> objects;
     private final Map<String, RecordType> records;
     private final ErrorConvention errors;
+    private final Map<String, BindingModel.CallbackType> callbacks = new java.util.TreeMap<>();
 
     CAbiMethodMapper(Carriers carriers, String prefix, Map<String, CAbiObject> objects,
             Map<String, RecordType> records, ErrorConvention errors) {
@@ -96,6 +100,11 @@ final class CAbiMethodMapper {
             }
             boolean pair = next != null && isLength(next) && c instanceof CType.Pointer pointer
                     && pointer.constPointee();
+            if ("callback".equals(declared)) {
+                params.add(param(param, callback(function, param, next), Source.METADATA, i, i + 1));
+                i++;
+                continue;
+            }
             if ("buffer".equals(declared)) {
                 boolean fillable = c instanceof CType.Pointer pointer && !pointer.constPointee()
                         && isByte(pointer.pointee()) && next != null && isLength(next);
@@ -189,6 +198,77 @@ final class CAbiMethodMapper {
     }
 
     private record Outcome(Failure failure, Source source, Result result) {
+    }
+
+    /** The callback types the mapped methods take, by Rust name. */
+    Map<String, BindingModel.CallbackType> callbacks() {
+        return callbacks;
+    }
+
+    /**
+     * A callback declared to be called only during the call, and the {@code void*} user data
+     * after it, by which the library names the call back to Java.
+     */
+    private Mapping callback(AbiFunction function, NativeParam param, NativeParam next) throws Undecidable {
+        CType c = param.type().c();
+        AbiType type = carriers.table().isCallback(c) ? carriers.table().type(c) : null;
+        boolean userData = next != null && next.type().c() instanceof CType.Pointer pointer
+                && pointer.pointee() instanceof CType.Void;
+        if (type == null || !userData) {
+            throw new Undecidable("parameter '" + param.name() + "' is declared callback but is not a callback type"
+                    + " followed by its void* user data", "correct the metadata");
+        }
+        List<AbiModel.Param> callbackParams = type.params();
+        if (callbackParams.isEmpty() || !(CType.parse(callbackParams.get(callbackParams.size() - 1).type().c())
+                instanceof CType.Pointer trailing && trailing.pointee() instanceof CType.Void)) {
+            throw new Undecidable("callback " + type.name() + " does not end with a void* user data parameter, so"
+                    + " the library cannot name the Java call it belongs to", MethodMapper.metadataFix(function,
+                    "raw-only = true"));
+        }
+        List<BindingModel.CallbackParam> javaParams = new ArrayList<>();
+        for (int i = 0; i < callbackParams.size() - 1; i++) {
+            AbiModel.Param p = callbackParams.get(i);
+            CType pc = CType.parse(p.type().c());
+            AbiModel.Param after = i + 2 < callbackParams.size() ? callbackParams.get(i + 1) : null;
+            String javaName = JavaNames.identifier(JavaNames.lowerCamel(p.name()));
+            boolean pair = after != null && pc instanceof CType.Pointer pointer && pointer.constPointee()
+                    && isByte(pointer.pointee()) && carriers.table().primitive(CType.parse(after.type().c()))
+                            .filter("usize"::equals).isPresent() && namesLengthOf(after.name(), p.name());
+            if (pair) {
+                javaParams.add(new BindingModel.CallbackParam(p.name(), javaName, Carrier.of(Carrier.Kind.ADDRESS),
+                        CAbiLayerBuilder.isCString(pc) ? Mapping.string() : Mapping.bytes()));
+                javaParams.add(new BindingModel.CallbackParam(after.name(), JavaNames.identifier(JavaNames
+                        .lowerCamel(after.name())), Carrier.of(Carrier.Kind.LONG), null));
+                i++;
+                continue;
+            }
+            if (CAbiLayerBuilder.isCString(pc)) {
+                javaParams.add(new BindingModel.CallbackParam(p.name(), javaName, Carrier.of(Carrier.Kind.ADDRESS),
+                        Mapping.cString()));
+                continue;
+            }
+            Optional<Mapping> value = valueMapping(carriers, pc);
+            if (value.isEmpty()) {
+                throw new Undecidable("callback " + type.name() + " passes '" + p.name() + "' (" + pc.spelling()
+                        + "), which has no safe Java type", MethodMapper.metadataFix(function, "raw-only = true"));
+            }
+            javaParams.add(new BindingModel.CallbackParam(p.name(), javaName, value.get().carrier(), value.get()));
+        }
+        AbiModel.Param last = callbackParams.get(callbackParams.size() - 1);
+        BindingModel.CallbackParam userDataParam = new BindingModel.CallbackParam(last.name(), JavaNames.identifier(
+                JavaNames.lowerCamel(last.name())), Carrier.of(Carrier.Kind.ADDRESS));
+        Optional<Mapping> result = type.returns() == null ? Optional.empty()
+                : valueMapping(carriers, CType.parse(type.returns().c()));
+        if (type.returns() != null && result.isEmpty()) {
+            throw new Undecidable("callback " + type.name() + " returns " + type.returns().c() + ", which has no"
+                    + " safe Java type", MethodMapper.metadataFix(function, "raw-only = true"));
+        }
+        String word = type.name().startsWith(prefix) ? type.name().substring(prefix.length()) : type.name();
+        String className = JavaNames.upperCamel(JavaNames.lowerCamel(word));
+        callbacks.put(type.name(), new BindingModel.CallbackType(type.name(), type.path(), List.copyOf(javaParams),
+                userDataParam, result.map(Mapping::carrier).orElse(null), type.docs(), result.orElse(null),
+                className));
+        return new Mapping(Mapping.Kind.CALLBACK, className, type.name(), null);
     }
 
     /**

@@ -62,7 +62,7 @@ public record FerruleMetadata(Map<String, FunctionMetadata> functions, Errors er
     private static final Set<String> ERROR_KEYS = Set.of("codes", "success", "last-error", "code-message",
             "error-type", "error-message", "error-code");
     private static final Set<String> OBJECT_KEYS = Set.of("release", "shareable", "next");
-    private static final Set<String> PARAM_KINDS = Set.of("string", "bytes", "out", "buffer");
+    private static final Set<String> PARAM_KINDS = Set.of("string", "bytes", "out", "buffer", "callback");
     private static final Set<String> RETURN_KINDS = Set.of("status", "value", "negative-status", "borrowed",
             "owned");
 

@@ -57,6 +57,7 @@ final class CAbiGenerator {
         sources.add(facade(model, layer));
         layer.records().forEach(r -> sources.add(ValueTypeGenerator.record(model.packageName(), model.rawClass(),
                 name -> layer.record(name).orElseThrow(), r)));
+        layer.callbacks().forEach(c -> sources.add(CallbackGenerator.functionalInterface(model.packageName(), c)));
         layer.objects().forEach(o -> sources.add(object(model, layer, o)));
         return sources;
     }
@@ -92,6 +93,11 @@ final class CAbiGenerator {
             type.addMember(methods.build(method));
         }
         layer.objects().stream().filter(o -> o.iterator().isPresent()).forEach(o -> type.addMember(methods.next(o)));
+        if (!layer.callbacks().isEmpty()) {
+            List.of("dev.ferrule.runtime.UpcallContext", "java.lang.invoke.MethodHandles",
+                    "java.lang.invoke.MethodType").forEach(unit::addImport);
+            CallbackGenerator.addTo(type, layer.callbacks(), model.rawClass());
+        }
         UsedImports.add(unit);
         return Printer.source(model.packageName(), layer.className(), unit);
     }

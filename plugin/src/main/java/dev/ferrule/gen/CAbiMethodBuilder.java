@@ -17,6 +17,11 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -60,6 +65,7 @@ final class CAbiMethodBuilder {
     private static final String ERROR = "error$";
     private static final String OK = "ok$";
     private static final String BUFFER = "buffer$";
+    private static final String CALLED = "called$";
     private static final String CAPACITY = "capacity$";
 
     private final CAbiLayer layer;
@@ -79,6 +85,7 @@ final class CAbiMethodBuilder {
         List<Statement> prepare = new ArrayList<>();
         List<Expression> args = new ArrayList<>();
         List<String> held = new ArrayList<>();
+        List<VariableDeclarationExpr> contexts = new ArrayList<>();
         for (Param param : method.params()) {
             String javaName = param.javaName();
             Mapping mapping = param.mapping();
@@ -88,6 +95,14 @@ final class CAbiMethodBuilder {
                             outLayout(method.result().mapping()))));
                     args.add(name(OUT));
                     continue;
+                }
+                case CALLBACK -> {
+                    contexts.add(new VariableDeclarationExpr(new VariableDeclarator(new ClassOrInterfaceType(null,
+                            new SimpleName("UpcallContext"), NodeList.nodeList(type(mapping.javaType()))),
+                            javaName + "$context", call(name("UpcallContext"), "open", new ClassExpr(type(
+                                    mapping.javaType())), name(javaName)))));
+                    args.add(field(name("Upcalls"), JavaNames.constant(mapping.target())));
+                    args.add(call(name("MemorySegment"), "ofAddress", call(name(javaName + "$context"), "id")));
                 }
                 case BUFFER -> {
                     args.add(name(BUFFER));
@@ -147,7 +162,20 @@ final class CAbiMethodBuilder {
                 args.toArray(Expression[]::new));
         BlockStmt body = new BlockStmt();
         prepare.forEach(body::addStatement);
+        if (!contexts.isEmpty()) {
+            // A Java exception in a callback comes first: it explains the result that follows.
+            NativeFunction raw = natives.function(method.symbol()).orElseThrow();
+            List<Statement> rethrows = contexts.stream().map(c -> run(call(name(c.getVariable(0).getNameAsString()),
+                    "rethrow"))).toList();
+            body.addStatement(declare(JavaTypes.type(raw.result().carrier()), CALLED, downcall));
+            rethrows.forEach(body::addStatement);
+            downcall = name(CALLED);
+        }
         addCall(method, declaration, body, downcall);
+        if (!contexts.isEmpty()) {
+            body = block(new TryStmt(new NodeList<Expression>(List.<Expression>copyOf(contexts)), body,
+                    new NodeList<>(), null));
+        }
         BlockStmt framed = prepare.isEmpty() && !usesFrame(method) ? body : inFrame(body);
         // Objects are held from the first to the last: each one's release waits for this call.
         for (int i = held.size() - 1; i >= 0; i--) {
@@ -392,6 +420,8 @@ final class CAbiMethodBuilder {
             switch (param.mapping().kind()) {
                 case C_STRING -> doc.append("\n{@code ").append(param.javaName()).append("} is copied as a"
                         + " NUL-terminated UTF-8 string for this call; a NUL character in it is refused.");
+                case CALLBACK -> doc.append("\n{@code ").append(param.javaName()).append("} runs only during this"
+                        + " call, on this thread; an exception it throws is rethrown here after the library returns.");
                 case STRING, BYTES, LIST -> doc.append("\n{@code ").append(param.javaName()).append("} is copied"
                         + " for this call; Java keeps ownership.");
                 default -> {

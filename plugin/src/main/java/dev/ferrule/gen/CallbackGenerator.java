@@ -54,7 +54,7 @@ final class CallbackGenerator {
 
     static GeneratedSource functionalInterface(String packageName, CallbackType callback) {
         CompilationUnit unit = new CompilationUnit(packageName);
-        ClassOrInterfaceDeclaration type = unit.addInterface(callback.name(), Modifier.Keyword.PUBLIC);
+        ClassOrInterfaceDeclaration type = unit.addInterface(callback.className(), Modifier.Keyword.PUBLIC);
         type.addMarkerAnnotation("FunctionalInterface");
         type.setJavadocComment(Javadocs.leading(callback.docs()) + "<p>Java side of callback {@code " + callback.path()
                 + "}. An exception thrown here is caught at the\nboundary and rethrown by the call that passed the"
@@ -64,6 +64,9 @@ final class CallbackGenerator {
         apply.setType(callback.resultJava() == null ? new VoidType() : JavaTypes.type(callback.resultJava().javaType()));
         StringBuilder javadoc = new StringBuilder("Called by the library.");
         for (CallbackParam param : callback.params()) {
+            if (param.java() == null) {
+                continue;
+            }
             apply.addParameter(new Parameter(JavaTypes.type(param.java().javaType()), param.javaName()));
             javadoc.append("\n@param ").append(param.javaName()).append(" as the library passes it");
         }
@@ -71,7 +74,7 @@ final class CallbackGenerator {
             javadoc.append("\n@return the result for the library");
         }
         apply.setJavadocComment(javadoc.toString());
-        return Printer.source(packageName, callback.name(), unit);
+        return Printer.source(packageName, callback.className(), unit);
     }
 
     /** Adds each callback's upcall target and the {@code Upcalls} holder of their stubs to the facade. */
@@ -108,7 +111,7 @@ final class CallbackGenerator {
     }
 
     private static String targetName(CallbackType callback) {
-        return "upcall" + callback.name();
+        return "upcall" + callback.className();
     }
 
     private static MethodDeclaration targetMethod(CallbackType callback) {
@@ -116,18 +119,25 @@ final class CallbackGenerator {
         MethodDeclaration method = new MethodDeclaration(NodeList.nodeList(Modifier.privateModifier(),
                 Modifier.staticModifier()), result, targetName(callback));
         List<Expression> args = new ArrayList<>();
-        for (CallbackParam param : allParams(callback)) {
+        List<CallbackParam> params = callback.params();
+        for (int i = 0; i < params.size(); i++) {
+            CallbackParam param = params.get(i);
             method.addParameter(JavaTypes.type(param.carrier()), "arg_" + param.javaName());
-            args.add(JavaTypes.fromCarrier(param.java(), name("arg_" + param.javaName())));
+            if (param.java() != null) {
+                args.add(fromLibrary(param, i + 1 < params.size() ? params.get(i + 1) : null));
+            }
         }
-        String userData = "arg_" + callback.userData().javaName();
-        args.remove(args.size() - 1);
+        method.addParameter(JavaTypes.type(callback.userData().carrier()), "arg_" + callback.userData().javaName());
+        // A C ABI's user data is a void*: the context's id as an address.
+        Expression userData = callback.userData().carrier().kind() == dev.ferrule.bind.Carrier.Kind.ADDRESS
+                ? call(name("arg_" + callback.userData().javaName()), "address")
+                : name("arg_" + callback.userData().javaName());
         ClassOrInterfaceType contextType = new ClassOrInterfaceType(null, new SimpleName("UpcallContext"),
-                NodeList.nodeList(type(callback.name())));
+                NodeList.nodeList(type(callback.className())));
         Expression invoke = call(call(name("context$"), "callback"), "apply", args.toArray(Expression[]::new));
         if (callback.resultJava() != null) {
             // An out-of-range answer throws here, inside the try: the call fails with it, as with any throw.
-            invoke = JavaTypes.toCarrier(callback.resultJava(), invoke, "the result of " + callback.name());
+            invoke = JavaTypes.toCarrier(callback.resultJava(), invoke, "the result of " + callback.className());
         }
         BlockStmt body = result instanceof VoidType ? block(run(invoke)) : block(ret(invoke));
         BlockStmt onFailure = block(run(call(name("context$"), "fail", name("thrown$"))));
@@ -136,19 +146,37 @@ final class CallbackGenerator {
             onFailure.addStatement(ret(failureValue(result)));
         }
         method.setBody(block(
-                declare(contextType, "context$", call(name("UpcallContext"), "find", name(userData),
-                        new ClassExpr(type(callback.name())))),
+                declare(contextType, "context$", call(name("UpcallContext"), "find", userData,
+                        new ClassExpr(type(callback.className())))),
                 // Not a call in progress: a stale or made-up user_data must not reach any callback.
                 when(Ast.binary(name("context$"), BinaryExpr.Operator.EQUALS, new NullLiteralExpr()), refuse),
                 new TryStmt(body, NodeList.nodeList(new CatchClause(new Parameter(type("Throwable"), "thrown$"),
                         onFailure)), null)));
-        method.setJavadocComment("Runs the {@link " + callback.name() + "} of the call that {@code user_data} names;"
+        method.setJavadocComment("Runs the {@link " + callback.className() + "} of the call that {@code user_data}"
+                + " names;"
                 + " nothing escapes it.\n"
                 + allParams(callback).stream().map(p -> "\n@param arg_" + p.javaName() + " from the library")
                         .reduce("", String::concat)
                 + (result instanceof VoidType ? "" : "\n@return the callback's result, or -1 when it threw or"
                         + " user_data names no call"));
         return method;
+    }
+
+    /**
+     * A parameter as Java gets it: a value widened as declared, bytes or text copied from a
+     * pointer and the length after it, or a C string copied; the library keeps its memory.
+     */
+    private static Expression fromLibrary(CallbackParam param, CallbackParam next) {
+        Expression value = name("arg_" + param.javaName());
+        return switch (param.java().kind()) {
+            case BYTES -> call(name("CArrays"), "copy", value, name("arg_" + next.javaName()));
+            case STRING -> call(name("Utf8"), "decode", call(name("CArrays"), "copy", value,
+                    name("arg_" + next.javaName())));
+            case C_STRING -> new com.github.javaparser.ast.expr.ConditionalExpr(Ast.binary(call(value, "address"),
+                    BinaryExpr.Operator.EQUALS, Ast.longLiteral(0)), new NullLiteralExpr(), call(name("CStrings"),
+                            "read", value.clone()));
+            default -> JavaTypes.fromCarrier(param.java(), value);
+        };
     }
 
     private static Expression failureValue(Type result) {

@@ -279,6 +279,26 @@ class CAbiSafeLayerTest {
     }
 
     @Test
+    void aDeclaredCallbackIsAFunctionalInterfaceWithItsUserDataHidden() throws Exception {
+        CAbiLayer layer = layer(model, metadata());
+
+        CAbiMethod visit = method(layer, "tinykv_store_visit");
+        assertThat(visit.params()).extracting(p -> p.mapping().describe() + ":" + p.natives()).containsExactly(
+                "object:tinykv_store:[0]", "callback:tinykv_visit_fn:[1, 2]");
+        assertThat(visit.failure()).isEqualTo(Failure.NEGATIVE);
+        assertThat(layer.callbacks()).singleElement().satisfies(callback -> {
+            assertThat(callback.className()).isEqualTo("VisitFn");
+            assertThat(callback.params()).extracting(p -> p.name() + ":" + (p.java() == null ? "-"
+                    : p.java().javaType())).containsExactly("key:byte[]", "key_len:-", "value:byte[]", "value_len:-");
+            assertThat(callback.resultJava().javaType()).isEqualTo("int");
+        });
+        FerruleMetadata logger = withFunctions(Map.of("tinykv_store_set_logger", new FerruleMetadata.FunctionMetadata(
+                false, false, Map.of("logger", "callback"), null)));
+        assertThat(layer(model, logger).callbacks()).extracting(BindingModel.CallbackType::className)
+                .as("a logger is as declarable, with a C string").contains("LogFn");
+    }
+
+    @Test
     void structsBeforeTheirCountAreAListOfRecords() throws Exception {
         CAbiLayer layer = layer(model, metadata());
 
@@ -394,7 +414,8 @@ class CAbiSafeLayerTest {
         List<GeneratedSource> safe = result.sources().stream().filter(s -> !s.path().endsWith("TinykvNative.java"))
                 .toList();
         assertThat(safe).extracting(s -> Path.of(s.path()).getFileName().toString()).containsExactlyInAnyOrder(
-                "Tinykv.java", "TinykvException.java", "Store.java", "Stats.java", "Iter.java", "Version.java");
+                "Tinykv.java", "TinykvException.java", "Store.java", "Stats.java", "Iter.java", "Version.java",
+                "VisitFn.java");
 
         Processes.Result compiled = GeneratedJava.compile(result.sources(), work.resolve("golden"));
         assertThat(compiled.stdout() + compiled.stderr()).isEmpty();

@@ -192,4 +192,24 @@ class TinykvTest {
             assertEquals(0, Tinykv.statsMerge(List.of()).entries());
         }
     }
+
+    @Test
+    void aVisitorSeesEveryEntryAndItsExceptionComesBack() {
+        try (Store store = Store.create(8, 0)) {
+            store.load("b=2\na=1");
+            List<String> seen = new ArrayList<>();
+            int visited = store.visit((key, value) -> {
+                seen.add(new String(key, StandardCharsets.UTF_8) + "=" + new String(value, StandardCharsets.UTF_8));
+                return 0;
+            });
+            assertEquals(2, visited);
+            assertEquals(List.of("a=1", "b=2"), seen);
+            assertEquals(1, store.visit((key, value) -> 1), "non-zero stops the visit");
+
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.visit((key, value) -> {
+                throw new IllegalStateException("from the visitor");
+            }));
+            assertEquals("from the visitor", thrown.getMessage());
+        }
+    }
 }
