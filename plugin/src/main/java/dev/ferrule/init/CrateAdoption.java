@@ -30,7 +30,15 @@ public final class CrateAdoption {
     }
 
     /** The adopted crate, as its Cargo.toml describes it. */
-    public record Crate(String name, String version, String libName) {
+    /**
+     * @param safeLayer  whether the bindings get a safe layer: the crate uses ferrule-ffi, or its
+     *                   {@code [package.metadata.ferrule]} asks for one
+     */
+    public record Crate(String name, String version, String libName, boolean safeLayer) {
+
+        public Crate(String name, String version, String libName) {
+            this(name, version, libName, true);
+        }
     }
 
     /**
@@ -65,6 +73,11 @@ public final class CrateAdoption {
                 pomChanges.forEach(change -> lines.add("  " + change));
             } else if (!written.contains(Path.of("pom.xml"))) {
                 lines.add("pom.xml already uses ferrule-maven-plugin and was left alone.");
+            }
+            if (!crate.safeLayer()) {
+                lines.add("The crate neither uses ferrule-ffi nor has [package.metadata.ferrule] errors or objects,"
+                        + " so its bindings are the raw layer only. A few declared lines give it a safe layer of"
+                        + " classes, strings and typed exceptions: see the site page \"Existing C ABIs\".");
             }
             lines.add("Next: mvn verify (builds the crate, generates the bindings in " + packageName + ", runs cargo"
                     + " test, checks the ABI and audits the boundary). No Java test was written: call the generated"
@@ -117,7 +130,10 @@ public final class CrateAdoption {
         String name = pkg.path("name").asText();
         String libName = toml.path("lib").path("name").asText(name.replace('-', '_'));
         String version = pkg.path("version").isTextual() ? pkg.path("version").asText() : "(workspace version)";
-        return new Crate(name, version, libName);
+        JsonNode metadata = pkg.path("metadata").path("ferrule");
+        boolean asks = metadata.path("safe-layer").asBoolean(metadata.has("errors") || metadata.has("objects"));
+        boolean ferruleFfi = toml.path("dependencies").has("ferrule-ffi");
+        return new Crate(name, version, libName, asks || ferruleFfi);
     }
 
     /** Writes or edits the POM; the crate is not touched. */

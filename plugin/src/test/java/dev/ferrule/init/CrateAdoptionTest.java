@@ -44,7 +44,7 @@ class CrateAdoptionTest {
 
         CrateAdoption.Result result = CrateAdoption.write(request(crate, false), CrateAdoption.inspect(crate));
 
-        assertThat(result.crate()).isEqualTo(new CrateAdoption.Crate("tinykv-capi", "0.2.0", "tinykv"));
+        assertThat(result.crate()).isEqualTo(new CrateAdoption.Crate("tinykv-capi", "0.2.0", "tinykv", false));
         assertThat(result.written()).containsExactly(Path.of("pom.xml"));
         assertThat(Files.readString(dir.resolve("pom.xml"))).contains("<packageName>org.acme.tinykv</packageName>",
                 "<goal>check-abi</goal>", "<goal>audit</goal>", "the Rust crate in src/main/rust.")
@@ -58,9 +58,24 @@ class CrateAdoptionTest {
                 .containsExactly("Adopted crate tinykv-capi 0.2.0 (library tinykv) in src/main/rust for org.acme:kv,"
                                 + " bindings in package org.acme.tinykv. The crate's files were left as they are.",
                         "Wrote:", "  pom.xml", "  src/main/abi/tinykv-x86_64-unknown-linux-gnu.abi.json",
+                        "The crate neither uses ferrule-ffi nor has [package.metadata.ferrule] errors or objects, so"
+                                + " its bindings are the raw layer only. A few declared lines give it a safe layer"
+                                + " of classes, strings and typed exceptions: see the site page \"Existing C"
+                                + " ABIs\".",
                         "Next: mvn verify (builds the crate, generates the bindings in org.acme.tinykv, runs cargo"
                                 + " test, checks the ABI and audits the boundary). No Java test was written: call"
                                 + " the generated classes from your own tests. Commit src/main/abi.");
+    }
+
+    @Test
+    void aCrateThatDeclaresItsErrorsGetsNoHintAboutTheSafeLayer() throws Exception {
+        Path crate = crate("src/main/rust", CDYLIB + "\n[package.metadata.ferrule.errors]\ncodes = \"KV_ERR_\"\n");
+
+        CrateAdoption.Crate inspected = CrateAdoption.inspect(crate);
+
+        assertThat(inspected.safeLayer()).isTrue();
+        assertThat(CrateAdoption.write(request(crate, false), inspected).summary(List.of()))
+                .noneMatch(line -> line.contains("raw layer only"));
     }
 
     @Test
