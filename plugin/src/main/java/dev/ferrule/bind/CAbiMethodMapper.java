@@ -3,7 +3,6 @@ package dev.ferrule.bind;
 import dev.ferrule.abi.AbiModel;
 import dev.ferrule.abi.AbiModel.AbiFunction;
 import dev.ferrule.abi.AbiModel.AbiType;
-import dev.ferrule.abi.AbiModel.Param;
 import dev.ferrule.abi.CType;
 import dev.ferrule.bind.BindingModel;
 import dev.ferrule.bind.BindingModel.CAbiMethod;
@@ -53,12 +52,7 @@ final class CAbiMethodMapper {
     }
 
     CAbiMethod map(AbiFunction function, NativeFunction raw, FunctionMetadata meta) throws Undecidable {
-        for (String named : meta.params().keySet()) {
-            if (function.params().stream().noneMatch(p -> p.name().equals(named))) {
-                throw new Undecidable("[package.metadata.ferrule] names a parameter '" + named + "' it does not have",
-                        "use one of " + function.params().stream().map(Param::name).toList());
-            }
-        }
+        MethodMapper.checkNamedParams(function, meta);
         List<BindingModel.Param> params = new ArrayList<>();
         Result out = null;
         int errorOut = -1;

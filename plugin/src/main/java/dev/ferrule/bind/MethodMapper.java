@@ -52,12 +52,7 @@ final class MethodMapper {
      */
     Method map(AbiFunction function, NativeFunction raw, String local, FunctionMetadata meta) throws Undecidable {
         Decision status = status(function, raw, meta);
-        for (String named : meta.params().keySet()) {
-            if (function.params().stream().noneMatch(p -> p.name().equals(named))) {
-                throw new Undecidable("[package.metadata.ferrule] names a parameter '" + named + "' it does not have",
-                        "use one of " + function.params().stream().map(Param::name).toList());
-            }
-        }
+        checkNamedParams(function, meta);
         List<BindingModel.Param> params = new ArrayList<>();
         Result out = null;
         int last = raw.params().size() - 1;
@@ -214,6 +209,16 @@ final class MethodMapper {
 
     private static BindingModel.Param param(NativeParam first, Mapping mapping, Source source, Integer... natives) {
         return new BindingModel.Param(first.name(), first.javaName(), mapping, source, List.of(natives));
+    }
+
+    /** Metadata about a parameter the function does not have is misspelt or stale. */
+    static void checkNamedParams(AbiFunction function, FunctionMetadata meta) throws Undecidable {
+        for (String named : meta.params().keySet()) {
+            if (function.params().stream().noneMatch(p -> p.name().equals(named))) {
+                throw new Undecidable("[package.metadata.ferrule] names a parameter '" + named + "' it does not have",
+                        "use one of " + function.params().stream().map(Param::name).toList());
+            }
+        }
     }
 
     static String metadataFix(AbiFunction function, String entry) {

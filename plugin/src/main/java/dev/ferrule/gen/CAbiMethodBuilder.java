@@ -58,8 +58,7 @@ import java.util.List;
 final class CAbiMethodBuilder {
 
     static final String ERRORS = "ERRORS";
-    private static final String FRAME = "frame$";
-    private static final String MARK = "mark$";
+    private static final String FRAME = SafeMethodBuilder.FRAME;
     private static final String OUT = "out$";
     private static final String RESULT = "result$";
     private static final String ERROR = "error$";
@@ -390,23 +389,12 @@ final class CAbiMethodBuilder {
         };
     }
 
-    /** The thread's call frame for the call's temporaries, reset in {@code finally}. */
     private static BlockStmt inFrame(BlockStmt body) {
-        return block(declare(type("CallFrame"), FRAME, call(name("CallFrame"), "current")),
-                declare(PrimitiveType.longType(), MARK, call(name(FRAME), "mark")),
-                new TryStmt(body, new NodeList<>(), block(run(call(name(FRAME), "reset", name(MARK))))));
+        return SafeMethodBuilder.inFrame(body);
     }
 
     private String javadoc(CAbiMethod method, MethodDeclaration declaration) {
-        StringBuilder doc = new StringBuilder();
-        String rustDocs = method.docs() == null ? "" : method.docs().strip();
-        int safety = rustDocs.indexOf("# Safety");
-        if (safety >= 0) {
-            rustDocs = rustDocs.substring(0, safety).strip();
-        }
-        if (!rustDocs.isEmpty()) {
-            doc.append(Javadocs.escape(rustDocs)).append("\n\n");
-        }
+        StringBuilder doc = new StringBuilder(Javadocs.withoutSafetyDuties(method.docs()));
         doc.append("<p>Calls {@code ").append(method.symbol()).append("}");
         doc.append(switch (method.failure()) {
             case STATUS -> "; a status other than " + status() + " throws {@link " + layer.exceptionClass() + "}";

@@ -20,4 +20,17 @@ final class Javadocs {
     static String leading(String rustDocs) {
         return rustDocs == null || rustDocs.isBlank() ? "" : escape(rustDocs.strip()) + "\n\n";
     }
+
+    /**
+     * A method's Rust docs as the opening paragraph of its safe wrapper's Javadoc, without their
+     * "# Safety" duties: those are what the wrapper discharges, so they do not apply to its caller.
+     */
+    static String withoutSafetyDuties(String rustDocs) {
+        String docs = rustDocs == null ? "" : rustDocs.strip();
+        int safety = docs.indexOf("# Safety");
+        if (safety >= 0) {
+            docs = docs.substring(0, safety).strip();
+        }
+        return docs.isEmpty() ? "" : escape(docs) + "\n\n";
+    }
 }

@@ -358,7 +358,7 @@ final class SafeMethodBuilder {
      * Runs {@code body} with the thread's {@code CallFrame} for its temporaries, reset in
      * {@code finally}: no {@code malloc}, no session, so a fast downcall stays fast.
      */
-    private static BlockStmt inFrame(BlockStmt body) {
+    static BlockStmt inFrame(BlockStmt body) {
         return block(declare(type("CallFrame"), FRAME, call(name("CallFrame"), "current")),
                 declare(PrimitiveType.longType(), MARK, call(name(FRAME), "mark")),
                 new TryStmt(body, new NodeList<>(), block(run(call(name(FRAME), "reset", name(MARK))))));
@@ -366,16 +366,7 @@ final class SafeMethodBuilder {
 
     /** The Javadoc's text: the Rust docs without their safety duties, then the call's contract. */
     private String description(Method method) {
-        StringBuilder doc = new StringBuilder();
-        String rustDocs = method.docs() == null ? "" : method.docs().strip();
-        // The raw function's "# Safety" duties are what this wrapper discharges; they do not apply here.
-        int safety = rustDocs.indexOf("# Safety");
-        if (safety >= 0) {
-            rustDocs = rustDocs.substring(0, safety).strip();
-        }
-        if (!rustDocs.isEmpty()) {
-            doc.append(Javadocs.escape(rustDocs)).append("\n\n");
-        }
+        StringBuilder doc = new StringBuilder(Javadocs.withoutSafetyDuties(method.docs()));
         doc.append("<p>Calls {@code ").append(method.symbol()).append("}; throws {@link ")
                 .append(safe.exceptionClass()).append("} when it fails.");
         for (Param param : method.params()) {

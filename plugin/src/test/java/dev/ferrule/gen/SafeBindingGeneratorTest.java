@@ -179,7 +179,19 @@ class SafeBindingGeneratorTest {
         assertThatThrownBy(() -> metadata("{\"functions\":{\"f\":{\"critical\":\"yes\"}}}"))
                 .hasMessageContaining("critical must be true or false");
         assertThatThrownBy(() -> metadata("{\"functions\":{\"f\":{\"params\":{\"p\":\"owned\"}}}}"))
-                .hasMessageContaining("allowed: [bytes, out, string]");
+                .hasMessageContaining("allowed: [buffer, bytes, callback, out, string]");
+        assertThatThrownBy(() -> metadata("{\"errors\":{\"code\":\"E_\"}}"))
+                .hasMessageContaining("[package.metadata.ferrule.errors] in Cargo.toml has unknown key(s) [code]");
+        assertThatThrownBy(() -> metadata("{\"objects\":{\"db\":{\"shareable\":\"yes\"}}}"))
+                .hasMessageContaining("shareable must be true or false");
+        assertThatThrownBy(() -> metadata("{\"functions\":{\"f\":{\"returns\":\"owned\"}}}"))
+                .hasMessageContaining("returns = \"owned\" and free = \"<function>\" go together");
+        assertThatThrownBy(() -> metadata("{\"errors\":{\"error-type\":\"e\"}}"))
+                .hasMessageContaining("error-type and error-message go together");
+        assertThat(metadata("{\"functions\":{\"f\":{\"critical\":true}}}").safeLayer())
+                .as("functions alone ask for no C-ABI safe layer").isFalse();
+        assertThat(metadata("{\"errors\":{\"codes\":\"E_\"}}").safeLayer()).isTrue();
+        assertThat(metadata("{\"errors\":{\"codes\":\"E_\"},\"safe-layer\":false}").safeLayer()).isFalse();
         assertThatThrownBy(() -> metadata("{\"handles\":{}}")).hasMessageContaining("unknown key(s) [handles]");
         JsonNode missing = Json.parse("{}").path("ferrule");
         assertThat(FerruleMetadata.parse(missing, "Cargo.toml")).isEqualTo(FerruleMetadata.NONE);
