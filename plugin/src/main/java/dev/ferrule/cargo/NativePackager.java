@@ -29,10 +29,11 @@ public final class NativePackager {
         Path buildInfo = dir.resolve(BUILD_INFO_FILE);
         try {
             Files.createDirectories(dir);
-            AtomicFiles.copy(builtLibrary, library, stateDir);
-            AtomicFiles.write(sha, (info.sha256() + "  " + info.library() + "\n").getBytes(StandardCharsets.US_ASCII),
-                    stateDir);
-            AtomicFiles.write(buildInfo, Json.prettyBytes(info), stateDir);
+            // Unchanged files keep their timestamps, so a no-op build does not rebuild the jar.
+            AtomicFiles.copyIfChanged(builtLibrary, library, stateDir);
+            AtomicFiles.writeIfChanged(sha, (info.sha256() + "  " + info.library() + "\n")
+                    .getBytes(StandardCharsets.US_ASCII), stateDir);
+            AtomicFiles.writeIfChanged(buildInfo, Json.prettyBytes(info), stateDir);
         } catch (IOException e) {
             throw new CargoException(CargoException.Kind.BUILD_FAILED,
                     "Could not write the native library to " + dir + ": " + e.getMessage(), e);
@@ -52,7 +53,7 @@ public final class NativePackager {
         }
         BuildInfo info = packaged.buildInfo().withAbiFingerprint(fingerprint);
         try {
-            AtomicFiles.write(packaged.buildInfoFile(), Json.prettyBytes(info), stateDir);
+            AtomicFiles.writeIfChanged(packaged.buildInfoFile(), Json.prettyBytes(info), stateDir);
         } catch (IOException e) {
             throw new CargoException(CargoException.Kind.BUILD_FAILED,
                     "Could not write " + packaged.buildInfoFile() + ": " + e.getMessage(), e);

@@ -40,6 +40,34 @@ public final class AtomicFiles {
         replace(target, stateDir, temp -> Files.write(temp, bytes));
     }
 
+    /**
+     * As {@link #write}, unless {@code target} already holds exactly {@code bytes}: an unchanged
+     * file keeps its timestamp, so Maven's up-to-date checks (the jar plugin's) see nothing new.
+     *
+     * @return whether the file was written
+     */
+    public static boolean writeIfChanged(Path target, byte[] bytes, Path stateDir) throws IOException {
+        if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+                && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+            return false;
+        }
+        write(target, bytes, stateDir);
+        return true;
+    }
+
+    /**
+     * As {@link #copy}, unless {@code target} already holds the same bytes as {@code source}.
+     *
+     * @return whether the file was copied
+     */
+    public static boolean copyIfChanged(Path source, Path target, Path stateDir) throws IOException {
+        if (Files.isRegularFile(target) && Files.mismatch(source, target) == -1) {
+            return false;
+        }
+        copy(source, target, stateDir);
+        return true;
+    }
+
     public static void copy(Path source, Path target, Path stateDir) throws IOException {
         replace(target, stateDir, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
     }
