@@ -36,7 +36,12 @@ suite() {
 suite call-overhead "${quick[@]}"
 suite build-costs "${quick[@]}"
 suite audit "${quick[@]}"
+compared=("$here/results/call-overhead$suffix.json" "$here/results/build-costs$suffix.json")
 if [ ${#quick[@]} -eq 0 ]; then
+  # Instruction counts under valgrind take ten minutes, too long for CI's quick subset.
+  printf '\n=== call-overhead instruction counts (full)\n'
+  bash "$here/call-overhead/callgrind.sh"
+  compared+=("$here/results/call-overhead-callgrind.json")
   # Covered in less depth by the two suites above; only the full run repeats them.
   suite ffm-calls
   suite abi-extraction
@@ -44,5 +49,5 @@ if [ ${#quick[@]} -eq 0 ]; then
 fi
 
 printf '\n=== comparison with the committed baseline\n'
-bash "$here/compare.sh" "${compare[@]}" "$here/results/call-overhead$suffix.json" "$here/results/build-costs$suffix.json"
+bash "$here/compare.sh" "${compare[@]}" "${compared[@]}"
 printf '\nBenchmarks took %d s in all.\n' $((SECONDS - start))

@@ -126,6 +126,8 @@ hello_crate="$root/examples/hello/src/main/rust"
 # does not depend on what else the root reactor lists (and a half-added module there cannot fail it).
 ferrule_cmd=(mvn -o -q -f examples/hello/pom.xml ferrule:build)
 package_cmd=(mvn -o -q -f examples/hello/pom.xml package -DskipTests)
+# The same build with every Ferrule goal skipped: what Ferrule's goals add is the difference.
+skipped_cmd=(mvn -o -q -f examples/hello/pom.xml package -DskipTests -Dferrule.skip=true)
 cargo_cmd=(cargo build --release)
 baseline_cmd=(mvn -o -q -f examples/hello/pom.xml pre-clean)
 
@@ -145,31 +147,51 @@ for variant in ferrule:build package; do
   log="$work/hello-check-${variant%%:*}.log"
   if [ "$variant" = package ]; then args=(package -DskipTests); else args=(ferrule:build); fi
   (cd "$root" && mvn -o -B -f examples/hello/pom.xml "${args[@]}") > "$log" 2>&1 || { tail -40 "$log"; exit 1; }
-  grep -q 'Rust inputs unchanged' "$log" \
+  grep -qE 'Rust inputs unchanged|Nothing changed since the last ferrule:generate' "$log" \
     || { echo "examples/hello is not a no-op for Ferrule ($variant); see $log" >&2; exit 1; }
   if grep -q 'Generated .*([0-9]* exports, [1-9][0-9]* file(s) changed' "$log"; then
     echo "ferrule:generate rewrote bindings on an unchanged crate; see $log" >&2; exit 1
   fi
 done
 
-echo "No-op rebuilds, $reps rounds (Ferrule's build goal, mvn package, plain cargo, Maven alone in turn)..."
-ferrule_times=() package_times=() cargo_times=() baseline_times=()
+# A no-op must rewrite nothing: the jar keeps its bytes and its time through every timed run.
+hello_jar=$(ls "$root"/examples/hello/target/hello-*.jar)
+jar_before="$(sha256sum < "$hello_jar") $(stat -c %Y.%y "$hello_jar")"
+
+echo "No-op rebuilds, $reps rounds (Ferrule's build goal, mvn package, the same with Ferrule skipped, plain cargo," \
+  "Maven alone in turn)..."
+ferrule_times=() package_times=() skipped_times=() cargo_times=() baseline_times=()
 # Round-robin, so drift in the machine's load spreads over all the commands alike.
 for ((i = 1; i <= reps; i++)); do
   measure : "$root" "$work/noop.log" "${ferrule_cmd[@]}"
   ferrule_times+=("$run_seconds"); notes=$run_note
   measure : "$root" "$work/noop.log" "${package_cmd[@]}"
   package_times+=("$run_seconds"); notes+=$run_note
+  measure : "$root" "$work/noop.log" "${skipped_cmd[@]}"
+  skipped_times+=("$run_seconds"); notes+=$run_note
   measure : "$hello_crate" "$work/noop.log" "${cargo_cmd[@]}"
   cargo_times+=("$run_seconds"); notes+=$run_note
   # Maven's own share: the same pom, but pre-clean has no plugin bound, so nothing runs.
   measure : "$root" "$work/noop.log" "${baseline_cmd[@]}"
   baseline_times+=("$run_seconds"); notes+=$run_note
   echo "  round $i: ferrule:build ${ferrule_times[-1]} s, package ${package_times[-1]} s," \
+    "package with Ferrule skipped ${skipped_times[-1]} s," \
     "cargo ${cargo_times[-1]} s, Maven alone ${baseline_times[-1]} s$notes"
 done
 read -r ferrule_median ferrule_min <<< "$(median_min "${ferrule_times[@]}")"
 read -r package_median package_min <<< "$(median_min "${package_times[@]}")"
+read -r skipped_median skipped_min <<< "$(median_min "${skipped_times[@]}")"
+# Per round, so that both builds of a pair saw the same load; the median of the differences.
+differences=()
+for ((i = 0; i < reps; i++)); do
+  differences+=("$(awk -v a="${package_times[$i]}" -v b="${skipped_times[$i]}" 'BEGIN { printf "%.3f", a - b }')")
+done
+read -r ferrule_cost_median _ <<< "$(median_min "${differences[@]}")"
+jar_after="$(sha256sum < "$hello_jar") $(stat -c %Y.%y "$hello_jar")"
+if [ "$jar_before" != "$jar_after" ]; then
+  echo "The no-op builds rewrote $hello_jar (before: $jar_before; after: $jar_after)" >&2
+  exit 1
+fi
 read -r cargo_median cargo_min <<< "$(median_min "${cargo_times[@]}")"
 read -r baseline_median baseline_min <<< "$(median_min "${baseline_times[@]}")"
 
@@ -252,8 +274,10 @@ mkdir -p "$(dirname "$result")"
   "noOpRebuild": [
     {"command": "${ferrule_cmd[*]}", "medianSeconds": $ferrule_median, "minSeconds": $ferrule_min, "runs": $reps},
     {"command": "${package_cmd[*]}", "medianSeconds": $package_median, "minSeconds": $package_min, "runs": $reps},
+    {"command": "${skipped_cmd[*]}", "medianSeconds": $skipped_median, "minSeconds": $skipped_min, "runs": $reps},
     {"command": "${cargo_cmd[*]}", "medianSeconds": $cargo_median, "minSeconds": $cargo_min, "runs": $reps}
   ],
+  "ferruleNoOpCost": {"medianSeconds": $ferrule_cost_median, "targetSeconds": 0.25, "jarUnchanged": true},
   "scaling": [
 JSON
   sep=""
@@ -271,7 +295,10 @@ JSON
 echo
 echo "No-op rebuild of examples/hello (median / min of $reps, Maven start-up included):"
 printf '  %-56s %6s / %6s s\n' "${ferrule_cmd[*]}" "$ferrule_median" "$ferrule_min" \
-  "${package_cmd[*]}" "$package_median" "$package_min" "${cargo_cmd[*]}" "$cargo_median" "$cargo_min"
+  "${package_cmd[*]}" "$package_median" "$package_min" "${skipped_cmd[*]}" "$skipped_median" "$skipped_min" \
+  "${cargo_cmd[*]}" "$cargo_median" "$cargo_min"
+echo "  Ferrule's goals in mvn package: $ferrule_cost_median s over the build with Ferrule skipped (median of" \
+  "per-round differences; target 0.25 s); the jar kept its bytes and time."
 echo "  (Maven alone, ${baseline_cmd[*]}, which runs no plugin: $baseline_median / $baseline_min s)"
 echo
 echo "Growth: seconds per 1,000 functions between sizes, then (with three sizes) a least-squares line;"

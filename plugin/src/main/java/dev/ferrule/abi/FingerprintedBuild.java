@@ -6,6 +6,7 @@ import dev.ferrule.cargo.BuildOutcome;
 import dev.ferrule.cargo.CargoBuildRequest;
 import dev.ferrule.cargo.CargoBuilder;
 import dev.ferrule.cargo.CargoException;
+import dev.ferrule.cargo.IncrementalState;
 import dev.ferrule.cargo.NativePackager;
 import dev.ferrule.cargo.PackagedLibrary;
 import dev.ferrule.util.AtomicFiles;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Builds a crate so that the library reports the ABI fingerprint of its own exports.
@@ -41,6 +43,25 @@ public final class FingerprintedBuild {
 
     /** A build and the ABI of each library it produced. */
     public record Result(BuildOutcome build, List<ExtractedAbi> abis) {
+    }
+
+    /**
+     * The files a finished {@link #buildAndExtract} left in the state directory and read from the
+     * crate, so that a caller can tell by their stamps whether running it again would change anything.
+     */
+    public static List<Path> filesOf(Result result, Path stateDir) throws IOException {
+        List<Path> files = new ArrayList<>(IncrementalState.recordedFiles(stateDir));
+        files.add(stateDir.resolve(STAMP_FILE));
+        for (PackagedLibrary library : result.build().libraries()) {
+            files.addAll(List.of(library.library(), library.sha256File(), library.buildInfoFile()));
+        }
+        Path abiDir = stateDir.resolve("abi");
+        if (Files.isDirectory(abiDir)) {
+            try (Stream<Path> walk = Files.walk(abiDir)) {
+                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+            }
+        }
+        return files;
     }
 
     /** Builds with the fingerprint the last extraction found; what {@code ferrule:build} runs. */

@@ -77,6 +77,25 @@ public record IncrementalState(int formatVersion, String configFingerprint, Sort
         return new Loaded(Optional.of(state), null);
     }
 
+    /**
+     * Every file the recorded build depends on: its inputs, the libraries and rlibs cargo built,
+     * and the record itself; empty when no usable build is recorded.
+     */
+    public static List<Path> recordedFiles(Path stateDir) {
+        return load(stateDir).state().map(state -> {
+            List<Path> files = new java.util.ArrayList<>();
+            files.add(stateDir.resolve(FILE_NAME));
+            state.inputs().keySet().forEach(input -> files.add(Path.of(input)));
+            for (BuiltArtifact artifact : state.artifacts().values()) {
+                files.add(Path.of(artifact.path()));
+                if (artifact.rlib() != null) {
+                    files.add(Path.of(artifact.rlib()));
+                }
+            }
+            return List.copyOf(files);
+        }).orElse(List.of());
+    }
+
     void save(Path stateDir) throws IOException {
         AtomicFiles.write(stateDir.resolve(FILE_NAME), Json.prettyBytes(this), stateDir);
     }

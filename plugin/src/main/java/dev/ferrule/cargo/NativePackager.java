@@ -27,6 +27,7 @@ public final class NativePackager {
         Path library = dir.resolve(info.library());
         Path sha = dir.resolve(info.library() + ".sha256");
         Path buildInfo = dir.resolve(BUILD_INFO_FILE);
+        info = withRecordedFingerprint(info, buildInfo);
         try {
             Files.createDirectories(dir);
             // Unchanged files keep their timestamps, so a no-op build does not rebuild the jar.
@@ -39,6 +40,26 @@ public final class NativePackager {
                     "Could not write the native library to " + dir + ": " + e.getMessage(), e);
         }
         return new PackagedLibrary(info.target(), info.platform(), library, sha, buildInfo, info, rlib);
+    }
+
+    /**
+     * A crate that cannot report its fingerprint has it recorded after extraction
+     * ({@link #recordFingerprint}); the same library keeps the one recorded last time, so that an
+     * unchanged build writes build-info.json once, not without the fingerprint and then with it.
+     * Should the ABI differ after all, {@link #recordFingerprint} replaces it.
+     */
+    private static BuildInfo withRecordedFingerprint(BuildInfo info, Path buildInfo) {
+        if (info.abiFingerprint() != null || !Files.isRegularFile(buildInfo)) {
+            return info;
+        }
+        try {
+            BuildInfo recorded = Json.read(Files.readAllBytes(buildInfo), BuildInfo.class);
+            return recorded != null && info.sha256().equals(recorded.sha256()) && recorded.abiFingerprint() != null
+                    ? info.withAbiFingerprint(recorded.abiFingerprint()) : info;
+        } catch (IOException | RuntimeException e) {
+            // An unreadable record is only rewritten.
+            return info;
+        }
     }
 
     /**

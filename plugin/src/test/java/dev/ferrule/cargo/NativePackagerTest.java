@@ -43,4 +43,26 @@ class NativePackagerTest {
         assertThat(Files.readString(first.sha256File())).startsWith("bb  libdemo.so");
         assertThat(Files.getLastModifiedTime(first.library())).isNotEqualTo(old);
     }
+
+    @Test
+    void theFingerprintRecordedForTheSameLibraryIsKeptAndAnotherLibraryDropsIt() throws Exception {
+        Path built = Files.write(work.resolve("libdemo.so"), new byte[] {1, 2, 3});
+        Path classes = work.resolve("classes");
+        Path state = work.resolve("state");
+        PackagedLibrary first = NativePackager.recordFingerprint(
+                NativePackager.pack(built, classes, info("aa"), null, state), "fp-1", state);
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(first.buildInfoFile(), old);
+
+        PackagedLibrary again = NativePackager.pack(built, classes, info("aa"), null, state);
+
+        assertThat(again.buildInfo().abiFingerprint()).isEqualTo("fp-1");
+        assertThat(Files.getLastModifiedTime(first.buildInfoFile())).isEqualTo(old);
+
+        Files.write(built, new byte[] {9});
+        PackagedLibrary other = NativePackager.pack(built, classes, info("bb"), null, state);
+
+        assertThat(other.buildInfo().abiFingerprint()).isNull();
+        assertThat(Files.readString(other.buildInfoFile())).doesNotContain("fp-1");
+    }
 }

@@ -25,8 +25,9 @@ public final class Metric {
         return switch (suite) {
             case "call-overhead" -> callOverhead(Results.readCallOverhead(file));
             case "build-costs" -> buildCosts(Results.readBuildCosts(file));
+            case "call-overhead-callgrind" -> callInstructions(Results.readCallInstructions(file));
             default -> throw new IOException(file + " is a '" + suite + "' result, which has no comparison;"
-                    + " known suites: call-overhead, build-costs");
+                    + " known suites: call-overhead, call-overhead-callgrind, build-costs");
         };
     }
 
@@ -35,6 +36,21 @@ public final class Metric {
         for (Results.Call call : results.results()) {
             if (!call.style().equals("raw-ffm")) {
                 metrics.put(call.function() + " / " + call.style() + " (x raw FFM)", call.ratioToRawFfm());
+            }
+        }
+        return metrics;
+    }
+
+    /**
+     * Instruction counts do not move with load, so both the count and its ratio to raw FFM are
+     * held: the count catches a slower JDK or toolchain, the ratio a slower safe layer.
+     */
+    static Map<String, Double> callInstructions(Results.CallInstructions results) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (Results.CountedCall call : results.results()) {
+            metrics.put(call.function() + " / " + call.style() + " (instructions per call)", call.instructionsPerCall());
+            if (!call.style().equals("raw-ffm")) {
+                metrics.put(call.function() + " / " + call.style() + " (instructions x raw FFM)", call.ratioToRawFfm());
             }
         }
         return metrics;

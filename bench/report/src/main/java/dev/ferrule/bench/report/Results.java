@@ -54,6 +54,17 @@ public final class Results {
             String rustc, List<NoOpRebuild> noOpRebuild, List<Scaling> scaling) {
     }
 
+    /** Instructions of one call, counted by callgrind. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CountedCall(String function, String style, double instructionsPerCall, double ratioToRawFfm) {
+    }
+
+    /** {@code call-overhead-callgrind[-quick].json}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CallInstructions(String suite, String mode, String date, Machine machine, String jdk,
+            List<CountedCall> results) {
+    }
+
     /** The suite a result file belongs to, from its {@code suite} field. */
     public static String suiteOf(Path file) throws IOException {
         JsonNode suite = JSON.readTree(file.toFile()).get("suite");
@@ -65,6 +76,10 @@ public final class Results {
 
     public static CallOverhead readCallOverhead(Path file) throws IOException {
         return JSON.readValue(file.toFile(), CallOverhead.class);
+    }
+
+    public static CallInstructions readCallInstructions(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), CallInstructions.class);
     }
 
     public static BuildCosts readBuildCosts(Path file) throws IOException {

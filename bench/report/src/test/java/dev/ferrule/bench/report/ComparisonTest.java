@@ -67,6 +67,24 @@ class ComparisonTest {
                 .containsEntry("generate @ 1000 functions (peak heap MiB)", 150.0);
     }
 
+    @Test
+    void instructionCountsAreHeldAsCountsAndAsRatios() throws IOException {
+        Path counts = Path.of("src/test/resources/results/call-overhead-callgrind.json");
+        assertThat(Metric.of(counts)).containsExactly(Map.entry("add / raw-ffm (instructions per call)", 100.0),
+                Map.entry("add / ferrule-safe (instructions per call)", 150.0),
+                Map.entry("add / ferrule-safe (instructions x raw FFM)", 1.5));
+        Path grown = dir.resolve("grown.json");
+        // The safe add now takes 190 instructions instead of 150: 27% more, a regression.
+        Files.writeString(grown, Files.readString(counts).replace("\"instructionsPerCall\": 150.0",
+                "\"instructionsPerCall\": 190.0").replace("\"ratioToRawFfm\": 1.500", "\"ratioToRawFfm\": 1.900"));
+        assertThat(compare(counts.toString(), grown.toString())).isEqualTo(1);
+        assertThat(lastOutput).contains("add / ferrule-safe (instructions per call)").contains("REGRESSION");
+        Path steady = dir.resolve("steady.json");
+        Files.writeString(steady, Files.readString(counts).replace("\"instructionsPerCall\": 150.0",
+                "\"instructionsPerCall\": 160.0"));
+        assertThat(compare(counts.toString(), steady.toString())).isZero();
+    }
+
     private int compare(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
