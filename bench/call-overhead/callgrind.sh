@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Instructions per call, counted by valgrind's callgrind: raw FFM and Ferrule's safe layer on
-# noop, add and the string round trip. JMH's nanoseconds move with the machine's load; an
+# noop, add, the string round trip and the handle method. JMH's nanoseconds move with the machine's load; an
 # instruction count does not, so this is the figure the regression guard can hold tightly.
 #
 #   bash bench/call-overhead/callgrind.sh            # full: 200,000 calls more in the long run (~8 min)
@@ -41,7 +41,7 @@ total() {
   sed -n 's/^summary: \([0-9]*\).*/\1/p' "$out"
 }
 
-functions=(noop add string-round-trip)
+functions=(noop add string-round-trip handle-method)
 styles=(raw-ffm ferrule-safe)
 declare -A per_call
 for function in "${functions[@]}"; do

@@ -11,6 +11,7 @@ pub const VERSION: u32 = 1;
 pub enum Json {
     Str(String),
     Int(i64),
+    Bool(bool),
     Null,
     Array(Vec<Json>),
     Object(Vec<(&'static str, Json)>),
@@ -47,6 +48,7 @@ impl Json {
                 out.push('"');
             }
             Json::Int(value) => out.push_str(&value.to_string()),
+            Json::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
             Json::Null => out.push_str("null"),
             Json::Array(items) => {
                 out.push('[');

@@ -24,12 +24,7 @@ use proc_macro::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use std::collections::BTreeSet;
 
 pub fn expand(args: TokenStream, item: TokenStream) -> Result<TokenStream> {
-    if let Some(extra) = args.into_iter().next() {
-        return Err(Error::new(
-            extra.span(),
-            "#[ferrule_ffi::expose] takes no arguments: exports are named <crate>_<function> and <crate>_<type>_<method>",
-        ));
-    }
+    let critical = critical_argument(args)?;
     let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
     let mut cursor = Cursor::of(tokens, Span::call_site());
     cursor.attributes();
@@ -37,11 +32,40 @@ pub fn expand(args: TokenStream, item: TokenStream) -> Result<TokenStream> {
     let prefix = tokens::crate_prefix(cursor.span())?;
     let mut code = Code::new();
     if cursor.is_ident("impl") || cursor.is_ident("unsafe") && peek_ident(&cursor, 1, "impl") {
+        if let Some(at) = critical {
+            return Err(Error::new(
+                at,
+                "`critical` goes on an exposed free function: an object's methods are not leaf calls",
+            ));
+        }
         code.append(object(item, &prefix)?);
     } else {
-        code.append(free_function(item, &prefix)?);
+        code.append(free_function(item, &prefix, critical.is_some())?);
     }
     Ok(code.into_stream())
+}
+
+/// `#[expose]` or `#[expose(critical)]`: a short, callback-free function that Java calls as a
+/// critical downcall (`Linker.Option.critical`), with its arrays passed in place.
+fn critical_argument(args: TokenStream) -> Result<Option<Span>> {
+    let mut args = args.into_iter();
+    let critical = match args.next() {
+        None => return Ok(None),
+        Some(TokenTree::Ident(ident)) if ident.to_string() == "critical" => ident.span(),
+        Some(other) => {
+            return Err(Error::new(
+                other.span(),
+                "#[ferrule_ffi::expose] takes no arguments but `critical`: exports are named <crate>_<function> and <crate>_<type>_<method>",
+            ))
+        }
+    };
+    if let Some(extra) = args.next() {
+        return Err(Error::new(
+            extra.span(),
+            "#[ferrule_ffi::expose(critical)] takes nothing after `critical`",
+        ));
+    }
+    Ok(Some(critical))
 }
 
 fn peek_ident(cursor: &Cursor, ahead: usize, name: &str) -> bool {
@@ -385,6 +409,8 @@ struct Export<'a> {
     self_type: Option<&'a [TokenTree]>,
     /// Names of the closures' C function types, for each closure parameter.
     callback_name: &'a dyn Fn(&str) -> String,
+    /// Declared a leaf call: Java binds it with `Linker.Option.critical`.
+    critical: bool,
 }
 
 /// The export and its declaration; closures' C types come first.
@@ -530,6 +556,9 @@ fn export(export: Export) -> Result<Code> {
                 .map(|e| last_segment(e).unwrap_or_default()),
         ),
     ));
+    if export.critical {
+        entries.push(("critical", Json::Bool(true)));
+    }
     item.append(declare::constant("function", &export.symbol, entries));
     if let Some(error) = &export.result.error {
         if last_segment(error).as_deref() != Some("FfiError") {
@@ -892,7 +921,7 @@ fn carried(attributes: &[Attribute]) -> Vec<Attribute> {
         .collect()
 }
 
-fn free_function(item: TokenStream, prefix: &str) -> Result<Code> {
+fn free_function(item: TokenStream, prefix: &str, critical: bool) -> Result<Code> {
     let mut cursor = Cursor::new(item.clone());
     let function = function(&mut cursor, None)?;
     if !function.public {
@@ -900,6 +929,18 @@ fn free_function(item: TokenStream, prefix: &str) -> Result<Code> {
             function.name.span(),
             "an exposed function is `pub`: it is part of the library's API",
         ));
+    }
+    if critical {
+        if let Some(closure) = function
+            .params
+            .iter()
+            .find(|p| matches!(p.shape, Shape::Closure { .. }))
+        {
+            return Err(Error::new(
+                closure.name.span(),
+                "a critical export must not call back into Java: the JVM does not make the thread safe for Java during a critical call; remove `critical` or the closure",
+            ));
+        }
     }
     let name = function.name.to_string();
     let symbol = format!("{prefix}_{name}");
@@ -935,6 +976,7 @@ fn free_function(item: TokenStream, prefix: &str) -> Result<Code> {
         },
         self_type: None,
         callback_name: &callback_name,
+        critical,
     })?);
     Ok(code)
 }
@@ -1099,6 +1141,7 @@ fn object(item: TokenStream, prefix: &str) -> Result<Code> {
             call,
             self_type: Some(&self_tokens),
             callback_name: &callback_name,
+            critical: false,
         })?);
     }
     let release = format!("{prefix}_{word}_release");

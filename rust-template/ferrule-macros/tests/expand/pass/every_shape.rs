@@ -64,6 +64,12 @@ pub fn checksum(data: &[u8]) -> u32 {
     })
 }
 
+/// The byte count, as a leaf call: short and callback-free, so Java may call it critically.
+#[ferrule_ffi::expose(critical)]
+pub fn length(data: &[u8]) -> u64 {
+    data.len() as u64
+}
+
 /// Every scalar in, their sum out.
 #[ferrule_ffi::expose]
 #[allow(clippy::too_many_arguments)]

@@ -27,6 +27,19 @@ pub fn add(a: i64, b: i64) -> Result<i64, CallOverheadExposedError> {
     a.checked_add(b).ok_or(CallOverheadExposedError::Overflow)
 }
 
+/// [`add`] as a leaf call: Java binds it with `Linker.Option.critical`. Errors: Overflow.
+#[ferrule_ffi::expose(critical)]
+pub fn add_critical(a: i64, b: i64) -> Result<i64, CallOverheadExposedError> {
+    a.checked_add(b).ok_or(CallOverheadExposedError::Overflow)
+}
+
+/// [`checksum`] as a leaf call: Java passes its byte array in place.
+#[ferrule_ffi::expose(critical)]
+pub fn checksum_critical(data: &[u8]) -> u32 {
+    data.iter()
+        .fold(0_u32, |sum, byte| sum.wrapping_add(u32::from(*byte)))
+}
+
 /// The sum of the bytes (each as an unsigned number, wrapping).
 #[ferrule_ffi::expose]
 pub fn checksum(data: &[u8]) -> u32 {

@@ -56,6 +56,24 @@ export! {
         unsafe { memory::write_out(out, sum) }
     }
 
+    /// [`call_overhead_add`] as a leaf call: `critical` in Cargo.toml's metadata, so Java binds
+    /// it with `Linker.Option.critical` and the thread skips the JVM's state transitions.
+    /// Errors: Overflow.
+    fn call_overhead_add_critical(a: i64, b: i64, out: *mut i64) non_null(out) {
+        let sum = a.checked_add(b).ok_or(CallOverheadError::Overflow)?;
+        unsafe { memory::write_out(out, sum) }
+    }
+
+    /// [`call_overhead_checksum`] as a leaf call: `critical` in Cargo.toml's metadata, so Java
+    /// passes its byte array in place instead of copying it into native memory.
+    fn call_overhead_checksum_critical(data: *const u8, len: usize, out: *mut u32) non_null(out) {
+        let bytes = unsafe { memory::input_bytes(data, len, "data")? };
+        let sum = bytes
+            .iter()
+            .fold(0_u32, |sum, byte| sum.wrapping_add(u32::from(*byte)));
+        unsafe { memory::write_out(out, sum) }
+    }
+
     /// Writes the sum of the `len` bytes at `data` (each as an unsigned number, wrapping) to
     /// `out`. The compiler vectorises it, so what the time shows is how the bytes are passed, not
     /// the summing. Zero bytes (with any pointer, even null) give 0.

@@ -66,6 +66,13 @@ pub struct Sample {
     pub span: Span,
 }
 
+/// Counts bytes, as a leaf call: short and callback-free, so Java binds it critically and passes
+/// the array in place.
+#[ferrule_ffi::expose(critical)]
+pub fn count_bytes(data: &[u8]) -> u64 {
+    data.len() as u64
+}
+
 /// Echoes an i8.
 #[ferrule_ffi::expose]
 pub fn echo_i8(value: i8) -> i8 {

@@ -301,14 +301,21 @@ public record AbiModel(
      *               {@code release} or {@code clone}
      * @param owner  the object type a constructor, method, static, release or clone belongs to
      * @param error  the error enum of its {@code Result}, if it returns one
+     * @param critical true when declared {@code #[expose(critical)]}: a leaf call, bound with
+     *               {@code Linker.Option.critical}; absent otherwise
      */
-    @JsonPropertyOrder({"symbol", "rust", "role", "owner", "params", "returns", "error"})
+    @JsonPropertyOrder({"symbol", "rust", "role", "owner", "params", "returns", "error", "critical"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeclaredFunction(String symbol, String rust, String role, @MayBeAbsent String owner,
-            List<DeclaredParam> params, DeclaredValue returns, @MayBeAbsent String error) {
+            List<DeclaredParam> params, DeclaredValue returns, @MayBeAbsent String error,
+            @MayBeAbsent Boolean critical) {
 
         public DeclaredFunction {
             params = params == null ? List.of() : List.copyOf(params);
+        }
+
+        public boolean isCritical() {
+            return Boolean.TRUE.equals(critical);
         }
     }
 

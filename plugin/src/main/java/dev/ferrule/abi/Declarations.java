@@ -163,7 +163,8 @@ final class Declarations {
         JsonNode returns = json.path("returns");
         return new DeclaredFunction(text(item, json, "symbol"), text(item, json, "rust"), text(item, json, "role"),
                 optional(json, "owner"), params, new DeclaredValue(text(item, returns, "type"),
-                        strings(returns.path("natives"))), optional(json, "error"));
+                        strings(returns.path("natives"))), optional(json, "error"),
+                json.path("critical").asBoolean(false) ? Boolean.TRUE : null);
     }
 
     private static String text(Item item, JsonNode json, String key) throws AbiException {

@@ -38,7 +38,7 @@ public final class BindingModelBuilder {
         Set<String> runtime = prefix.map(SafeLayerBuilder::runtimeExports).orElse(Set.of());
         NativeLayer natives = new NativeLayerBuilder(model, carriers,
                 symbol -> config.selects(symbol) || runtime.contains(symbol),
-                symbol -> config.metadata().function(symbol).critical()).build();
+                symbol -> config.metadata().function(symbol).critical() || declaredCritical(model, symbol)).build();
         Optional<BindingModel.SafeLayer> safe = prefix.isPresent()
                 ? Optional.of(SafeLayerBuilder.build(model, config, carriers, natives, prefix.get()))
                 : Optional.empty();
@@ -54,6 +54,11 @@ public final class BindingModelBuilder {
     }
 
     /** A callback alias or a function pointer written inline. */
+    private static boolean declaredCritical(AbiModel model, String symbol) {
+        return model.declared() != null && model.declared().functions().stream()
+                .anyMatch(f -> f.symbol().equals(symbol) && f.isCritical());
+    }
+
     private static boolean isCallback(CTypeTable table, CType c) {
         return table.isCallback(c) || c.kind() == CType.Kind.FUNCTION_POINTER;
     }

@@ -45,6 +45,10 @@ public final class BindingSnapshots {
         Map<String, DeclaredFunction> declared = new TreeMap<>();
         metadata.functions().forEach((symbol, meta) -> declared.put(symbol, new DeclaredFunction(meta.critical(),
                 meta.rawOnly(), meta.params(), meta.returns(), meta.free())));
+        // #[expose(critical)] declares it in the code instead: the same fact, compared the same way.
+        model.natives().functions().stream().filter(BindingModel.NativeFunction::critical)
+                .forEach(f -> declared.putIfAbsent(f.symbol(), new DeclaredFunction(true, false, Map.of(), null,
+                        null)));
         List<MethodRecord> methods = new ArrayList<>();
         List<ObjectRecord> objects = new ArrayList<>();
         List<String> rawOnly = new ArrayList<>();

@@ -95,7 +95,7 @@ final class DeclaredMethods {
         Result result = result(function, outs, raw);
         Optional<Owner> owner = owner(function);
         return new Method(raw.symbol(), JavaNames.lowerCamel(local), owner, List.copyOf(params),
-                new Decision(true, Source.DECLARED), result, false, abi.docs(),
+                new Decision(true, Source.DECLARED), result, raw.critical(), abi.docs(),
                 BindingModel.Deprecation.of(abi.deprecation()));
     }
 

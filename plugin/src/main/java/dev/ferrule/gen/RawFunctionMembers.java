@@ -222,7 +222,7 @@ final class RawFunctionMembers {
         doc.append("<p>Calls {@code ").append(function.symbol()).append("} ({@code ").append(function.path())
                 .append("}, extern \"").append(function.abi()).append("\").");
         if (function.critical()) {
-            doc.append(" A critical downcall ([package.metadata.ferrule]): the JVM does not make the thread safe"
+            doc.append(" A critical downcall (declared {@code critical}): the JVM does not make the thread safe"
                     + " for a GC during the call, so it must be short and never call back into Java; Java"
                     + " arrays may be passed in place as heap segments.");
         }

@@ -112,8 +112,9 @@ final class SafeMethodBuilder {
                     boolean presence = param.natives().get(0) == method.result().presenceParam();
                     Mapping result = method.result().mapping();
                     Mapping value = result.kind() == Mapping.Kind.OPTION ? result.inner() : result;
+                    // ferrule-ffi writes every output when it reports success, and it is read only then.
                     call.prepare.add(declare(type("MemorySegment"), presence ? PRESENT : OUT, call(name(FRAME),
-                            "allocate", presence ? field(name("ValueLayout"), "JAVA_BOOLEAN") : outLayout(value))));
+                            "scratch", presence ? field(name("ValueLayout"), "JAVA_BOOLEAN") : outLayout(value))));
                     call.args.add(name(presence ? PRESENT : OUT));
                 }
                 case CALLBACK -> {
@@ -134,8 +135,8 @@ final class SafeMethodBuilder {
                     if (bytesInSegment) {
                         declaration.addParameter(new Parameter(type("MemorySegment"), javaName));
                         call.prepare.add(requireNonNull(javaName));
-                        Expression copy = call(call(name(FRAME), "allocate", call(name(javaName), "byteSize")),
-                                "copyFrom", name(javaName));
+                        Expression copy = call(call(name(FRAME), "scratch", call(name(javaName), "byteSize"),
+                                Ast.longLiteral(1)), "copyFrom", name(javaName));
                         call.prepare.add(declare(type("MemorySegment"), javaName + "$segment", method.critical()
                                 ? name(javaName) : new ConditionalExpr(call(name(javaName), "isNative"),
                                         name(javaName), copy)));

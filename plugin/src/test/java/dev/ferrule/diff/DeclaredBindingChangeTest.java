@@ -65,6 +65,18 @@ class DeclaredBindingChangeTest {
     }
 
     @Test
+    void droppingCriticalFromTheAttributeIsReportedAsTheMetadataKeyWouldBe() throws Exception {
+        AbiModel before = RoundtripCrate.get().model();
+        AbiModel after = edited("not-critical", "#[ferrule_ffi::expose(critical)]\npub fn count_bytes",
+                "#[ferrule_ffi::expose]\npub fn count_bytes");
+
+        List<AbiChange> changes = diff(before, after);
+
+        assertThat(changes).extracting(AbiChange::rule).containsExactly(AbiRule.BINDING_METADATA_CHANGED);
+        assertThat(changes.get(0).item()).isEqualTo("roundtrip_count_bytes.critical");
+    }
+
+    @Test
     void aChangedBodyChangesNothing() throws Exception {
         AbiModel before = RoundtripCrate.get().model();
         AbiModel after = edited("body-only", "pub fn echo_str(text: &str) -> String {\n    text.to_owned()",

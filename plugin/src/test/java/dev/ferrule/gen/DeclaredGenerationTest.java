@@ -60,6 +60,19 @@ class DeclaredGenerationTest {
     }
 
     @Test
+    void aFunctionExposedAsCriticalIsACriticalDowncallWithItsArrayInPlace() {
+        String raw = source("RoundtripNative");
+        assertThat(raw).contains("downcall(\"roundtrip_count_bytes\", FunctionDescriptor.of(ValueLayout.JAVA_INT,"
+                + " ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), Linker.Option.critical(true))");
+        assertThat(raw).containsOnlyOnce("Linker.Option.critical(true)");
+        String facade = source("Roundtrip");
+        assertThat(facade).contains("MemorySegment data$segment = MemorySegment.ofArray(data$bytes);");
+        // Not critical: the array is copied into native memory for the call.
+        assertThat(facade.substring(facade.indexOf("public static byte[] reverseBytes(byte[] bytes)")))
+                .contains("frame$.allocateFrom(ValueLayout.JAVA_BYTE, bytes$bytes)");
+    }
+
+    @Test
     void closuresWidenUnsignedNumbersAsParametersDo() {
         assertThat(source("PickUnsignedCallback")).contains("long apply(int small, long large);");
         assertThat(source("Roundtrip")).contains("Unsigned.u32(context$.callback().apply(Byte.toUnsignedInt(arg_small),"

@@ -45,6 +45,26 @@ class CallFrameTest {
     }
 
     @Test
+    void allocateZeroesWhatAnEarlierCallWroteAndScratchTakesTheSameMemory() {
+        CallFrame frame = CallFrame.current();
+        long mark = frame.mark();
+        for (long size : new long[] {1, 7, 8, 9, 16, 17, 40, 300}) {
+            MemorySegment written = frame.scratch(size, 8).fill((byte) 0xFF);
+            frame.reset(mark);
+            MemorySegment again = frame.allocate(size, 8);
+            assertThat(again.address()).isEqualTo(written.address());
+            for (long i = 0; i < size; i++) {
+                assertThat(again.get(ValueLayout.JAVA_BYTE, i)).as("byte %d of %d", i, size).isZero();
+            }
+            frame.reset(mark);
+        }
+        MemorySegment copy = frame.allocateFrom(ValueLayout.JAVA_BYTE, new byte[] {1, 2, 3});
+        assertThat(copy.toArray(ValueLayout.JAVA_BYTE)).containsExactly(1, 2, 3);
+        assertThat(frame.scratch(ValueLayout.JAVA_LONG).address() % 8).isZero();
+        frame.reset(mark);
+    }
+
+    @Test
     void largeRequestsOverflowIntoAnArenaClosedByTheOutermostReset() {
         CallFrame frame = CallFrame.current();
         long mark = frame.mark();

@@ -48,10 +48,20 @@ public class FerruleExposedBenchmark extends CallInputs {
         return CallOverheadExposed.add(addLeft, addRight);
     }
 
+    @Benchmark
+    public long addCritical() {
+        return CallOverheadExposed.addCritical(addLeft, addRight);
+    }
+
     /** The u32 arrives as an unsigned long; the int of the other styles holds the same bits. */
     @Benchmark
     public int checksum1k() {
         return (int) CallOverheadExposed.checksum(checksumInput);
+    }
+
+    @Benchmark
+    public int checksum1kCritical() {
+        return (int) CallOverheadExposed.checksumCritical(checksumInput);
     }
 
     @Benchmark

@@ -49,8 +49,18 @@ public class FerruleSafeBenchmark extends CallInputs {
     }
 
     @Benchmark
+    public long addCritical() {
+        return CallOverhead.addCritical(addLeft, addRight);
+    }
+
+    @Benchmark
     public int checksum1k() {
         return CallOverhead.checksum(checksumInput);
+    }
+
+    @Benchmark
+    public int checksum1kCritical() {
+        return CallOverhead.checksumCritical(checksumInput);
     }
 
     @Benchmark

@@ -53,8 +53,18 @@ public class FerruleSafeRawHandlesBenchmark extends CallInputs {
     }
 
     @Benchmark
+    public long addCritical() {
+        return CallOverheadRawHandles.addCritical(addLeft, addRight);
+    }
+
+    @Benchmark
     public int checksum1k() {
         return CallOverheadRawHandles.checksum(checksumInput);
+    }
+
+    @Benchmark
+    public int checksum1kCritical() {
+        return CallOverheadRawHandles.checksumCritical(checksumInput);
     }
 
     @Benchmark

@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
  *
  * <pre>java ... InstructionCount STYLE FUNCTION CALLS</pre>
  *
- * with STYLE {@code raw-ffm} or {@code ferrule-safe} and FUNCTION {@code noop}, {@code add} or
- * {@code string-round-trip}.
+ * with STYLE {@code raw-ffm} or {@code ferrule-safe} and FUNCTION {@code noop}, {@code add},
+ * {@code string-round-trip} or {@code handle-method}.
  */
 public final class InstructionCount {
 
@@ -28,7 +28,7 @@ public final class InstructionCount {
     public static void main(String[] args) throws Throwable {
         if (args.length != 3) {
             throw new IllegalArgumentException("usage: InstructionCount raw-ffm|ferrule-safe "
-                    + "noop|add|string-round-trip CALLS");
+                    + "noop|add|string-round-trip|handle-method CALLS");
         }
         LongSupplier call = call(args[0], args[1]);
         long calls = Long.parseLong(args[2]);
@@ -57,7 +57,8 @@ public final class InstructionCount {
                     raw.noop();
                     return 0;
                 }), "add", () -> rethrowing(raw::add), "string-round-trip",
-                        () -> rethrowing(() -> raw.stringRoundTrip().length()));
+                        () -> rethrowing(() -> raw.stringRoundTrip().length()), "handle-method",
+                        () -> rethrowing(raw::handleMethod));
             }
             case "ferrule-safe" -> {
                 FerruleSafeBenchmark safe = new FerruleSafeBenchmark();
@@ -65,7 +66,8 @@ public final class InstructionCount {
                 yield Map.of("noop", () -> {
                     safe.noop();
                     return 0;
-                }, "add", safe::add, "string-round-trip", () -> safe.stringRoundTrip().length());
+                }, "add", safe::add, "string-round-trip", () -> safe.stringRoundTrip().length(),
+                        "handle-method", safe::handleMethod);
             }
             default -> throw new IllegalArgumentException("unknown style " + style + "; use raw-ffm or ferrule-safe");
         };

@@ -45,6 +45,10 @@ public final class JnaDirect {
 
     static native int call_overhead_checksum(byte[] data, long len, int[] out);
 
+    static native int call_overhead_add_critical(long a, long b, long[] out);
+
+    static native int call_overhead_checksum_critical(byte[] data, long len, int[] out);
+
     static native int call_overhead_echo(byte[] text, long textLen, FfiBuffer out);
 
     static native void call_overhead_buffer_free(FfiBuffer.ByValue buffer);

@@ -60,6 +60,19 @@ public class JnaDirectBenchmark extends CallInputs {
         return intOut[0];
     }
 
+    /** JNA has no critical call: the critical export through the same direct mapping. */
+    @Benchmark
+    public long addCritical() {
+        check(JnaDirect.call_overhead_add_critical(addLeft, addRight, longOut));
+        return longOut[0];
+    }
+
+    @Benchmark
+    public int checksum1kCritical() {
+        check(JnaDirect.call_overhead_checksum_critical(checksumInput, checksumInput.length, intOut));
+        return intOut[0];
+    }
+
     @Benchmark
     public String stringRoundTrip() {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);

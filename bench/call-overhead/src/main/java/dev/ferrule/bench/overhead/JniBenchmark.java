@@ -45,8 +45,20 @@ public class JniBenchmark extends CallInputs {
         return JniBindings.add(addLeft, addRight);
     }
 
+    /** JNI has no critical call; the same glue as {@link #add}, so the critical styles are held to it. */
+    @Benchmark
+    public long addCritical() {
+        return JniBindings.add(addLeft, addRight);
+    }
+
     @Benchmark
     public int checksum1k() {
+        return JniBindings.checksum(checksumInput);
+    }
+
+    /** The same glue as {@link #checksum1k}. */
+    @Benchmark
+    public int checksum1kCritical() {
         return JniBindings.checksum(checksumInput);
     }
 

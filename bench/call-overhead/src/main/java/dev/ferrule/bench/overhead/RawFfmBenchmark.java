@@ -57,6 +57,11 @@ public class RawFfmBenchmark extends CallInputs {
                 FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS));
         static final MethodHandle CHECKSUM = downcall("call_overhead_checksum",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
+        // Critical, with heap access: no thread-state transitions, and Java arrays in place.
+        static final MethodHandle ADD_CRITICAL = downcall("call_overhead_add_critical",
+                FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS), Linker.Option.critical(true));
+        static final MethodHandle CHECKSUM_CRITICAL = downcall("call_overhead_checksum_critical",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS), Linker.Option.critical(true));
         static final MethodHandle ECHO = downcall("call_overhead_echo",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
         static final MethodHandle BUFFER_FREE = downcall("call_overhead_buffer_free",
@@ -81,8 +86,8 @@ public class RawFfmBenchmark extends CallInputs {
         }
 
         @SuppressWarnings("restricted")
-        private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
-            return Linker.nativeLinker().downcallHandle(SYMBOLS.find(name).orElseThrow(), descriptor);
+        private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+            return Linker.nativeLinker().downcallHandle(SYMBOLS.find(name).orElseThrow(), descriptor, options);
         }
 
         @SuppressWarnings("restricted")
@@ -140,6 +145,20 @@ public class RawFfmBenchmark extends CallInputs {
     public long add() throws Throwable {
         check((int) Downcalls.ADD.invokeExact(addLeft, addRight, longOut));
         return longOut.get(JAVA_LONG, 0);
+    }
+
+    @Benchmark
+    public long addCritical() throws Throwable {
+        check((int) Downcalls.ADD_CRITICAL.invokeExact(addLeft, addRight, longOut));
+        return longOut.get(JAVA_LONG, 0);
+    }
+
+    /** The array itself, as a heap segment: a critical call may read it in place. */
+    @Benchmark
+    public int checksum1kCritical() throws Throwable {
+        check((int) Downcalls.CHECKSUM_CRITICAL.invokeExact(MemorySegment.ofArray(checksumInput),
+                (long) checksumInput.length, intOut));
+        return intOut.get(JAVA_INT, 0);
     }
 
     @Benchmark

@@ -21,7 +21,9 @@ class BindingStylesAgreeTest {
 
     private static final Map<Function, Object> EXPECTED = Map.of(
             Function.ADD, CallInputs.ADD_LEFT + CallInputs.ADD_RIGHT,
+            Function.ADD_CRITICAL, CallInputs.ADD_LEFT + CallInputs.ADD_RIGHT,
             Function.CHECKSUM_1K, byteSum(CallInputs.checksumInput()),
+            Function.CHECKSUM_1K_CRITICAL, byteSum(CallInputs.checksumInput()),
             Function.STRING_ROUND_TRIP, CallInputs.TEXT,
             Function.HANDLE_METHOD, CallInputs.COUNTER_STEP,
             Function.CALLBACK, CallInputs.CALLBACK_VALUE + 1);
