@@ -33,6 +33,18 @@ pub type ValueCallback = extern "C" fn(value: i64, user_data: usize) -> i64;
 
 static COUNTERS: Registry<Counter> = Registry::new("Counter");
 
+/// `a + b`, or Overflow: the work of both add exports.
+fn checked_sum(a: i64, b: i64) -> Result<i64, FfiError> {
+    Ok(a.checked_add(b).ok_or(CallOverheadError::Overflow)?)
+}
+
+/// The bytes summed as unsigned numbers, wrapping: the work of both checksum exports.
+fn byte_sum(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .fold(0_u32, |sum, byte| sum.wrapping_add(u32::from(*byte)))
+}
+
 ferrule_ffi::export_runtime! {
     last_error_message = call_overhead_last_error_message;
     last_error_length = call_overhead_last_error_length;
@@ -52,26 +64,21 @@ export! {
 
     /// Writes `a + b` to `out`. Errors: Overflow.
     fn call_overhead_add(a: i64, b: i64, out: *mut i64) non_null(out) {
-        let sum = a.checked_add(b).ok_or(CallOverheadError::Overflow)?;
-        unsafe { memory::write_out(out, sum) }
+        unsafe { memory::write_out(out, checked_sum(a, b)?) }
     }
 
     /// [`call_overhead_add`] as a leaf call: `critical` in Cargo.toml's metadata, so Java binds
     /// it with `Linker.Option.critical` and the thread skips the JVM's state transitions.
     /// Errors: Overflow.
     fn call_overhead_add_critical(a: i64, b: i64, out: *mut i64) non_null(out) {
-        let sum = a.checked_add(b).ok_or(CallOverheadError::Overflow)?;
-        unsafe { memory::write_out(out, sum) }
+        unsafe { memory::write_out(out, checked_sum(a, b)?) }
     }
 
     /// [`call_overhead_checksum`] as a leaf call: `critical` in Cargo.toml's metadata, so Java
     /// passes its byte array in place instead of copying it into native memory.
     fn call_overhead_checksum_critical(data: *const u8, len: usize, out: *mut u32) non_null(out) {
         let bytes = unsafe { memory::input_bytes(data, len, "data")? };
-        let sum = bytes
-            .iter()
-            .fold(0_u32, |sum, byte| sum.wrapping_add(u32::from(*byte)));
-        unsafe { memory::write_out(out, sum) }
+        unsafe { memory::write_out(out, byte_sum(bytes)) }
     }
 
     /// Writes the sum of the `len` bytes at `data` (each as an unsigned number, wrapping) to
@@ -79,10 +86,7 @@ export! {
     /// the summing. Zero bytes (with any pointer, even null) give 0.
     fn call_overhead_checksum(data: *const u8, len: usize, out: *mut u32) non_null(out) {
         let bytes = unsafe { memory::input_bytes(data, len, "data")? };
-        let sum = bytes
-            .iter()
-            .fold(0_u32, |sum, byte| sum.wrapping_add(u32::from(*byte)));
-        unsafe { memory::write_out(out, sum) }
+        unsafe { memory::write_out(out, byte_sum(bytes)) }
     }
 
     /// Copies `text` (UTF-8, pointer and length) into a new buffer at `out`: a string in and the
