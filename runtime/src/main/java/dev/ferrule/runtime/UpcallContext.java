@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The Java side of one call that passes a callback to the library, found again by the number the
@@ -22,13 +23,25 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class UpcallContext<T> implements AutoCloseable {
 
-    private static final ConcurrentHashMap<Long, UpcallContext<?>> OPEN = new ConcurrentHashMap<>();
+    /**
+     * Open contexts in slots chosen by id, so that opening, finding and closing one is a CAS or a
+     * read of an array element. A map keyed by {@code Long} boxed every id and took most of a
+     * callback call's Java time (JFR on bench/call-overhead's callback: {@code Long.valueOf} and
+     * the map's put, get and remove in over half of the samples).
+     */
+    private static final AtomicReferenceArray<UpcallContext<?>> SLOTS = new AtomicReferenceArray<>(1024);
+    /** Slots tried after the id's own, before a context goes to {@link #SPILLED}. */
+    private static final int PROBES = 8;
+    /** Contexts that found no free slot: more than the table holds are open at once. */
+    private static final ConcurrentHashMap<Long, UpcallContext<?>> SPILLED = new ConcurrentHashMap<>();
     // Never 0: a library that forgets to pass user_data through hands back 0, which must find nothing.
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
 
     private final long id;
     private final Class<T> type;
     private final T callback;
+    /** Where the context is held: its index in {@link #SLOTS}, or -1 when spilled. */
+    private int slot = -1;
     // The library may run the callback on a thread of its own.
     private volatile Throwable failure;
 
@@ -36,6 +49,10 @@ public final class UpcallContext<T> implements AutoCloseable {
         this.id = id;
         this.type = type;
         this.callback = callback;
+    }
+
+    private static int slotOf(long id, int probe) {
+        return (int) (id + probe) & (SLOTS.length() - 1);
     }
 
     /**
@@ -66,7 +83,15 @@ public final class UpcallContext<T> implements AutoCloseable {
             throw new NullPointerException("callback");
         }
         UpcallContext<T> context = new UpcallContext<>(NEXT_ID.getAndIncrement(), type, callback);
-        OPEN.put(context.id, context);
+        for (int probe = 0; probe < PROBES; probe++) {
+            int slot = slotOf(context.id, probe);
+            if (SLOTS.get(slot) == null && SLOTS.compareAndSet(slot, null, context)) {
+                // Written before the id is handed to the library, which is the only way to find it.
+                context.slot = slot;
+                return context;
+            }
+        }
+        SPILLED.put(context.id, context);
         return context;
     }
 
@@ -76,7 +101,14 @@ public final class UpcallContext<T> implements AutoCloseable {
      * @return null when there is none: the caller reports failure to the library
      */
     public static <T> UpcallContext<T> find(long id, Class<T> type) {
-        UpcallContext<?> context = OPEN.get(id);
+        UpcallContext<?> context = null;
+        for (int probe = 0; probe < PROBES && context == null; probe++) {
+            UpcallContext<?> held = SLOTS.get(slotOf(id, probe));
+            context = held != null && held.id == id ? held : null;
+        }
+        if (context == null && !SPILLED.isEmpty()) {
+            context = SPILLED.get(id);
+        }
         return context == null || context.type != type ? null : cast(context);
     }
 
@@ -117,11 +149,19 @@ public final class UpcallContext<T> implements AutoCloseable {
 
     /** How many calls with callbacks are in progress, for tests: it must return to where it was. */
     public static int openCount() {
-        return OPEN.size();
+        int open = SPILLED.size();
+        for (int slot = 0; slot < SLOTS.length(); slot++) {
+            open += SLOTS.get(slot) == null ? 0 : 1;
+        }
+        return open;
     }
 
     @Override
     public void close() {
-        OPEN.remove(id);
+        if (slot >= 0) {
+            SLOTS.compareAndSet(slot, this, null);
+        } else {
+            SPILLED.remove(id);
+        }
     }
 }

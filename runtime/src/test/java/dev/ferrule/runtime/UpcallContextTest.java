@@ -59,6 +59,52 @@ class UpcallContextTest {
     }
 
     @Test
+    void moreOpenContextsThanSlotsAreStillFoundAndClosed() {
+        int before = UpcallContext.openCount();
+        java.util.List<UpcallContext<Runnable>> open = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            open.add(UpcallContext.open(Runnable.class, () -> { }));
+        }
+        for (UpcallContext<Runnable> context : open) {
+            assertThat(UpcallContext.find(context.id(), Runnable.class)).isSameAs(context);
+        }
+        assertThat(UpcallContext.openCount()).isEqualTo(before + 3000);
+        open.forEach(UpcallContext::close);
+        for (UpcallContext<Runnable> context : open) {
+            assertThat(UpcallContext.find(context.id(), Runnable.class)).isNull();
+        }
+        assertThat(UpcallContext.openCount()).isEqualTo(before);
+    }
+
+    @Test
+    void threadsOpeningAndClosingAtOnceEachFindOnlyTheirOwn() throws Exception {
+        int before = UpcallContext.openCount();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> wrong = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                wrong.add(pool.submit(() -> {
+                    int mistakes = 0;
+                    for (int i = 0; i < 20_000; i++) {
+                        Runnable callback = () -> { };
+                        try (UpcallContext<Runnable> context = UpcallContext.open(Runnable.class, callback)) {
+                            UpcallContext<Runnable> found = UpcallContext.find(context.id(), Runnable.class);
+                            mistakes += found == context && found.callback() == callback ? 0 : 1;
+                        }
+                    }
+                    return mistakes;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> mistakes : wrong) {
+                assertThat(mistakes.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(UpcallContext.openCount()).isEqualTo(before);
+    }
+
+    @Test
     void aNullCallbackIsRefused() {
         assertThatThrownBy(() -> UpcallContext.open(Runnable.class, null)).isInstanceOf(NullPointerException.class);
     }
