@@ -38,7 +38,7 @@ public final class BindingModelBuilder {
         Set<String> runtime = prefix.map(SafeLayerBuilder::runtimeExports).orElse(Set.of());
         NativeLayer natives = new NativeLayerBuilder(model, carriers,
                 symbol -> config.selects(symbol) || runtime.contains(symbol),
-                symbol -> config.metadata().function(symbol).critical() || declaredCritical(model, symbol)).build();
+                criticalExports(model, config)::contains).build();
         Optional<BindingModel.SafeLayer> safe = prefix.isPresent()
                 ? Optional.of(SafeLayerBuilder.build(model, config, carriers, natives, prefix.get()))
                 : Optional.empty();
@@ -54,9 +54,22 @@ public final class BindingModelBuilder {
     }
 
     /** A callback alias or a function pointer written inline. */
-    private static boolean declaredCritical(AbiModel model, String symbol) {
-        return model.declared() != null && model.declared().functions().stream()
-                .anyMatch(f -> f.symbol().equals(symbol) && f.isCritical());
+    /**
+     * Exports declared critical, by metadata or by {@code #[expose(critical)]}: gathered once, since
+     * the native layer asks for every export and a crate may have ten thousand.
+     */
+    private static Set<String> criticalExports(AbiModel model, BindingConfig config) {
+        Set<String> critical = new HashSet<>();
+        config.metadata().functions().forEach((symbol, meta) -> {
+            if (meta.critical()) {
+                critical.add(symbol);
+            }
+        });
+        if (model.declared() != null) {
+            model.declared().functions().stream().filter(AbiModel.DeclaredFunction::isCritical)
+                    .forEach(f -> critical.add(f.symbol()));
+        }
+        return critical;
     }
 
     private static boolean isCallback(CTypeTable table, CType c) {
